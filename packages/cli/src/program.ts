@@ -1,0 +1,37 @@
+import { Command, CommanderError } from 'commander';
+import { registerAll } from './commands/index.js';
+import { UsageError } from './usage-error.js';
+
+/** Exit codes shared by every command: 0 ok, 1 the input is wrong (diagnostics, horizon), 2 usage. */
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+
+/** Builds the `tongban` program. Exported so tests can run commands in-process. */
+export function buildProgram(): Command {
+  const program = new Command('tongban')
+    .description('Tongban (通办): parallel approval with electronic supervision')
+    .exitOverride()
+    .showHelpAfterError();
+  registerAll(program);
+  return program;
+}
+
+/** Runs the CLI on `argv` (without node and script) and returns the exit code. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT_OK;
+      return EXIT_USAGE;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`tongban: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}

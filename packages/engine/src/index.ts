@@ -1,0 +1,15 @@
+/**
+ * `@tongban/engine`: BPMN import, compiler to xstate v5, the pure case runtime, the working-day
+ * calendar and clocks. No I/O and no Node-only APIs: it runs in the browser too.
+ * @packageDocumentation
+ */
+
+export * from './bpmn/index.js';
+export * from './calendar/index.js';
+export * from './clock/index.js';
+export * from './errors.js';
+export * from './expr/index.js';
+export type * from './model/diagnostics.js';
+export type * from './model/process.js';
+export type * from './model/time.js';
+export type * from './runtime/types.js';

@@ -1,0 +1,48 @@
+/** How bad a diagnostic is: an `error` stops compilation, a `warning` does not. */
+export type Severity = 'error' | 'warning';
+
+/**
+ * A problem found while importing or compiling a BPMN model. Never an exception: every problem the
+ * engine can name becomes one of these, tied to the element it is about.
+ */
+export interface Diagnostic {
+  /** The BPMN element id (`null` only when the problem is the document itself, e.g. malformed XML). */
+  readonly elementId: string | null;
+  /** Stable code, e.g. `UNSUPPORTED_ELEMENT`; the full list is {@link DiagnosticCode}. */
+  readonly code: DiagnosticCode;
+  /** What is wrong and what to do about it, for a process designer. */
+  readonly message: string;
+  readonly severity: Severity;
+}
+
+/** Every diagnostic code the importer and compiler produce. Documented in docs/bpmn-subset.md. */
+export type DiagnosticCode =
+  | 'MALFORMED_XML'
+  | 'NO_PROCESS'
+  | 'MULTIPLE_PROCESSES'
+  | 'UNSUPPORTED_ELEMENT'
+  | 'UNSUPPORTED_EVENT_DEFINITION'
+  | 'UNSUPPORTED_ATTRIBUTE'
+  | 'MISSING_TARGET'
+  | 'MISSING_SOURCE'
+  | 'NO_START_EVENT'
+  | 'MULTIPLE_START_EVENTS'
+  | 'NO_END_EVENT'
+  | 'UNREACHABLE_NODE'
+  | 'DEAD_END'
+  | 'UNSTRUCTURED_GATEWAY'
+  | 'MIXED_GATEWAY'
+  | 'MISSING_CONDITION'
+  | 'BAD_CONDITION'
+  | 'BAD_DEFAULT_FLOW'
+  | 'MISSING_DEPARTMENT'
+  | 'BAD_ROLE'
+  | 'BAD_TIME_LIMIT'
+  | 'BAD_TIMER'
+  | 'MISSING_MESSAGE'
+  | 'MISSING_HANDLER'
+  | 'BAD_MULTI_INSTANCE'
+  | 'BAD_BOUNDARY'
+  | 'BAD_MATTER'
+  | 'UNKNOWN_CALENDAR'
+  | 'DUPLICATE_ID';

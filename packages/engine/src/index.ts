@@ -7,6 +7,8 @@
 export * from './bpmn/index.js';
 export * from './calendar/index.js';
 export * from './clock/index.js';
+export * from './compile/index.js';
+export * from './runtime/index.js';
 export * from './errors.js';
 export * from './expr/index.js';
 export type * from './model/diagnostics.js';

@@ -1,0 +1,107 @@
+import type { AnyStateMachine } from 'xstate';
+import { TongbanError } from '../errors.js';
+import type { Diagnostic } from '../model/diagnostics.js';
+import type { MatterInfo, ProcessModel, Scope } from '../model/process.js';
+import { checkFlowsAgainstPlan } from './checks.js';
+import { contentHash } from './hash.js';
+import { MachineBuilder } from './machine.js';
+import { analyseScope, type RegionPlan } from './structure.js';
+
+/** Bumped whenever the compiler's output for the same model changes meaning. Part of the hash. */
+export const COMPILER_VERSION = 1;
+
+/**
+ * The serialisable form of a compiled definition: the model and the hash that names this exact
+ * version. Stores keep it; {@link loadDefinition} turns it back into a runnable definition.
+ */
+export interface DefinitionDocument {
+  readonly schema: 1;
+  readonly hash: string;
+  readonly compilerVersion: number;
+  readonly processId: string;
+  readonly model: ProcessModel;
+}
+
+/** A runnable definition: the document plus the xstate machine compiled from it. */
+export interface CompiledDefinition {
+  readonly hash: string;
+  readonly processId: string;
+  readonly matter: MatterInfo | null;
+  readonly document: DefinitionDocument;
+  readonly model: ProcessModel;
+  /** The honest statechart: parallel stages are parallel states, gateways guarded transitions. */
+  readonly machine: AnyStateMachine;
+}
+
+export type CompileResult =
+  | { readonly ok: true; readonly definition: CompiledDefinition; readonly diagnostics: Diagnostic[] }
+  | { readonly ok: false; readonly diagnostics: Diagnostic[] };
+
+/** A stored definition document could not be loaded. */
+export class DefinitionError extends TongbanError {
+  readonly code: 'DEFINITION_HASH_MISMATCH' | 'DEFINITION_INVALID';
+  readonly diagnostics: readonly Diagnostic[];
+  constructor(code: DefinitionError['code'], message: string, diagnostics: readonly Diagnostic[] = []) {
+    super(message);
+    this.code = code;
+    this.diagnostics = diagnostics;
+  }
+}
+
+/** Checks a model's structure and compiles it into an xstate machine. Never throws on bad models. */
+export function compile(model: ProcessModel): CompileResult {
+  const diagnostics: Diagnostic[] = [];
+  const plans = new Map<string, RegionPlan>();
+  const visit = (scope: Scope): void => {
+    const { plan, diagnostics: found } = analyseScope(scope);
+    diagnostics.push(...found);
+    if (plan) {
+      plans.set(scope.id, plan);
+      diagnostics.push(...checkFlowsAgainstPlan(scope, plan));
+    }
+    for (const node of Object.values(scope.nodes)) if (node.kind === 'subProcess') visit(node.scope);
+  };
+  visit(model.root);
+  const unique = dedupe(diagnostics);
+  if (unique.some((d) => d.severity === 'error')) return { ok: false, diagnostics: unique };
+
+  const compilerVersion = COMPILER_VERSION;
+  const hash = contentHash({ compilerVersion, model });
+  const document: DefinitionDocument = { schema: 1, hash, compilerVersion, processId: model.id, model };
+  const machine = new MachineBuilder(model, plans).build();
+  return {
+    ok: true,
+    diagnostics: unique,
+    definition: { hash, processId: model.id, matter: model.matter, document, model, machine },
+  };
+}
+
+/** Rebuilds a runnable definition from its stored document, checking the hash first. */
+export function loadDefinition(document: DefinitionDocument): CompiledDefinition {
+  const hash = contentHash({ compilerVersion: document.compilerVersion, model: document.model });
+  if (hash !== document.hash) {
+    throw new DefinitionError(
+      'DEFINITION_HASH_MISMATCH',
+      `Definition "${document.processId}" does not match its hash ${document.hash.slice(0, 12)}…: the stored document was changed. Redeploy it from its BPMN.`,
+    );
+  }
+  const result = compile(document.model);
+  if (!result.ok) {
+    throw new DefinitionError(
+      'DEFINITION_INVALID',
+      `Definition "${document.processId}" no longer compiles: ${result.diagnostics.map((d) => d.message).join('; ')}`,
+      result.diagnostics,
+    );
+  }
+  return result.definition;
+}
+
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.elementId}|${d.code}|${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

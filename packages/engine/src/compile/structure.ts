@@ -1,0 +1,311 @@
+import type { Diagnostic } from '../model/diagnostics.js';
+import type { FlowNode, Scope } from '../model/process.js';
+
+/**
+ * The block structure of one scope: which nodes sit directly in which region, and which parallel or
+ * inclusive split owns which branches up to its matching join. The compiler turns each region into a
+ * compound state and each block into a parallel state, so the plan is the statechart's skeleton.
+ */
+export interface RegionPlan {
+  /** Nodes that become states directly in this region (splits become their block's state). */
+  readonly nodeIds: readonly string[];
+  /** Blocks whose split gateway sits directly in this region. */
+  readonly blocks: readonly BlockPlan[];
+  /** Where the region ends: the join of the block it is a branch of; null for a scope's top region. */
+  readonly exitNodeId: string | null;
+  /**
+   * Paths of non-interrupting boundary events attached to tasks of this region, by boundary id: they
+   * run beside their task (a parallel region of the task's state) and must end in their own end event.
+   */
+  readonly sidePaths: Readonly<Record<string, RegionPlan>>;
+}
+
+export interface BlockPlan {
+  readonly splitId: string;
+  /** The matching join gateway, or null when every branch ends in its own end event. */
+  readonly joinId: string | null;
+  readonly gatewayType: 'parallel' | 'inclusive';
+  readonly branches: readonly BranchPlan[];
+}
+
+export interface BranchPlan {
+  /** The outgoing flow of the split that starts this branch. */
+  readonly flowId: string;
+  readonly region: RegionPlan;
+}
+
+export interface StructureResult {
+  readonly plan: RegionPlan | null;
+  readonly diagnostics: Diagnostic[];
+}
+
+const WAIT_KINDS = new Set<FlowNode['kind']>(['userTask', 'serviceTask', 'timerCatch', 'messageCatch', 'subProcess']);
+
+const EXIT = '\u0000exit';
+
+/**
+ * Successors of a node in the scope graph. A task's interrupting boundary events count as its
+ * successors (their paths continue the flow); non-interrupting ones only when `withSidePaths`.
+ */
+function successorEdges(
+  scope: Scope,
+  node: FlowNode,
+  withSidePaths = true,
+): { flowId: string | null; target: string }[] {
+  const edges: { flowId: string | null; target: string }[] = [];
+  for (const flowId of node.outgoing) {
+    const flow = scope.flows[flowId];
+    if (flow && scope.nodes[flow.target]) edges.push({ flowId, target: flow.target });
+  }
+  if ('boundaries' in node) {
+    for (const b of node.boundaries) {
+      const boundary = scope.nodes[b];
+      if (!boundary) continue;
+      if (withSidePaths || isInterrupting(boundary)) edges.push({ flowId: null, target: b });
+    }
+  }
+  return edges;
+}
+
+function isInterrupting(node: FlowNode): boolean {
+  return node.kind !== 'boundaryEvent' || node.cancelActivity;
+}
+
+/** Edges that leave the structured flow on purpose: into a terminate or error end event. */
+function isEscapeTarget(node: FlowNode | undefined): boolean {
+  return node?.kind === 'endEvent' && node.variant !== 'none';
+}
+
+/**
+ * Analyses one scope. Back edges (loops, 退回) and escapes (terminate/error ends) are set aside;
+ * on the remaining acyclic graph each split's immediate post-dominator is its join, and each branch
+ * must be single-entry: anything else is refused as an unstructured gateway.
+ */
+export function analyseScope(scope: Scope): StructureResult {
+  const diagnostics: Diagnostic[] = [];
+  const nodes = scope.nodes;
+  const starts = Object.values(nodes).filter((n) => n.kind === 'startEvent');
+  const start = starts[0];
+  if (!start) {
+    diagnostics.push({
+      elementId: scope.id,
+      code: 'NO_START_EVENT',
+      message: `Scope "${scope.id}" has no start event: add one none start event.`,
+      severity: 'error',
+    });
+    return { plan: null, diagnostics };
+  }
+
+  // Depth-first search to classify back edges.
+  const backEdges = new Set<string>();
+  const state = new Map<string, 1 | 2>();
+  const order: string[] = [];
+  const visit = (id: string): void => {
+    state.set(id, 1);
+    const node = nodes[id];
+    if (node) {
+      for (const e of successorEdges(scope, node)) {
+        const s = state.get(e.target);
+        if (s === 1) backEdges.add(`${id}->${e.target}`);
+        else if (s === undefined) visit(e.target);
+      }
+    }
+    state.set(id, 2);
+    order.push(id);
+  };
+  visit(start.id);
+
+  // Forward acyclic successors, escapes removed; sinks lead to a virtual exit.
+  const dagSucc = new Map<string, string[]>();
+  for (const id of state.keys()) {
+    const node = nodes[id];
+    if (!node) continue;
+    const succ = successorEdges(scope, node, false)
+      .filter((e) => !backEdges.has(`${id}->${e.target}`) && !isEscapeTarget(nodes[e.target]))
+      .map((e) => e.target);
+    dagSucc.set(id, succ.length > 0 ? succ : [EXIT]);
+  }
+
+  // Immediate post-dominators (Cooper–Harvey–Kennedy on the reverse graph), in reverse topological order.
+  const topo = [...order].reverse(); // order is a post-order of the forward graph
+  const rank = new Map<string, number>();
+  rank.set(EXIT, Number.POSITIVE_INFINITY);
+  topo.forEach((id, i) => rank.set(id, i));
+  const ipdom = new Map<string, string>();
+  ipdom.set(EXIT, EXIT);
+  const intersect = (a: string, b: string): string => {
+    let x = a;
+    let y = b;
+    while (x !== y) {
+      while ((rank.get(x) ?? 0) < (rank.get(y) ?? 0)) x = ipdom.get(x) ?? EXIT;
+      while ((rank.get(y) ?? 0) < (rank.get(x) ?? 0)) y = ipdom.get(y) ?? EXIT;
+    }
+    return x;
+  };
+  for (let i = topo.length - 1; i >= 0; i--) {
+    const id = topo[i]!;
+    const succ = dagSucc.get(id) ?? [EXIT];
+    let acc: string | null = null;
+    for (const s of succ) {
+      if (s !== EXIT && !ipdom.has(s)) continue;
+      acc = acc === null ? s : intersect(acc, s);
+    }
+    ipdom.set(id, acc ?? EXIT);
+  }
+
+  for (const id of Object.keys(nodes)) {
+    const node = nodes[id]!;
+    if (!state.has(id) && node.kind !== 'boundaryEvent') {
+      diagnostics.push({
+        elementId: id,
+        code: 'UNREACHABLE_NODE',
+        message: `"${node.name ?? id}" cannot be reached from the start event: connect it or remove it.`,
+        severity: 'error',
+      });
+    }
+  }
+  checkLoopsHaveWaits(scope, backEdges, diagnostics);
+
+  const isSplit = (n: FlowNode): boolean =>
+    n.kind === 'gateway' && n.gatewayType !== 'exclusive' && n.outgoing.length > 1;
+
+  const claimed = new Map<string, string>(); // node -> region owner label, to detect overlaps
+
+  const buildRegion = (entries: string[], exitNodeId: string | null, owner: string): RegionPlan => {
+    const nodeIds: string[] = [];
+    const blocks: BlockPlan[] = [];
+    const sidePaths: Record<string, RegionPlan> = {};
+    const queue = [...entries];
+    const seen = new Set<string>();
+    while (queue.length > 0) {
+      const id = queue.shift()!;
+      if (id === EXIT || id === exitNodeId || seen.has(id)) continue;
+      seen.add(id);
+      const node = nodes[id];
+      if (!node) continue;
+      const prior = claimed.get(id);
+      if (prior !== undefined && prior !== owner) {
+        diagnostics.push({
+          elementId: id,
+          code: 'UNSTRUCTURED_GATEWAY',
+          message: `"${node.name ?? id}" is reached from two parallel branches (${prior} and ${owner}) without passing their join: give each split a matching join of the same type.`,
+          severity: 'error',
+        });
+        continue;
+      }
+      claimed.set(id, owner);
+      nodeIds.push(id);
+      if (isSplit(node) && node.kind === 'gateway') {
+        const join = ipdom.get(id) ?? EXIT;
+        const joinNode = join === EXIT ? undefined : nodes[join];
+        if (joinNode && (joinNode.kind !== 'gateway' || joinNode.gatewayType !== node.gatewayType)) {
+          diagnostics.push({
+            elementId: id,
+            code: 'UNSTRUCTURED_GATEWAY',
+            message: `The ${node.gatewayType} split "${node.name ?? id}" has no matching ${node.gatewayType} join: its branches first meet at "${joinNode.name ?? join}". Close the branches with a ${node.gatewayType} gateway.`,
+            severity: 'error',
+          });
+          continue;
+        }
+        const branches: BranchPlan[] = node.outgoing.map((flowId, k) => {
+          const target = scope.flows[flowId]?.target ?? EXIT;
+          const region = buildRegion(
+            target === join ? [] : [target],
+            join === EXIT ? null : join,
+            `${id}#${k + 1}`,
+          );
+          return { flowId, region };
+        });
+        blocks.push({
+          splitId: id,
+          joinId: join === EXIT ? null : join,
+          gatewayType: node.gatewayType === 'inclusive' ? 'inclusive' : 'parallel',
+          branches,
+        });
+        if (join !== EXIT) queue.push(join);
+        continue;
+      }
+      for (const s of dagSucc.get(id) ?? []) queue.push(s);
+      if ('boundaries' in node) {
+        for (const b of node.boundaries) {
+          const boundary = nodes[b];
+          if (!boundary || isInterrupting(boundary)) continue;
+          claimed.set(b, owner);
+          const targets = boundary.outgoing.map((f) => scope.flows[f]?.target).filter((t) => t !== undefined);
+          sidePaths[b] = buildRegion(targets, null, `${b} (non-interrupting path)`);
+        }
+      }
+      // Escapes (terminate/error ends) belong to the region that reaches them.
+      for (const e of successorEdges(scope, node)) if (isEscapeTarget(nodes[e.target])) queue.push(e.target);
+    }
+    return { nodeIds, blocks, exitNodeId, sidePaths };
+  };
+
+  const plan = buildRegion([start.id], null, scope.id);
+  checkJoinsEnteredOnlyFromTheirBlock(scope, plan, diagnostics);
+  return { plan, diagnostics };
+}
+
+/** A loop made only of gateways would spin for ever: every cycle must pass a task or a catch event. */
+function checkLoopsHaveWaits(scope: Scope, backEdges: Set<string>, diagnostics: Diagnostic[]): void {
+  for (const edge of backEdges) {
+    const [from, to] = edge.split('->') as [string, string];
+    // Is there a path to -> from through non-wait nodes only (including the endpoints)?
+    const seen = new Set<string>();
+    const stack = [to];
+    let spins = false;
+    while (stack.length > 0) {
+      const id = stack.pop()!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const node = scope.nodes[id];
+      if (!node || WAIT_KINDS.has(node.kind)) continue;
+      if (id === from) {
+        spins = true;
+        break;
+      }
+      for (const e of successorEdges(scope, node)) stack.push(e.target);
+    }
+    if (spins) {
+      diagnostics.push({
+        elementId: from,
+        code: 'LOOP_WITHOUT_WAIT',
+        message: `The loop back from "${scope.nodes[from]?.name ?? from}" to "${scope.nodes[to]?.name ?? to}" passes no task or catch event, so it could repeat for ever: put a task on the loop.`,
+        severity: 'error',
+      });
+    }
+  }
+}
+
+/** Every flow into a join must come from its own block's branches. */
+function checkJoinsEnteredOnlyFromTheirBlock(scope: Scope, plan: RegionPlan, diagnostics: Diagnostic[]): void {
+  const walk = (region: RegionPlan): void => {
+    for (const block of region.blocks) {
+      if (block.joinId !== null) {
+        const inside = new Set<string>([block.splitId]);
+        const collect = (r: RegionPlan): void => {
+          for (const id of r.nodeIds) inside.add(id);
+          for (const b of r.blocks) {
+            if (b.joinId) inside.add(b.joinId);
+            for (const br of b.branches) collect(br.region);
+          }
+        };
+        for (const br of block.branches) collect(br.region);
+        const join = scope.nodes[block.joinId];
+        for (const flowId of join?.incoming ?? []) {
+          const source = scope.flows[flowId]?.source;
+          if (source !== undefined && !inside.has(source)) {
+            diagnostics.push({
+              elementId: block.joinId,
+              code: 'UNSTRUCTURED_GATEWAY',
+              message: `The join "${join?.name ?? block.joinId}" is also entered from "${scope.nodes[source]?.name ?? source}", outside the branches of split "${block.splitId}": a join may only close its own split's branches.`,
+              severity: 'error',
+            });
+          }
+        }
+      }
+      for (const br of block.branches) walk(br.region);
+    }
+  };
+  walk(plan);
+}

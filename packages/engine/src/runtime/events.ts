@@ -1,0 +1,41 @@
+import type { DepartmentRole } from '../model/process.js';
+import type { Instant } from '../model/time.js';
+import type { JsonValue } from './types.js';
+
+/**
+ * Every event type a case produces, in the order they can occur. The full list with payloads is in
+ * docs/events.md; stores persist them append-only and supervision hooks are fed from them.
+ */
+export type CaseEventType =
+  | 'case.started'
+  | 'case.completed'
+  | 'case.terminated'
+  | 'case.failed'
+  | 'case.withdrawn'
+  | 'task.opened'
+  | 'task.completed'
+  | 'task.cancelled'
+  | 'service.requested'
+  | 'service.completed'
+  | 'service.failed'
+  | 'timer.set'
+  | 'timer.fired'
+  | 'timer.cancelled'
+  | 'message.received'
+  | 'gateway.taken'
+  | 'error.raised'
+  | 'light.changed';
+
+/** One thing that happened to a case, stamped with the instant of the command that caused it. */
+export interface CaseEvent {
+  readonly type: CaseEventType;
+  readonly at: Instant;
+  readonly caseId: string;
+  /** The BPMN element the event is about, if any. */
+  readonly elementId?: string | null;
+  readonly taskId?: string;
+  readonly department?: string | null;
+  readonly role?: DepartmentRole | null;
+  /** Event-specific details (outcome, opinion, due, light, message name, variables …). */
+  readonly data?: Readonly<Record<string, JsonValue>>;
+}

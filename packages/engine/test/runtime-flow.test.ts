@@ -61,9 +61,17 @@ class Driver {
       .map((t) => (t.department ? `${t.elementId}@${t.department}` : t.elementId))
       .sort();
   }
-  complete(elementId: string, department?: string, outcome?: string, variables: Record<string, unknown> = {}): StepApplied {
-    const t = this.open().find((x) => x.elementId === elementId && (department === undefined || x.department === department));
-    if (!t) throw new Error(`no open task ${elementId} (${department}); open: ${this.openElements().join(', ')}`);
+  complete(
+    elementId: string,
+    department?: string,
+    outcome?: string,
+    variables: Record<string, unknown> = {},
+  ): StepApplied {
+    const t = this.open().find(
+      (x) => x.elementId === elementId && (department === undefined || x.department === department),
+    );
+    if (!t)
+      throw new Error(`no open task ${elementId} (${department}); open: ${this.openElements().join(', ')}`);
     return this.send({
       type: 'completeTask',
       taskId: t.id,
@@ -73,14 +81,27 @@ class Driver {
     });
   }
   timerFor(elementId: string): string {
-    const t = Object.values(this.snapshot?.machine.context.timers ?? {}).find((x) => x.elementId === elementId);
+    const t = Object.values(this.snapshot?.machine.context.timers ?? {}).find(
+      (x) => x.elementId === elementId,
+    );
     if (!t) throw new Error(`no timer armed for ${elementId}`);
     return t.id;
   }
 }
 
 describe('sequence', () => {
-  const def = compiled(model(scope('p', [start('s'), task('a', 'A'), end('e')], [['s', 'a'], ['a', 'e']])));
+  const def = compiled(
+    model(
+      scope(
+        'p',
+        [start('s'), task('a', 'A'), end('e')],
+        [
+          ['s', 'a'],
+          ['a', 'e'],
+        ],
+      ),
+    ),
+  );
 
   it('opens the task at start and completes the case when it is done', () => {
     const d = new Driver(def);
@@ -123,7 +144,14 @@ describe('sequence', () => {
       const r = step(def, d.snapshot, c, T0 + 5);
       return r.ok ? 'applied' : r.error.code;
     });
-    expect(codes).toEqual(['TASK_NOT_OPEN', 'UNKNOWN_TIMER', 'MESSAGE_NOT_EXPECTED', 'CASE_EXISTS', 'BAD_COMMAND', 'BAD_COMMAND']);
+    expect(codes).toEqual([
+      'TASK_NOT_OPEN',
+      'UNKNOWN_TIMER',
+      'MESSAGE_NOT_EXPECTED',
+      'CASE_EXISTS',
+      'BAD_COMMAND',
+      'BAD_COMMAND',
+    ]);
     expect(step(def, null, { type: 'withdraw' }, T0).ok).toBe(false);
   });
 
@@ -141,8 +169,27 @@ describe('parallel fork and join', () => {
     model(
       scope(
         'p',
-        [start('s'), gateway('fork', 'parallel'), task('a', 'A'), task('b', 'B'), task('c', 'C'), gateway('join', 'parallel'), task('d', 'D'), end('e')],
-        [['s', 'fork'], ['fork', 'a'], ['fork', 'b'], ['fork', 'c'], ['a', 'join'], ['b', 'join'], ['c', 'join'], ['join', 'd'], ['d', 'e']],
+        [
+          start('s'),
+          gateway('fork', 'parallel'),
+          task('a', 'A'),
+          task('b', 'B'),
+          task('c', 'C'),
+          gateway('join', 'parallel'),
+          task('d', 'D'),
+          end('e'),
+        ],
+        [
+          ['s', 'fork'],
+          ['fork', 'a'],
+          ['fork', 'b'],
+          ['fork', 'c'],
+          ['a', 'join'],
+          ['b', 'join'],
+          ['c', 'join'],
+          ['join', 'd'],
+          ['d', 'e'],
+        ],
       ),
     ),
   );
@@ -207,7 +254,10 @@ describe('exclusive gateway with a loop back (退回)', () => {
     expect(d.openElements()).toEqual(['review@A']);
     d.complete('review', 'A', 'approve');
     expect(d.snapshot?.status).toBe('completed');
-    expect(d.events.filter((e) => e.type === 'gateway.taken').map((e) => e.data?.default ?? false)).toEqual([false, true]);
+    expect(d.events.filter((e) => e.type === 'gateway.taken').map((e) => e.data?.default ?? false)).toEqual([
+      false,
+      true,
+    ]);
   });
 
   it('refuses the command when no flow applies and there is no default', () => {
@@ -216,7 +266,12 @@ describe('exclusive gateway with a loop back (退回)', () => {
         scope(
           'p',
           [start('s'), task('review', 'A'), gateway('gw', 'exclusive'), end('x'), end('y')],
-          [['s', 'review'], ['review', 'gw'], ['gw', 'x', 'n > 10'], ['gw', 'y', 'n < 5']],
+          [
+            ['s', 'review'],
+            ['review', 'gw'],
+            ['gw', 'x', 'n > 10'],
+            ['gw', 'y', 'n < 5'],
+          ],
         ),
       ),
     );
@@ -224,10 +279,20 @@ describe('exclusive gateway with a loop back (退回)', () => {
     d.start();
     const before = JSON.stringify(d.snapshot);
     const [t] = d.open();
-    const r = step(noDefault, d.snapshot, { type: 'completeTask', taskId: t!.id, department: 'A', variables: { n: 7 } }, T0 + 9);
+    const r = step(
+      noDefault,
+      d.snapshot,
+      { type: 'completeTask', taskId: t!.id, department: 'A', variables: { n: 7 } },
+      T0 + 9,
+    );
     expect(r.ok ? null : [r.error.code, r.error.elementId]).toEqual(['NO_MATCHING_FLOW', 'gw']);
     expect(JSON.stringify(d.snapshot)).toBe(before);
-    const ok = step(noDefault, d.snapshot, { type: 'completeTask', taskId: t!.id, department: 'A', variables: { n: 11 } }, T0 + 9);
+    const ok = step(
+      noDefault,
+      d.snapshot,
+      { type: 'completeTask', taskId: t!.id, department: 'A', variables: { n: 11 } },
+      T0 + 9,
+    );
     expect(ok.ok && ok.snapshot.status).toBe('completed');
   });
 });
@@ -237,8 +302,27 @@ describe('inclusive gateway', () => {
     model(
       scope(
         'p',
-        [start('s'), gateway('or', 'inclusive'), task('a', 'A'), task('b', 'B'), task('c', 'C'), gateway('orj', 'inclusive'), task('d', 'D'), end('e')],
-        [['s', 'or'], ['or', 'a', 'x > 1'], ['or', 'b', 'y > 1'], ['or', 'c'], ['a', 'orj'], ['b', 'orj'], ['c', 'orj'], ['orj', 'd'], ['d', 'e']],
+        [
+          start('s'),
+          gateway('or', 'inclusive'),
+          task('a', 'A'),
+          task('b', 'B'),
+          task('c', 'C'),
+          gateway('orj', 'inclusive'),
+          task('d', 'D'),
+          end('e'),
+        ],
+        [
+          ['s', 'or'],
+          ['or', 'a', 'x > 1'],
+          ['or', 'b', 'y > 1'],
+          ['or', 'c'],
+          ['a', 'orj'],
+          ['b', 'orj'],
+          ['c', 'orj'],
+          ['orj', 'd'],
+          ['d', 'e'],
+        ],
         { or: 'c' },
       ),
     ),
@@ -275,11 +359,17 @@ describe('multi-instance co-handling (会签)', () => {
           'p',
           [
             start('s'),
-            task('co', '', { multiInstance: { departments: [], collection: 'coDepartments', completionCondition } }),
+            task('co', '', {
+              multiInstance: { departments: [], collection: 'coDepartments', completionCondition },
+            }),
             task('lead', 'L'),
             end('e'),
           ],
-          [['s', 'co'], ['co', 'lead'], ['lead', 'e']],
+          [
+            ['s', 'co'],
+            ['co', 'lead'],
+            ['lead', 'e'],
+          ],
         ),
       ),
     );
@@ -320,8 +410,20 @@ describe('timers, messages, subprocesses and ends', () => {
       model(
         scope(
           'p',
-          [start('s'), task('a', 'A', { boundaries: ['late'] }), boundary('late', 'a', timer('P3D', 'CN')), task('escalate', 'Sup'), end('e1'), end('e2')],
-          [['s', 'a'], ['a', 'e1'], ['late', 'escalate'], ['escalate', 'e2']],
+          [
+            start('s'),
+            task('a', 'A', { boundaries: ['late'] }),
+            boundary('late', 'a', timer('P3D', 'CN')),
+            task('escalate', 'Sup'),
+            end('e1'),
+            end('e2'),
+          ],
+          [
+            ['s', 'a'],
+            ['a', 'e1'],
+            ['late', 'escalate'],
+            ['escalate', 'e2'],
+          ],
         ),
       ),
     );
@@ -338,8 +440,20 @@ describe('timers, messages, subprocesses and ends', () => {
       model(
         scope(
           'p',
-          [start('s'), task('a', 'A', { boundaries: ['remind'] }), boundary('remind', 'a', timer('P2D'), false), task('urge', 'Sup'), end('e1'), end('e2')],
-          [['s', 'a'], ['a', 'e1'], ['remind', 'urge'], ['urge', 'e2']],
+          [
+            start('s'),
+            task('a', 'A', { boundaries: ['remind'] }),
+            boundary('remind', 'a', timer('P2D'), false),
+            task('urge', 'Sup'),
+            end('e1'),
+            end('e2'),
+          ],
+          [
+            ['s', 'a'],
+            ['a', 'e1'],
+            ['remind', 'urge'],
+            ['urge', 'e2'],
+          ],
         ),
       ),
     );
@@ -356,8 +470,19 @@ describe('timers, messages, subprocesses and ends', () => {
       model(
         scope(
           'p',
-          [start('s'), timerCatch('wait', 'PT2H'), messageCatch('docs', '补正材料'), task('a', 'A'), end('e')],
-          [['s', 'wait'], ['wait', 'docs'], ['docs', 'a'], ['a', 'e']],
+          [
+            start('s'),
+            timerCatch('wait', 'PT2H'),
+            messageCatch('docs', '补正材料'),
+            task('a', 'A'),
+            end('e'),
+          ],
+          [
+            ['s', 'wait'],
+            ['wait', 'docs'],
+            ['docs', 'a'],
+            ['a', 'e'],
+          ],
         ),
       ),
     );
@@ -373,16 +498,41 @@ describe('timers, messages, subprocesses and ends', () => {
   it('an error end inside a subprocess is caught by the boundary on the subprocess', () => {
     const inner = scope(
       'sub',
-      [start('ss'), service('check', 'checkMaterials'), gateway('g', 'exclusive'), end('se'), end('bad', 'error', 'INCOMPLETE')],
-      [['ss', 'check'], ['check', 'g'], ['g', 'bad', 'ok = false'], ['g', 'se']],
+      [
+        start('ss'),
+        service('check', 'checkMaterials'),
+        gateway('g', 'exclusive'),
+        end('se'),
+        end('bad', 'error', 'INCOMPLETE'),
+      ],
+      [
+        ['ss', 'check'],
+        ['check', 'g'],
+        ['g', 'bad', 'ok = false'],
+        ['g', 'se'],
+      ],
       { g: 'se' },
     );
     const def = compiled(
       model(
         scope(
           'p',
-          [start('s'), subProcess('sub', inner, ['err']), boundary('err', 'sub', { type: 'error', errorCode: 'INCOMPLETE' }), task('fix', 'Applicant'), task('decide', 'L'), end('e1'), end('e2')],
-          [['s', 'sub'], ['sub', 'decide'], ['decide', 'e1'], ['err', 'fix'], ['fix', 'e2']],
+          [
+            start('s'),
+            subProcess('sub', inner, ['err']),
+            boundary('err', 'sub', { type: 'error', errorCode: 'INCOMPLETE' }),
+            task('fix', 'Applicant'),
+            task('decide', 'L'),
+            end('e1'),
+            end('e2'),
+          ],
+          [
+            ['s', 'sub'],
+            ['sub', 'decide'],
+            ['decide', 'e1'],
+            ['err', 'fix'],
+            ['fix', 'e2'],
+          ],
         ),
       ),
     );
@@ -400,7 +550,18 @@ describe('timers, messages, subprocesses and ends', () => {
   });
 
   it('an uncaught service failure fails the case', () => {
-    const def = compiled(model(scope('p', [start('s'), service('svc', 'h'), end('e')], [['s', 'svc'], ['svc', 'e']])));
+    const def = compiled(
+      model(
+        scope(
+          'p',
+          [start('s'), service('svc', 'h'), end('e')],
+          [
+            ['s', 'svc'],
+            ['svc', 'e'],
+          ],
+        ),
+      ),
+    );
     const d = new Driver(def);
     d.start();
     d.send({ type: 'failService', taskId: d.open()[0]!.id, errorCode: 'DOWN' });
@@ -412,8 +573,26 @@ describe('timers, messages, subprocesses and ends', () => {
       model(
         scope(
           'p',
-          [start('s'), gateway('f', 'parallel'), task('a', 'A'), gateway('ga', 'exclusive'), end('stop', 'terminate'), task('b', 'B'), gateway('j', 'parallel'), end('e')],
-          [['s', 'f'], ['f', 'a'], ['f', 'b'], ['a', 'ga'], ['ga', 'stop', 'outcome = "reject"'], ['ga', 'j'], ['b', 'j'], ['j', 'e']],
+          [
+            start('s'),
+            gateway('f', 'parallel'),
+            task('a', 'A'),
+            gateway('ga', 'exclusive'),
+            end('stop', 'terminate'),
+            task('b', 'B'),
+            gateway('j', 'parallel'),
+            end('e'),
+          ],
+          [
+            ['s', 'f'],
+            ['f', 'a'],
+            ['f', 'b'],
+            ['a', 'ga'],
+            ['ga', 'stop', 'outcome = "reject"'],
+            ['ga', 'j'],
+            ['b', 'j'],
+            ['j', 'e'],
+          ],
           { ga: 'j' },
         ),
       ),
@@ -437,8 +616,22 @@ describe('structure diagnostics', () => {
       model(
         scope(
           'p',
-          [start('s'), gateway('f', 'parallel'), task('a', 'A'), task('b', 'B'), gateway('x', 'exclusive'), end('e')],
-          [['s', 'f'], ['f', 'a'], ['f', 'b'], ['a', 'x'], ['b', 'x'], ['x', 'e']],
+          [
+            start('s'),
+            gateway('f', 'parallel'),
+            task('a', 'A'),
+            task('b', 'B'),
+            gateway('x', 'exclusive'),
+            end('e'),
+          ],
+          [
+            ['s', 'f'],
+            ['f', 'a'],
+            ['f', 'b'],
+            ['a', 'x'],
+            ['b', 'x'],
+            ['x', 'e'],
+          ],
         ),
       ),
     );
@@ -452,7 +645,12 @@ describe('structure diagnostics', () => {
         scope(
           'p',
           [start('s'), gateway('a', 'exclusive'), gateway('b', 'exclusive'), end('e')],
-          [['s', 'a'], ['a', 'b'], ['b', 'a', 'x > 1'], ['b', 'e']],
+          [
+            ['s', 'a'],
+            ['a', 'b'],
+            ['b', 'a', 'x > 1'],
+            ['b', 'e'],
+          ],
           { b: 'e' },
         ),
       ),
@@ -465,8 +663,22 @@ describe('structure diagnostics', () => {
       model(
         scope(
           'p',
-          [start('s'), gateway('x', 'exclusive'), task('a', 'A'), task('b', 'B'), gateway('j', 'parallel'), end('e')],
-          [['s', 'x'], ['x', 'a', 'n > 1'], ['x', 'b'], ['a', 'j'], ['b', 'j'], ['j', 'e']],
+          [
+            start('s'),
+            gateway('x', 'exclusive'),
+            task('a', 'A'),
+            task('b', 'B'),
+            gateway('j', 'parallel'),
+            end('e'),
+          ],
+          [
+            ['s', 'x'],
+            ['x', 'a', 'n > 1'],
+            ['x', 'b'],
+            ['a', 'j'],
+            ['b', 'j'],
+            ['j', 'e'],
+          ],
           { x: 'b' },
         ),
       ),
@@ -479,8 +691,27 @@ describe('structure diagnostics', () => {
       model(
         scope(
           'p',
-          [start('s'), task('accept', 'L'), gateway('f', 'parallel'), task('a', 'A'), gateway('ga', 'exclusive'), task('b', 'B'), gateway('j', 'parallel'), end('e')],
-          [['s', 'accept'], ['accept', 'f'], ['f', 'a'], ['f', 'b'], ['a', 'ga'], ['ga', 'accept', 'outcome = "back"'], ['ga', 'j'], ['b', 'j'], ['j', 'e']],
+          [
+            start('s'),
+            task('accept', 'L'),
+            gateway('f', 'parallel'),
+            task('a', 'A'),
+            gateway('ga', 'exclusive'),
+            task('b', 'B'),
+            gateway('j', 'parallel'),
+            end('e'),
+          ],
+          [
+            ['s', 'accept'],
+            ['accept', 'f'],
+            ['f', 'a'],
+            ['f', 'b'],
+            ['a', 'ga'],
+            ['ga', 'accept', 'outcome = "back"'],
+            ['ga', 'j'],
+            ['b', 'j'],
+            ['j', 'e'],
+          ],
           { ga: 'j' },
         ),
       ),

@@ -1,4 +1,5 @@
 import type { AnyStateMachine } from 'xstate';
+import { type CalendarSource, defaultCalendarRegistry } from '../calendar/index.js';
 import { TongbanError } from '../errors.js';
 import type { Diagnostic } from '../model/diagnostics.js';
 import type { MatterInfo, ProcessModel, Scope } from '../model/process.js';
@@ -6,6 +7,7 @@ import { checkFlowsAgainstPlan } from './checks.js';
 import { contentHash } from './hash.js';
 import { MachineBuilder } from './machine.js';
 import { analyseScope, type RegionPlan } from './structure.js';
+import { checkTiming, indexTiming, type TimingIndex } from './timing.js';
 
 /** Bumped whenever the compiler's output for the same model changes meaning. Part of the hash. */
 export const COMPILER_VERSION = 1;
@@ -31,6 +33,23 @@ export interface CompiledDefinition {
   readonly model: ProcessModel;
   /** The honest statechart: parallel stages are parallel states, gateways guarded transitions. */
   readonly machine: AnyStateMachine;
+  /** Calendars the case and task clocks and working-day timers count on. */
+  readonly calendars: CalendarSource;
+  /** Timer definitions and task limits by element id, for scheduling. */
+  readonly timing: TimingIndex;
+  /** Whether computations past the calendar data's horizon proceed on weekdays (marked provisional). */
+  readonly provisional: boolean;
+}
+
+/** How to compile. */
+export interface CompileOptions {
+  /** Calendars to count on; default: the built-in registry (`CN`, `CN-GX`). */
+  readonly calendars?: CalendarSource;
+  /**
+   * Past the last year of holiday data, refuse (default) or proceed on weekdays and mark the
+   * results provisional.
+   */
+  readonly provisional?: boolean;
 }
 
 export type CompileResult =
@@ -49,7 +68,8 @@ export class DefinitionError extends TongbanError {
 }
 
 /** Checks a model's structure and compiles it into an xstate machine. Never throws on bad models. */
-export function compile(model: ProcessModel): CompileResult {
+export function compile(model: ProcessModel, options: CompileOptions = {}): CompileResult {
+  const calendars = options.calendars ?? defaultCalendarRegistry();
   const diagnostics: Diagnostic[] = [];
   const plans = new Map<string, RegionPlan>();
   const visit = (scope: Scope): void => {
@@ -62,6 +82,7 @@ export function compile(model: ProcessModel): CompileResult {
     for (const node of Object.values(scope.nodes)) if (node.kind === 'subProcess') visit(node.scope);
   };
   visit(model.root);
+  diagnostics.push(...checkTiming(model, calendars));
   const unique = dedupe(diagnostics);
   if (unique.some((d) => d.severity === 'error')) return { ok: false, diagnostics: unique };
 
@@ -72,12 +93,25 @@ export function compile(model: ProcessModel): CompileResult {
   return {
     ok: true,
     diagnostics: unique,
-    definition: { hash, processId: model.id, matter: model.matter, document, model, machine },
+    definition: {
+      hash,
+      processId: model.id,
+      matter: model.matter,
+      document,
+      model,
+      machine,
+      calendars,
+      timing: indexTiming(model),
+      provisional: options.provisional === true,
+    },
   };
 }
 
 /** Rebuilds a runnable definition from its stored document, checking the hash first. */
-export function loadDefinition(document: DefinitionDocument): CompiledDefinition {
+export function loadDefinition(
+  document: DefinitionDocument,
+  options: CompileOptions = {},
+): CompiledDefinition {
   const hash = contentHash({ compilerVersion: document.compilerVersion, model: document.model });
   if (hash !== document.hash) {
     throw new DefinitionError(
@@ -85,7 +119,7 @@ export function loadDefinition(document: DefinitionDocument): CompiledDefinition
       `Definition "${document.processId}" does not match its hash ${document.hash.slice(0, 12)}…: the stored document was changed. Redeploy it from its BPMN.`,
     );
   }
-  const result = compile(document.model);
+  const result = compile(document.model, options);
   if (!result.ok) {
     throw new DefinitionError(
       'DEFINITION_INVALID',

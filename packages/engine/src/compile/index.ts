@@ -1,11 +1,12 @@
 export {
   COMPILER_VERSION,
   type CompiledDefinition,
+  type CompileOptions,
   type CompileResult,
   compile,
   type DefinitionDocument,
   DefinitionError,
   loadDefinition,
 } from './compile.js';
-export type { MachineEvent, MachineInput } from './machine.js';
 export { canonicalJson, contentHash } from './hash.js';
+export type { MachineEvent, MachineInput } from './machine.js';

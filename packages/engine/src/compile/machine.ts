@@ -12,7 +12,6 @@ import type {
 import type { CaseContext } from '../runtime/context.js';
 import type { CaseEvent } from '../runtime/events.js';
 import type { TaskRecord, Variables } from '../runtime/types.js';
-import type { BlockPlan, RegionPlan } from './structure.js';
 import {
   blockStateId,
   nodeStateId,
@@ -26,6 +25,7 @@ import {
   stateKey,
   terminatedStateId,
 } from './state-ids.js';
+import type { BlockPlan, RegionPlan } from './structure.js';
 
 /** Events the compiled machine understands; `step` builds them from validated commands. */
 export type MachineEvent =
@@ -72,7 +72,9 @@ function mutateWith<E>(fn: (context: CaseContext, event: E) => void): Action {
   return assign(assigner as never);
 }
 
-function raiseError(make: (event: { code: string }) => { type: 'bpmn.error'; code: string; source: string }): Action {
+function raiseError(
+  make: (event: { code: string }) => { type: 'bpmn.error'; code: string; source: string },
+): Action {
   return raise((({ event }: { event: { code: string } }) => make(event)) as never);
 }
 
@@ -121,19 +123,38 @@ export class MachineBuilder {
         mi: {},
         seq: 0,
         out: [],
+        clocks: {},
+        lights: {},
         noFlow: null,
         ending: null,
       }),
       states: {
         body,
-        [ROOT_COMPLETED]: { type: 'final', entry: mutate((c) => void (c.ending = 'completed')) },
+        [ROOT_COMPLETED]: {
+          type: 'final',
+          entry: mutate((c) => {
+            c.ending = 'completed';
+          }),
+        },
         [ROOT_TERMINATED]: {
           id: terminatedStateId(root.id),
           type: 'final',
-          entry: mutate((c) => void (c.ending = 'terminated')),
+          entry: mutate((c) => {
+            c.ending = 'terminated';
+          }),
         },
-        [ROOT_WITHDRAWN]: { type: 'final', entry: mutate((c) => void (c.ending = 'withdrawn')) },
-        [ROOT_FAILED]: { type: 'final', entry: mutate((c) => void (c.ending = 'failed')) },
+        [ROOT_WITHDRAWN]: {
+          type: 'final',
+          entry: mutate((c) => {
+            c.ending = 'withdrawn';
+          }),
+        },
+        [ROOT_FAILED]: {
+          type: 'final',
+          entry: mutate((c) => {
+            c.ending = 'failed';
+          }),
+        },
         [ROOT_NO_FLOW]: { type: 'final' },
       },
       on: {
@@ -171,7 +192,9 @@ export class MachineBuilder {
       const node = scope.nodes[id];
       if (!node || node.kind === 'boundaryEvent') continue;
       const block = plan.blocks.find((b) => b.splitId === id);
-      states[stateKey(id)] = block ? this.blockEntryState(ctx, node as GatewayNode, block) : this.nodeState(ctx, node);
+      states[stateKey(id)] = block
+        ? this.blockEntryState(ctx, node as GatewayNode, block)
+        : this.nodeState(ctx, node);
       if (block) states[`${stateKey(id)}__block`] = this.blockState(ctx, block);
     }
     states[`done_${index}`] = { id: doneId, type: 'final' };
@@ -203,7 +226,9 @@ export class MachineBuilder {
           const atTop = ctx.scope === this.model.root;
           return {
             id,
-            ...(atTop ? { entry: mutate((c) => emit(c, { type: 'case.terminated', elementId: node.id })) } : {}),
+            ...(atTop
+              ? { entry: mutate((c) => emit(c, { type: 'case.terminated', elementId: node.id })) }
+              : {}),
             always: { target: `#${terminatedStateId(ctx.scope.id)}` },
           };
         }
@@ -251,18 +276,29 @@ export class MachineBuilder {
       const condition = ctx.scope.flows[flowId]?.condition ?? null;
       transitions.push({
         target: this.flowTarget(ctx, flowId),
-        ...(condition === null ? {} : { guard: ({ context }: { context: CaseContext }) => evaluateCondition(condition, context.vars) }),
-        actions: mutate((c) => emit(c, { type: 'gateway.taken', elementId: node.id, data: { flow: flowId } })),
+        ...(condition === null
+          ? {}
+          : { guard: ({ context }: { context: CaseContext }) => evaluateCondition(condition, context.vars) }),
+        actions: mutate((c) =>
+          emit(c, { type: 'gateway.taken', elementId: node.id, data: { flow: flowId } }),
+        ),
       });
     }
     if (node.defaultFlow !== null) {
       const flowId = node.defaultFlow;
       transitions.push({
         target: this.flowTarget(ctx, flowId),
-        actions: mutate((c) => emit(c, { type: 'gateway.taken', elementId: node.id, data: { flow: flowId, default: true } })),
+        actions: mutate((c) =>
+          emit(c, { type: 'gateway.taken', elementId: node.id, data: { flow: flowId, default: true } }),
+        ),
       });
     }
-    transitions.push({ target: `#case.${ROOT_NO_FLOW}`, actions: mutate((c) => void (c.noFlow = node.id)) });
+    transitions.push({
+      target: `#case.${ROOT_NO_FLOW}`,
+      actions: mutate((c) => {
+        c.noFlow = node.id;
+      }),
+    });
     return transitions;
   }
 
@@ -273,8 +309,17 @@ export class MachineBuilder {
     return {
       id: nodeStateId(node.id),
       always: [
-        { guard: ({ context }: { context: CaseContext }) => this.inclusiveTaken(node, context.vars).length > 0, target },
-        { target: `#case.${ROOT_NO_FLOW}`, actions: mutate((c) => void (c.noFlow = node.id)) },
+        {
+          guard: ({ context }: { context: CaseContext }) =>
+            this.inclusiveTaken(node, context.vars).length > 0,
+          target,
+        },
+        {
+          target: `#case.${ROOT_NO_FLOW}`,
+          actions: mutate((c) => {
+            c.noFlow = node.id;
+          }),
+        },
       ],
     };
   }
@@ -343,7 +388,10 @@ export class MachineBuilder {
       exit.push(mutate((c) => this.cancelTasks(c, node.id)));
       if (node.multiInstance) {
         on[`complete:${node.id}`] = { actions: [] };
-        always.push({ guard: ({ context }: { context: CaseContext }) => this.multiInstanceDone(node, context), target: next });
+        always.push({
+          guard: ({ context }: { context: CaseContext }) => this.multiInstanceDone(node, context),
+          target: next,
+        });
       } else {
         on[`complete:${node.id}`] = { target: next };
       }
@@ -355,7 +403,8 @@ export class MachineBuilder {
         .filter((b) => b.trigger.type === 'error')
         .map((b) => ({
           guard: ({ event }: { event: { code: string } }) =>
-            b.trigger.type === 'error' && (b.trigger.errorCode === null || b.trigger.errorCode === event.code),
+            b.trigger.type === 'error' &&
+            (b.trigger.errorCode === null || b.trigger.errorCode === event.code),
           target: this.singleFlowTarget(ctx, b),
         }));
       errorTransitions.push({
@@ -379,11 +428,16 @@ export class MachineBuilder {
 
     for (const b of interrupting) {
       if (b.trigger.type === 'timer') on[`timer:${b.id}`] = { target: this.singleFlowTarget(ctx, b) };
-      if (b.trigger.type === 'message') on[`message:${b.trigger.message}`] = { target: this.singleFlowTarget(ctx, b) };
+      if (b.trigger.type === 'message')
+        on[`message:${b.trigger.message}`] = { target: this.singleFlowTarget(ctx, b) };
     }
     const timerBoundaries = boundaries.filter((b) => b.trigger.type === 'timer').map((b) => b.id);
     if (timerBoundaries.length > 0) {
-      entry.push(mutate((c) => timerBoundaries.forEach((b) => this.armTimer(c, b))));
+      entry.push(
+        mutate((c) => {
+          for (const b of timerBoundaries) this.armTimer(c, b);
+        }),
+      );
       exit.push(mutate((c) => this.disarmTimers(c, timerBoundaries)));
     }
 
@@ -399,13 +453,20 @@ export class MachineBuilder {
     if (side.length === 0) return { id, ...activity };
 
     // Non-interrupting boundaries: the activity and each boundary's path run as parallel regions.
-    const regions: Record<string, StateConfig> = { main: { initial: 'active', states: { active: activity } } };
+    const regions: Record<string, StateConfig> = {
+      main: { initial: 'active', states: { active: activity } },
+    };
     side.forEach((b, k) => {
       const plan = ctx.plan.sidePaths[b.id];
       if (!plan) return;
       const path = this.regionState(ctx.scope, plan, b.id, k + 1);
       const states = path.states as Record<string, StateConfig>;
-      const trigger = b.trigger.type === 'timer' ? `timer:${b.id}` : b.trigger.type === 'message' ? `message:${b.trigger.message}` : `never:${b.id}`;
+      const trigger =
+        b.trigger.type === 'timer'
+          ? `timer:${b.id}`
+          : b.trigger.type === 'message'
+            ? `message:${b.trigger.message}`
+            : `never:${b.id}`;
       states.waiting = { on: { [trigger]: { target: path.initial as string } } };
       regions[`side${k + 1}`] = { ...path, initial: 'waiting' };
     });
@@ -414,7 +475,8 @@ export class MachineBuilder {
 
   private openUserTasks(c: CaseContext, node: UserTaskNode): void {
     const departments = node.multiInstance ? this.instanceDepartments(node, c.vars) : [node.department];
-    if (node.multiInstance) c.mi[node.id] = { of: departments.length, completed: 0, approved: 0, rejected: 0 };
+    if (node.multiInstance)
+      c.mi[node.id] = { of: departments.length, completed: 0, approved: 0, rejected: 0 };
     departments.forEach((department, index) => {
       const task: TaskRecord = {
         id: nextId(c, node.id),
@@ -429,7 +491,13 @@ export class MachineBuilder {
         handler: null,
       };
       c.tasks[task.id] = task;
-      emit(c, { type: 'task.opened', elementId: node.id, taskId: task.id, department: task.department, role: task.role });
+      emit(c, {
+        type: 'task.opened',
+        elementId: node.id,
+        taskId: task.id,
+        department: task.department,
+        role: task.role,
+      });
     });
   }
 
@@ -478,7 +546,13 @@ export class MachineBuilder {
     for (const task of Object.values(c.tasks)) {
       if (task.elementId !== elementId) continue;
       delete c.tasks[task.id];
-      emit(c, { type: 'task.cancelled', elementId, taskId: task.id, department: task.department, role: task.role });
+      emit(c, {
+        type: 'task.cancelled',
+        elementId,
+        taskId: task.id,
+        department: task.department,
+        role: task.role,
+      });
     }
     delete c.mi[elementId];
   }

@@ -39,7 +39,13 @@ export interface StructureResult {
   readonly diagnostics: Diagnostic[];
 }
 
-const WAIT_KINDS = new Set<FlowNode['kind']>(['userTask', 'serviceTask', 'timerCatch', 'messageCatch', 'subProcess']);
+const WAIT_KINDS = new Set<FlowNode['kind']>([
+  'userTask',
+  'serviceTask',
+  'timerCatch',
+  'messageCatch',
+  'subProcess',
+]);
 
 const EXIT = '\u0000exit';
 
@@ -130,7 +136,7 @@ export function analyseScope(scope: Scope): StructureResult {
   const topo = [...order].reverse(); // order is a post-order of the forward graph
   const rank = new Map<string, number>();
   rank.set(EXIT, Number.POSITIVE_INFINITY);
-  topo.forEach((id, i) => rank.set(id, i));
+  for (const [i, id] of topo.entries()) rank.set(id, i);
   const ipdom = new Map<string, string>();
   ipdom.set(EXIT, EXIT);
   const intersect = (a: string, b: string): string => {
@@ -278,7 +284,11 @@ function checkLoopsHaveWaits(scope: Scope, backEdges: Set<string>, diagnostics: 
 }
 
 /** Every flow into a join must come from its own block's branches. */
-function checkJoinsEnteredOnlyFromTheirBlock(scope: Scope, plan: RegionPlan, diagnostics: Diagnostic[]): void {
+function checkJoinsEnteredOnlyFromTheirBlock(
+  scope: Scope,
+  plan: RegionPlan,
+  diagnostics: Diagnostic[],
+): void {
   const walk = (region: RegionPlan): void => {
     for (const block of region.blocks) {
       if (block.joinId !== null) {

@@ -1,3 +1,4 @@
+import type { ClockLight, ClockState } from '../clock/types.js';
 import type { Instant } from '../model/time.js';
 import type { CaseEvent } from './events.js';
 import type { TaskRecord, TimerRecord, Variables } from './types.js';
@@ -29,6 +30,10 @@ export interface CaseContext {
   seq: number;
   /** Events produced while applying the current command. Emptied before persisting. */
   out: CaseEvent[];
+  /** Running clocks: the case clock under `case`, task clocks under their task id. */
+  clocks: Record<string, ClockState>;
+  /** Current light of each clock, by the same keys. */
+  lights: Record<string, ClockLight>;
   /** Set when an exclusive or inclusive gateway found no flow to take (the command is refused). */
   noFlow: string | null;
   /** How the case ended, once it has. */

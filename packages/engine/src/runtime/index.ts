@@ -1,6 +1,14 @@
 export { CommandError, type CommandErrorCode } from './command-error.js';
 export type { CaseContext, MultiInstanceProgress } from './context.js';
 export type { CaseEvent, CaseEventType } from './events.js';
+export {
+  MemoryRuntime,
+  type MemoryRuntimeOptions,
+  RuntimeLookupError,
+  type ServiceHandler,
+  ServiceHandlerError,
+} from './memory-runtime.js';
+export { CASE_CLOCK } from './schedule.js';
 export type { CaseSnapshot, Light } from './snapshot.js';
 export { type StepApplied, type StepRefused, type StepResult, step } from './step.js';
 export { commandShapeProblem, isCommand } from './validate-command.js';

@@ -1,16 +1,141 @@
+import { clockStatus, startClock, stopClock, timerDueAt } from '../clock/index.js';
+import type { ClockState } from '../clock/types.js';
 import type { CompiledDefinition } from '../compile/compile.js';
 import type { Instant } from '../model/time.js';
 import type { CaseContext } from './context.js';
 import type { CaseSnapshot } from './snapshot.js';
-import type { CaseStatus } from './types.js';
+import type { CaseStatus, TaskRecord } from './types.js';
 
-/** Puts times on what the statechart armed: timer due instants, task deadlines, light timers. */
+/** The case clock's key in `context.clocks`; task clocks use their task id. */
+export const CASE_CLOCK = 'case';
+const DEFAULT_CALENDAR = 'CN';
+
+/** Light timer ids name their clock and due instant, so a rescheduled light is a new timer. */
+const lightTimerPrefix = (clockKey: string): string => `light:${clockKey}@`;
+
+function dropLightTimer(context: CaseContext, clockKey: string): void {
+  const prefix = lightTimerPrefix(clockKey);
+  for (const id of Object.keys(context.timers)) if (id.startsWith(prefix)) delete context.timers[id];
+}
+
+/**
+ * Puts times on what the statechart armed, after every command: BPMN timers get their due instant
+ * on the calendar; the case clock starts at acceptance and stops when the case ends; tasks with a
+ * limit get a clock and a deadline; every clock's next light change is a timer of the case, so
+ * lights change even when nobody touches the case.
+ */
 export function scheduleTimes(
-  _definition: CompiledDefinition,
-  _context: CaseContext,
-  base: Pick<CaseSnapshot, 'light' | 'dueAt'>,
-  _status: CaseStatus,
-  _now: Instant,
+  definition: CompiledDefinition,
+  context: CaseContext,
+  base: Pick<CaseSnapshot, 'startedAt'>,
+  status: CaseStatus,
+  now: Instant,
 ): Pick<CaseSnapshot, 'light' | 'dueAt'> {
-  return { light: base.light, dueAt: base.dueAt };
+  const options = { provisional: definition.provisional };
+  const calendars = definition.calendars;
+
+  for (const timer of Object.values(context.timers)) {
+    if (timer.purpose !== 'bpmn' || timer.dueAt >= 0 || timer.elementId === null) continue;
+    const spec = definition.timing.timers.get(timer.elementId);
+    if (!spec) continue;
+    const due = timerDueAt(spec, now, calendars, options);
+    context.timers[timer.id] = { ...timer, dueAt: due.value };
+  }
+
+  const matter = definition.matter;
+  const caseLimit = matter?.promisedLimit ?? matter?.legalLimit ?? null;
+  if (caseLimit && context.clocks[CASE_CLOCK] === undefined && status === 'running') {
+    context.clocks[CASE_CLOCK] = startClock(
+      {
+        limit: caseLimit,
+        calendar: matter?.calendar ?? DEFAULT_CALENDAR,
+        startedAt: base.startedAt,
+        warning: matter?.warning ?? null,
+      },
+      calendars,
+    );
+  }
+
+  for (const task of Object.values(context.tasks)) {
+    const spec = definition.timing.taskLimits.get(task.elementId);
+    if (!spec || context.clocks[task.id] !== undefined) continue;
+    const clock = startClock(
+      {
+        limit: spec.limit,
+        calendar: matter?.calendar ?? DEFAULT_CALENDAR,
+        startedAt: task.openedAt,
+        warning: spec.warning,
+      },
+      calendars,
+    );
+    context.clocks[task.id] = clock;
+    const due = clockStatus(clock, calendars, now, options);
+    context.tasks[task.id] = { ...task, dueAt: due.dueAt };
+  }
+
+  // Task clocks end with their task; the case clock stops (and stays, for the record) with the case.
+  for (const key of Object.keys(context.clocks)) {
+    if (key !== CASE_CLOCK && context.tasks[key] === undefined) {
+      delete context.clocks[key];
+      delete context.lights[key];
+      dropLightTimer(context, key);
+    }
+  }
+  const caseClock = context.clocks[CASE_CLOCK];
+  if (caseClock && status !== 'running' && caseClock.stoppedAt === null) {
+    context.clocks[CASE_CLOCK] = stopClock(caseClock, now);
+    dropLightTimer(context, CASE_CLOCK);
+  }
+
+  for (const [key, clock] of Object.entries(context.clocks)) {
+    if (clock.stoppedAt !== null) continue;
+    updateLight(definition, context, key, clock, now);
+  }
+
+  const finalCase = context.clocks[CASE_CLOCK];
+  if (!finalCase) return { light: null, dueAt: null };
+  const status_ = clockStatus(finalCase, calendars, now, options);
+  return { light: context.lights[CASE_CLOCK] ?? status_.light, dueAt: status_.dueAt };
+}
+
+function updateLight(
+  definition: CompiledDefinition,
+  context: CaseContext,
+  key: string,
+  clock: ClockState,
+  now: Instant,
+): void {
+  const status = clockStatus(clock, definition.calendars, now, { provisional: definition.provisional });
+  const previous = context.lights[key];
+  if (previous !== status.light) {
+    context.lights[key] = status.light;
+    if (previous !== undefined) {
+      const task: TaskRecord | undefined = key === CASE_CLOCK ? undefined : context.tasks[key];
+      context.out.push({
+        type: 'light.changed',
+        at: now,
+        caseId: context.caseId,
+        ...(task
+          ? { elementId: task.elementId, taskId: task.id, department: task.department, role: task.role }
+          : {}),
+        data: {
+          clock: key === CASE_CLOCK ? 'case' : 'task',
+          from: previous,
+          to: status.light,
+          dueAt: status.dueAt,
+          remainingWorkingDays: status.remainingWorkingDays,
+        },
+      });
+    }
+  }
+  dropLightTimer(context, key);
+  if (status.next !== null) {
+    const timerId = `${lightTimerPrefix(key)}${status.next.at}`;
+    context.timers[timerId] = {
+      id: timerId,
+      dueAt: status.next.at,
+      purpose: 'light',
+      elementId: key === CASE_CLOCK ? null : (context.tasks[key]?.elementId ?? null),
+    };
+  }
 }

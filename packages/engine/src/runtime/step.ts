@@ -44,9 +44,12 @@ export function step(
 ): StepResult {
   const problem = commandShapeProblem(command);
   if (problem !== null) return refuse(new CommandError('BAD_COMMAND', `Bad command: ${problem}.`));
-  if (!Number.isFinite(now)) return refuse(new CommandError('BAD_COMMAND', 'Bad command: `now` must be a finite instant.'));
+  if (!Number.isFinite(now))
+    return refuse(new CommandError('BAD_COMMAND', 'Bad command: `now` must be a finite instant.'));
   try {
-    return command.type === 'start' ? start(definition, snapshot, command, now) : apply(definition, snapshot, command, now);
+    return command.type === 'start'
+      ? start(definition, snapshot, command, now)
+      : apply(definition, snapshot, command, now);
   } catch (error) {
     // Conditions and calendars report bad data (a condition over a wrong type, a date past the
     // calendar's horizon) with typed errors: the command is refused, the case is untouched.
@@ -62,7 +65,9 @@ function start(
   now: Instant,
 ): StepResult {
   if (snapshot !== null) {
-    return refuse(new CommandError('CASE_EXISTS', `Case ${command.caseId} already exists.`, { caseId: command.caseId }));
+    return refuse(
+      new CommandError('CASE_EXISTS', `Case ${command.caseId} already exists.`, { caseId: command.caseId }),
+    );
   }
   const vars = {
     ...(command.variables ?? {}),
@@ -82,7 +87,14 @@ function start(
     },
   };
   context.out.unshift(started);
-  return finish(definition, { status: 'running', startedAt: now, light: null, dueAt: null }, {}, state.value, context, now);
+  return finish(
+    definition,
+    { status: 'running', startedAt: now, light: null, dueAt: null },
+    {},
+    state.value,
+    context,
+    now,
+  );
 }
 
 function apply(
@@ -103,7 +115,9 @@ function apply(
     );
   }
   if (snapshot.status !== 'running') {
-    return refuse(new CommandError('CASE_ENDED', `Case ${caseId} has ended (${snapshot.status}).`, { caseId }));
+    return refuse(
+      new CommandError('CASE_ENDED', `Case ${caseId} has ended (${snapshot.status}).`, { caseId }),
+    );
   }
   const context = JSON.parse(JSON.stringify(snapshot.machine.context)) as CaseContext;
   context.now = now;
@@ -120,9 +134,13 @@ function apply(
   if (prepared.event !== null) {
     if (command.type === 'message' && !state.can(prepared.event)) {
       return refuse(
-        new CommandError('MESSAGE_NOT_EXPECTED', `Case ${caseId} is not waiting for message "${command.name}".`, {
-          caseId,
-        }),
+        new CommandError(
+          'MESSAGE_NOT_EXPECTED',
+          `Case ${caseId} is not waiting for message "${command.name}".`,
+          {
+            caseId,
+          },
+        ),
       );
     }
     const [next] = transition(definition.machine, state, prepared.event);
@@ -143,10 +161,18 @@ function apply(
       type: 'case.withdrawn',
       at: now,
       caseId,
-      data: { ...(command.reason ? { reason: command.reason } : {}), ...(command.actor ? { actor: command.actor.id } : {}) },
+      data: {
+        ...(command.reason ? { reason: command.reason } : {}),
+        ...(command.actor ? { actor: command.actor.id } : {}),
+      },
     });
   }
-  const base = { status: snapshot.status, startedAt: snapshot.startedAt, light: snapshot.light, dueAt: snapshot.dueAt };
+  const base = {
+    status: snapshot.status,
+    startedAt: snapshot.startedAt,
+    light: snapshot.light,
+    dueAt: snapshot.dueAt,
+  };
   return finish(definition, base, before, value, nextContext, now);
 }
 
@@ -159,8 +185,12 @@ function prepare(context: CaseContext, command: Exclude<Command, { type: 'start'
   switch (command.type) {
     case 'completeTask': {
       const task = context.tasks[command.taskId];
-      if (!task || task.kind !== 'user') {
-        return refuse(new CommandError('TASK_NOT_OPEN', `Task ${command.taskId} is not open in case ${caseId}.`, { caseId }));
+      if (task?.kind !== 'user') {
+        return refuse(
+          new CommandError('TASK_NOT_OPEN', `Task ${command.taskId} is not open in case ${caseId}.`, {
+            caseId,
+          }),
+        );
       }
       if (task.department !== command.department) {
         return refuse(
@@ -200,17 +230,27 @@ function prepare(context: CaseContext, command: Exclude<Command, { type: 'start'
     case 'completeService':
     case 'failService': {
       const task = context.tasks[command.taskId];
-      if (!task || task.kind !== 'service') {
+      if (task?.kind !== 'service') {
         return refuse(
-          new CommandError('NOT_A_SERVICE_TASK', `Task ${command.taskId} is not an open service task in case ${caseId}.`, {
-            caseId,
-          }),
+          new CommandError(
+            'NOT_A_SERVICE_TASK',
+            `Task ${command.taskId} is not an open service task in case ${caseId}.`,
+            {
+              caseId,
+            },
+          ),
         );
       }
       delete context.tasks[task.id];
       if (command.type === 'completeService') {
         Object.assign(context.vars, command.variables ?? {});
-        context.out.push({ type: 'service.completed', at, caseId, elementId: task.elementId, taskId: task.id });
+        context.out.push({
+          type: 'service.completed',
+          at,
+          caseId,
+          elementId: task.elementId,
+          taskId: task.id,
+        });
         return { ok: true, event: { type: `service:${task.elementId}`, taskId: task.id } };
       }
       context.out.push({
@@ -230,7 +270,11 @@ function prepare(context: CaseContext, command: Exclude<Command, { type: 'start'
     case 'fireTimer': {
       const timer = context.timers[command.timerId];
       if (!timer) {
-        return refuse(new CommandError('UNKNOWN_TIMER', `Timer ${command.timerId} is not set in case ${caseId}.`, { caseId }));
+        return refuse(
+          new CommandError('UNKNOWN_TIMER', `Timer ${command.timerId} is not set in case ${caseId}.`, {
+            caseId,
+          }),
+        );
       }
       delete context.timers[timer.id];
       context.out.push({
@@ -248,7 +292,10 @@ function prepare(context: CaseContext, command: Exclude<Command, { type: 'start'
   }
 }
 
-const ENDINGS: Record<NonNullable<CaseContext['ending']>, { status: CaseStatus; event: CaseEvent['type'] | null }> = {
+const ENDINGS: Record<
+  NonNullable<CaseContext['ending']>,
+  { status: CaseStatus; event: CaseEvent['type'] | null }
+> = {
   completed: { status: 'completed', event: 'case.completed' },
   terminated: { status: 'terminated', event: null },
   failed: { status: 'failed', event: null },

@@ -14,7 +14,10 @@ function isJson(value: unknown, depth = 0): value is JsonValue {
 }
 
 function isVariables(value: unknown): boolean {
-  return value === undefined || (typeof value === 'object' && value !== null && !Array.isArray(value) && isJson(value));
+  return (
+    value === undefined ||
+    (typeof value === 'object' && value !== null && !Array.isArray(value) && isJson(value))
+  );
 }
 
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
@@ -31,13 +34,19 @@ export function commandShapeProblem(command: unknown): string | null {
   if (!optionalString(c.reason) || !optionalString(c.opinion) || !optionalString(c.outcome)) {
     return '`reason`, `opinion` and `outcome` must be strings';
   }
-  if (c.actor !== undefined && (typeof c.actor !== 'object' || c.actor === null || !nonEmpty((c.actor as { id?: unknown }).id))) {
+  if (
+    c.actor !== undefined &&
+    (typeof c.actor !== 'object' || c.actor === null || !nonEmpty((c.actor as { id?: unknown }).id))
+  ) {
     return '`actor` must be an object with a non-empty `id`';
   }
   switch (c.type) {
     case 'start':
       if (!nonEmpty(c.caseId)) return 'start needs a non-empty `caseId`';
-      if (c.coDepartments !== undefined && !(Array.isArray(c.coDepartments) && c.coDepartments.every(nonEmpty))) {
+      if (
+        c.coDepartments !== undefined &&
+        !(Array.isArray(c.coDepartments) && c.coDepartments.every(nonEmpty))
+      ) {
         return '`coDepartments` must be a list of department names';
       }
       return null;

@@ -14,9 +14,16 @@ import type {
  */
 type Draft = DistributiveOmit<FlowNode, 'incoming' | 'outgoing'>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-type FlowDraft = readonly [string, string, string?] | { id: string; from: string; to: string; condition?: string };
+type FlowDraft =
+  | readonly [string, string, string?]
+  | { id: string; from: string; to: string; condition?: string };
 
-export function scope(id: string, nodes: Draft[], flows: FlowDraft[], defaults: Record<string, string> = {}): Scope {
+export function scope(
+  id: string,
+  nodes: Draft[],
+  flows: FlowDraft[],
+  defaults: Record<string, string> = {},
+): Scope {
   const seqFlows: Record<string, SequenceFlow> = {};
   flows.forEach((f, i) => {
     const flow = Array.isArray(f)
@@ -52,7 +59,11 @@ export function model(root: Scope, matter: MatterInfo | null = null): ProcessMod
 }
 
 export const start = (id: string): Draft => ({ kind: 'startEvent', id, name: null });
-export const end = (id: string, variant: 'none' | 'terminate' | 'error' = 'none', errorCode: string | null = null): Draft => ({
+export const end = (
+  id: string,
+  variant: 'none' | 'terminate' | 'error' = 'none',
+  errorCode: string | null = null,
+): Draft => ({
   kind: 'endEvent',
   id,
   name: null,
@@ -95,7 +106,12 @@ export const timerCatch = (id: string, value: string, calendar: string | null = 
   name: null,
   timer: { type: 'duration', value, calendar },
 });
-export const messageCatch = (id: string, message: string): Draft => ({ kind: 'messageCatch', id, name: null, message });
+export const messageCatch = (id: string, message: string): Draft => ({
+  kind: 'messageCatch',
+  id,
+  name: null,
+  message,
+});
 export const boundary = (
   id: string,
   attachedTo: string,

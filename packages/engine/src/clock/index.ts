@@ -1,1 +1,37 @@
-export {};
+/**
+ * Case and task clocks (时限): start at acceptance, suspend, resume, extend, stop; due dates,
+ * lights and their next change; BPMN timer instants. Pure functions over JSON state.
+ * @module
+ */
+export {
+  checkTimeLimit,
+  checkWarning,
+  extendClock,
+  extendedDays,
+  isClockSuspended,
+  resumeClock,
+  type StartClockInput,
+  startClock,
+  stopClock,
+  suspendClock,
+} from './commands.js';
+export { clockDue } from './due.js';
+export { BadTimerError, ClockStateError, ExtensionCapError, TimeLimitError } from './errors.js';
+export { clockLight, clockStatus, nextLightChange, remainingWorkingDays } from './light.js';
+export {
+  checkTimerDefinition,
+  nextTimerCycleAt,
+  parseTimerCycle,
+  type TimerCycle,
+  timerDueAt,
+} from './timer.js';
+export type {
+  ClockDue,
+  ClockExtension,
+  ClockLight,
+  ClockOptions,
+  ClockState,
+  ClockStatus,
+  ClockSuspension,
+  LightChange,
+} from './types.js';

@@ -121,14 +121,30 @@ export function analyseScope(scope: Scope): StructureResult {
   };
   visit(start.id);
 
-  // Forward acyclic successors, escapes removed; sinks lead to a virtual exit.
-  const dagSucc = new Map<string, string[]>();
-  for (const id of state.keys()) {
+  const forward = (id: string): string[] => {
     const node = nodes[id];
-    if (!node) continue;
-    const succ = successorEdges(scope, node, false)
+    if (!node) return [];
+    return successorEdges(scope, node, false)
       .filter((e) => !backEdges.has(`${id}->${e.target}`) && !isEscapeTarget(nodes[e.target]))
       .map((e) => e.target);
+  };
+
+  // Loop tails: nodes every forward path of which ends in a loop back (e.g. 补正 → back to review).
+  // They are set aside like escapes and placed in the region their loop returns to, so leaving a
+  // parallel branch for one closes the branch's stage (the siblings are cancelled) at once.
+  const loopTail = new Set<string>();
+  for (const id of order) {
+    const node = nodes[id];
+    if (!node || node.kind === 'endEvent' || node.kind === 'boundaryEvent') continue;
+    const fwd = forward(id);
+    const loopsBack = successorEdges(scope, node).some((e) => backEdges.has(`${id}->${e.target}`));
+    if ((fwd.length === 0 && loopsBack) || (fwd.length > 0 && fwd.every((t) => loopTail.has(t)))) loopTail.add(id);
+  }
+
+  // Forward acyclic successors, escapes and loop tails removed; sinks lead to a virtual exit.
+  const dagSucc = new Map<string, string[]>();
+  for (const id of state.keys()) {
+    const succ = forward(id).filter((t) => !loopTail.has(t));
     dagSucc.set(id, succ.length > 0 ? succ : [EXIT]);
   }
 
@@ -176,6 +192,52 @@ export function analyseScope(scope: Scope): StructureResult {
     n.kind === 'gateway' && n.gatewayType !== 'exclusive' && n.outgoing.length > 1;
 
   const claimed = new Map<string, string>(); // node -> region owner label, to detect overlaps
+  const home = new Map<string, { nodeIds: string[]; owner: string }>(); // node -> its region's node list
+  const tailsSeen: string[] = [];
+
+  /** The region a loop tail returns to: where its loop-back targets are. */
+  const tailHome = (id: string, depth = 0): { nodeIds: string[]; owner: string } | undefined => {
+    const node = nodes[id];
+    if (!node || depth > Object.keys(nodes).length) return undefined;
+    for (const e of successorEdges(scope, node)) {
+      if (backEdges.has(`${id}->${e.target}`)) return home.get(e.target);
+    }
+    for (const t of forward(id)) {
+      const h = tailHome(t, depth + 1);
+      if (h) return h;
+    }
+    return undefined;
+  };
+
+  function placeLoopTails(tails: string[]): void {
+    const queue = [...tails];
+    while (queue.length > 0) {
+      const id = queue.shift()!;
+      if (claimed.has(id)) continue;
+      const node = nodes[id];
+      const target = tailHome(id);
+      if (!node || !target) continue;
+      if (isSplit(node)) {
+        diagnostics.push({
+          elementId: id,
+          code: 'UNSTRUCTURED_GATEWAY',
+          message: `"${node.name ?? id}" splits a path that only loops back: put the parallel work in the main flow and loop back after its join.`,
+          severity: 'error',
+        });
+        continue;
+      }
+      claimed.set(id, target.owner);
+      target.nodeIds.push(id);
+      home.set(id, target);
+      for (const t of forward(id)) queue.push(t);
+      for (const e of successorEdges(scope, node)) {
+        if (isEscapeTarget(nodes[e.target]) && !claimed.has(e.target)) {
+          claimed.set(e.target, target.owner);
+          target.nodeIds.push(e.target);
+        }
+      }
+    }
+  }
 
   const buildRegion = (entries: string[], exitNodeId: string | null, owner: string): RegionPlan => {
     const nodeIds: string[] = [];
@@ -201,6 +263,8 @@ export function analyseScope(scope: Scope): StructureResult {
       }
       claimed.set(id, owner);
       nodeIds.push(id);
+      home.set(id, { nodeIds, owner });
+      for (const t of forward(id)) if (loopTail.has(t)) tailsSeen.push(t);
       if (isSplit(node) && node.kind === 'gateway') {
         const join = ipdom.get(id) ?? EXIT;
         const joinNode = join === EXIT ? undefined : nodes[join];
@@ -248,6 +312,7 @@ export function analyseScope(scope: Scope): StructureResult {
   };
 
   const plan = buildRegion([start.id], null, scope.id);
+  placeLoopTails(tailsSeen);
   checkJoinsEnteredOnlyFromTheirBlock(scope, plan, diagnostics);
   return { plan, diagnostics };
 }

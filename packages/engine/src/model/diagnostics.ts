@@ -47,4 +47,6 @@ export type DiagnosticCode =
   | 'BAD_BOUNDARY'
   | 'BAD_MATTER'
   | 'UNKNOWN_CALENDAR'
-  | 'DUPLICATE_ID';
+  | 'DUPLICATE_ID'
+  /** The importer itself failed: a Tongban bug, never the model's fault. */
+  | 'IMPORT_FAILED';

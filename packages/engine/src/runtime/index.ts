@@ -12,3 +12,14 @@ export { CASE_CLOCK } from './schedule.js';
 export type { CaseSnapshot, Light } from './snapshot.js';
 export { type StepApplied, type StepRefused, type StepResult, step } from './step.js';
 export { commandShapeProblem, isCommand } from './validate-command.js';
+export {
+  checkScenario,
+  formatInstant,
+  type Scenario,
+  ScenarioError,
+  type ScenarioStep,
+  type SimulationResult,
+  scenarioInstant,
+  simulate,
+  timelineEntry,
+} from './simulate.js';

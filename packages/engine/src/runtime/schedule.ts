@@ -71,6 +71,9 @@ export function scheduleTimes(
     context.clocks[task.id] = clock;
     const due = clockStatus(clock, calendars, now, options);
     context.tasks[task.id] = { ...task, dueAt: due.dueAt };
+    const opened = context.out.findIndex((e) => e.type === 'task.opened' && e.taskId === task.id);
+    const event = context.out[opened];
+    if (event) context.out[opened] = { ...event, data: { ...event.data, dueAt: due.dueAt } };
   }
 
   // Task clocks end with their task; the case clock stops (and stays, for the record) with the case.
@@ -94,8 +97,10 @@ export function scheduleTimes(
 
   const finalCase = context.clocks[CASE_CLOCK];
   if (!finalCase) return { light: null, dueAt: null };
-  const status_ = clockStatus(finalCase, calendars, now, options);
-  return { light: context.lights[CASE_CLOCK] ?? status_.light, dueAt: status_.dueAt };
+  const caseStatus = clockStatus(finalCase, calendars, now, options);
+  const started = context.out.find((e) => e.type === 'case.started');
+  if (started) Object.assign(started, { data: { ...started.data, dueAt: caseStatus.dueAt } });
+  return { light: context.lights[CASE_CLOCK] ?? caseStatus.light, dueAt: caseStatus.dueAt };
 }
 
 function updateLight(

@@ -277,6 +277,8 @@ function prepare(context: CaseContext, command: Exclude<Command, { type: 'start'
         );
       }
       delete context.timers[timer.id];
+      // A light timer's record is the light.changed event it causes.
+      if (timer.purpose === 'light') return { ok: true, event: null };
       context.out.push({
         type: 'timer.fired',
         at,
@@ -284,7 +286,6 @@ function prepare(context: CaseContext, command: Exclude<Command, { type: 'start'
         elementId: timer.elementId,
         data: { timerId: timer.id, purpose: timer.purpose, dueAt: timer.dueAt },
       });
-      if (timer.purpose === 'light') return { ok: true, event: null };
       return { ok: true, event: { type: `timer:${timer.elementId ?? ''}`, timerId: timer.id } };
     }
     case 'withdraw':

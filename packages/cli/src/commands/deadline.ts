@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import {
+  type CalendarRegistry,
+  CalendarHorizonError,
+  CalendarOverlayError,
+  defaultCalendarRegistry,
+  isCivilDate,
+  UnknownCalendarError,
+  type WorkCalendar,
+} from '@tongban/engine';
+import type { Command } from 'commander';
+import { EXIT_FAILURE } from '../program.js';
+import { UsageError } from '../usage-error.js';
+
+/** Options every calendar command shares. */
+export interface CalendarCliOptions {
+  readonly calendar: string;
+  readonly overlay?: string[];
+  readonly provisional?: boolean;
+}
+
+/** Adds `--calendar`, `--overlay` and `--provisional` to a command. */
+export function calendarOptions(command: Command): Command {
+  return command
+    .option('--calendar <name>', 'calendar to count on (CN, CN-GX, or one from --overlay)', 'CN')
+    .option('--overlay <file...>', 'JSON calendar overlay(s) to load first (see docs/time-rules.md)')
+    .option('--provisional', 'past the holiday data, answer on weekdays and warn instead of failing');
+}
+
+/** The calendar the options name, after loading any overlays. UsageError for an unknown name. */
+export function calendarFrom(options: CalendarCliOptions): WorkCalendar {
+  let registry: CalendarRegistry = defaultCalendarRegistry();
+  for (const file of options.overlay ?? []) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read overlay ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    registry = registry.withOverlay(text, file);
+  }
+  try {
+    return registry.getCalendar(options.calendar);
+  } catch (error) {
+    if (error instanceof UnknownCalendarError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** A required civil-date option. */
+export function dateOption(value: string | undefined, flag: string): string {
+  if (value === undefined) throw new UsageError(`${flag} YYYY-MM-DD is required.`);
+  if (!isCivilDate(value)) throw new UsageError(`${flag} '${value}' is not a date written YYYY-MM-DD.`);
+  return value;
+}
+
+function countOption(value: string, flag: string): number {
+  if (!/^\d{1,6}$/.test(value)) throw new UsageError(`${flag} must be a whole number ≥ 0, got '${value}'.`);
+  return Number(value);
+}
+
+/**
+ * Runs a calendar computation: prints its answer, or on a horizon or overlay problem prints the
+ * message and sets exit code 1. A provisional answer gets a warning on stderr.
+ */
+export function runCalendarAnswer(compute: () => { value: string | number; provisional: boolean }): void {
+  try {
+    const { value, provisional } = compute();
+    process.stdout.write(`${value}\n`);
+    if (provisional) {
+      process.stderr.write(
+        'tongban: warning: provisional answer; it uses days past the holiday data, counted as plain weekdays (Mon–Fri).\n',
+      );
+    }
+  } catch (error) {
+    if (error instanceof CalendarHorizonError || error instanceof CalendarOverlayError) {
+      process.stderr.write(`tongban: ${error.message}\n`);
+      process.exitCode = EXIT_FAILURE;
+      return;
+    }
+    throw error;
+  }
+}
+
+interface DeadlineOptions extends CalendarCliOptions {
+  readonly from?: string;
+  readonly workingDays?: string;
+  readonly naturalDays?: string;
+}
+
+/**
+ * `tongban deadline --from YYYY-MM-DD (--working-days N | --natural-days N)`: prints the last day
+ * of the limit (the acceptance day `--from` is not counted).
+ */
+export function register(program: Command): void {
+  calendarOptions(
+    program
+      .command('deadline')
+      .description('last day of a time limit: N working (or natural) days after the acceptance day, which is not counted')
+      .option('--from <date>', 'acceptance day, YYYY-MM-DD')
+      .option('--working-days <n>', 'limit in working days (工作日)')
+      .option('--natural-days <n>', 'limit in natural days (自然日)'),
+  ).action((options: DeadlineOptions) => {
+    const from = dateOption(options.from, '--from');
+    if ((options.workingDays === undefined) === (options.naturalDays === undefined)) {
+      throw new UsageError('give exactly one of --working-days N and --natural-days N.');
+    }
+    runCalendarAnswer(() => {
+      const calendar = calendarFrom(options);
+      if (options.naturalDays !== undefined) {
+        return { value: calendar.addNaturalDays(from, countOption(options.naturalDays, '--natural-days')), provisional: false };
+      }
+      const n = countOption(options.workingDays ?? '', '--working-days');
+      return calendar.addWorkingDays(from, n, { provisional: options.provisional === true });
+    });
+  });
+}

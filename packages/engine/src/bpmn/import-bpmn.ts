@@ -1,0 +1,165 @@
+import { BpmnModdle, type BpmnModdleInstance, type FromXmlResult, type ModdleElement } from 'bpmn-moddle';
+import type { Diagnostic } from '../model/diagnostics.js';
+import type { ProcessModel } from '../model/process.js';
+import { DiagnosticSink } from './diagnostic-sink.js';
+import { type ImportContext, UnresolvedReferences } from './import-context.js';
+import { readMatter } from './matter.js';
+import { elementId, readList, readText } from './moddle-read.js';
+import { readScope } from './scope.js';
+import { checkTbAttributes } from './tb-attribute-check.js';
+import { TB_NAMESPACE_URI, tbModdleDescriptor } from './tb-moddle.js';
+
+/** What {@link importBpmn} read. */
+export interface ImportResult {
+  /** The process model; null only when nothing usable could be read (malformed XML, no process). */
+  readonly model: ProcessModel | null;
+  /** Every problem found, in document order; any `error` means the model must not be compiled. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+let moddle: BpmnModdleInstance | undefined;
+
+function bpmnModdle(): BpmnModdleInstance {
+  moddle ??= BpmnModdle({ tb: tbModdleDescriptor });
+  return moddle;
+}
+
+function describeParseError(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  if (text.startsWith('failed to parse document as')) {
+    return 'The document is not BPMN 2.0: its root must be <bpmn:definitions> in the namespace http://www.omg.org/spec/BPMN/20100524/MODEL.';
+  }
+  const nested = /nested error: (.+)/.exec(text)?.[1];
+  const line = /line: (\d+)/.exec(text)?.[1];
+  const column = /column: (\d+)/.exec(text)?.[1];
+  const where = line === undefined ? '' : ` at line ${Number(line) + 1}, column ${Number(column ?? 0) + 1}`;
+  return `The file is not well-formed XML: ${nested ?? text.split('\n')[0]}${where}.`;
+}
+
+/** Turns moddle's parse warnings into diagnostics (unresolved references are kept for the readers). */
+function readWarnings(parsed: FromXmlResult, unresolved: UnresolvedReferences, sink: DiagnosticSink): void {
+  for (const warning of parsed.warnings) {
+    if (unresolved.record(warning)) continue;
+    const duplicate = /duplicate ID <([^>]*)>/.exec(warning.message)?.[1];
+    if (duplicate !== undefined) {
+      sink.error(
+        duplicate,
+        'DUPLICATE_ID',
+        `Two elements have the id "${duplicate}"; the second was skipped. Give every element its own id.`,
+      );
+      continue;
+    }
+    const unknownType = /unknown type <([^>]*)>/.exec(warning.message)?.[1];
+    if (unknownType !== undefined) {
+      const line = /line: (\d+)/.exec(warning.message)?.[1];
+      sink.warning(
+        null,
+        'UNSUPPORTED_ELEMENT',
+        `<${unknownType}>${line === undefined ? '' : ` (line ${Number(line) + 1})`} is not a BPMN 2.0 element and was skipped.`,
+      );
+    }
+    // Other warnings (unknown attributes, document encoding) do not change what runs; tb: attribute
+    // typos are reported per element by checkTbAttributes.
+  }
+}
+
+function size(process: ModdleElement): number {
+  return readList(process, 'flowElements').length;
+}
+
+/** Tongban runs one process per file: an executable one with flow elements, else the largest. */
+function chooseProcess(definitions: ModdleElement, sink: DiagnosticSink): ModdleElement | null {
+  const processes = readList(definitions, 'rootElements').filter(
+    (element) => element.$type === 'bpmn:Process',
+  );
+  const withFlow = processes.filter((process) => size(process) > 0);
+  const candidates = withFlow.length > 0 ? withFlow : processes;
+  const executable = candidates.filter((process) => process.get('isExecutable') === true);
+  const largestFirst = [...(executable.length > 0 ? executable : candidates)].sort(
+    (a, b) => size(b) - size(a),
+  );
+  const chosen = largestFirst[0];
+  if (chosen === undefined) {
+    sink.error(
+      null,
+      'NO_PROCESS',
+      'The file has no <bpmn:process>; a collaboration or diagram alone cannot run. Draw the flow inside a process (pool).',
+    );
+    return null;
+  }
+  if (withFlow.length > 1) {
+    const ids = withFlow.map((process) => elementId(process) ?? '?').join(', ');
+    const why = executable.length > 0 ? 'the executable one' : 'the largest';
+    sink.warning(
+      elementId(chosen),
+      'MULTIPLE_PROCESSES',
+      `The file has ${withFlow.length} processes with flow elements (${ids}); Tongban runs one process per file and took ${why}. Put each process you want to run in its own file.`,
+    );
+  }
+  return chosen;
+}
+
+function tbPrefix(definitions: ModdleElement): string | null {
+  const entry = Object.entries(definitions.$attrs).find(
+    ([key, value]) => key.startsWith('xmlns:') && value === TB_NAMESPACE_URI,
+  );
+  return entry === undefined ? null : entry[0].slice('xmlns:'.length);
+}
+
+async function importDocument(xml: string, sink: DiagnosticSink): Promise<ProcessModel | null> {
+  let parsed: FromXmlResult;
+  try {
+    parsed = await bpmnModdle().fromXML(xml);
+  } catch (error) {
+    sink.error(null, 'MALFORMED_XML', describeParseError(error));
+    return null;
+  }
+  const unresolved = new UnresolvedReferences();
+  readWarnings(parsed, unresolved, sink);
+  const definitions = parsed.rootElement;
+  const process = chooseProcess(definitions, sink);
+  if (process === null) return null;
+  const id = elementId(process);
+  if (id === null) {
+    sink.error(null, 'NO_PROCESS', 'The process has no id; give <bpmn:process> an id.');
+    return null;
+  }
+  const context: ImportContext = { sink, messages: {}, unresolved, tbPrefix: tbPrefix(definitions) };
+  const boundTb = definitions.$attrs['xmlns:tb'];
+  if (boundTb !== undefined && boundTb !== TB_NAMESPACE_URI) {
+    sink.warning(
+      id,
+      'UNSUPPORTED_ATTRIBUTE',
+      `The prefix tb is bound to "${boundTb}", not to Tongban's namespace, so every tb: attribute is ignored; declare xmlns:tb="${TB_NAMESPACE_URI}".`,
+    );
+  }
+  checkTbAttributes(process, id, context);
+  const matter = readMatter(process, id, context);
+  const root = readScope(process, id, context);
+  return { id, name: readText(process, 'name'), matter, root, messages: context.messages };
+}
+
+/**
+ * Reads BPMN 2.0 XML with Tongban's `tb:` extension into the typed process model (IR). Never
+ * throws and never rejects: every problem, from malformed XML to a task without a department,
+ * becomes a {@link Diagnostic} naming the element it is about.
+ */
+export async function importBpmn(xml: string): Promise<ImportResult> {
+  const sink = new DiagnosticSink();
+  try {
+    if (typeof xml !== 'string') {
+      sink.error(null, 'MALFORMED_XML', `Expected BPMN XML as a string, got ${typeof xml}.`);
+      return { model: null, diagnostics: sink.diagnostics };
+    }
+    const model = await importDocument(xml, sink);
+    return { model, diagnostics: sink.diagnostics };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    sink.error(
+      null,
+      'IMPORT_FAILED',
+      `The importer failed unexpectedly (${reason}); this is a Tongban bug: please report it with the file.`,
+    );
+    return { model: null, diagnostics: sink.diagnostics };
+  }
+}

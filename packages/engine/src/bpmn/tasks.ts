@@ -1,0 +1,209 @@
+import type { ModdleElement } from 'bpmn-moddle';
+import { parseCondition } from '../expr/index.js';
+import type { DepartmentRole, MultiInstance, ServiceTaskNode, UserTaskNode } from '../model/process.js';
+import type { ImportContext } from './import-context.js';
+import { readElement, readList, readText } from './moddle-read.js';
+import type { NodeDraft } from './node-base.js';
+import { parseTimeLimit, parseWarning } from './time-attributes.js';
+
+const ROLES: readonly DepartmentRole[] = ['lead', 'co'];
+/** Department lists are written with ASCII or Chinese separators. */
+const LIST_SEPARATOR = /[,，、;；]/;
+/** BPMN's default `implementation` values name no handler. */
+const NO_IMPLEMENTATION = new Set(['##WebService', '##unspecified']);
+
+function readRole(element: ModdleElement, draft: NodeDraft, context: ImportContext): DepartmentRole {
+  const raw = readText(element, 'tb:role');
+  if (raw === null) return 'co';
+  const role = ROLES.find((candidate) => candidate === raw);
+  if (role !== undefined) return role;
+  context.sink.error(
+    draft.id,
+    'BAD_ROLE',
+    `tb:role="${raw}" is not a role; use "lead" (牵头部门) or "co" (协办部门, the default).`,
+  );
+  return 'co';
+}
+
+function splitDepartments(raw: string | null): string[] {
+  if (raw === null) return [];
+  return raw
+    .split(LIST_SEPARATOR)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+/** Reads a condition element (`completionCondition`), reporting `BAD_CONDITION` if it does not parse. */
+export function readConditionBody(
+  expression: ModdleElement | null,
+  ownerId: string,
+  what: 'condition' | 'completion condition',
+  context: ImportContext,
+): string | null {
+  if (expression === null) return null;
+  const source = readText(expression, 'body');
+  if (source === null) {
+    context.sink.error(
+      ownerId,
+      'BAD_CONDITION',
+      `The ${what} is empty; write a FEEL expression such as ${what === 'condition' ? 'outcome = "approve"' : 'nrOfRejected > 0'}.`,
+    );
+    return null;
+  }
+  const language = readText(expression, 'language');
+  if (language !== null && !/feel/i.test(language)) {
+    context.sink.error(
+      ownerId,
+      'BAD_CONDITION',
+      `The ${what} is written in "${language}"; Tongban conditions are FEEL expressions: remove the language attribute.`,
+    );
+    return source;
+  }
+  const parsed = parseCondition(source);
+  if (!parsed.ok)
+    context.sink.error(ownerId, 'BAD_CONDITION', `The ${what} does not parse: ${parsed.message}.`);
+  return source;
+}
+
+/** Multi-instance settings; `replacesDepartment` says the task needs no single tb:department. */
+function readMultiInstance(
+  element: ModdleElement,
+  draft: NodeDraft,
+  context: ImportContext,
+): { readonly multiInstance: MultiInstance | null; readonly replacesDepartment: boolean } {
+  const loop = readElement(element, 'loopCharacteristics');
+  const departments = splitDepartments(readText(element, 'tb:departments'));
+  const collection = readText(element, 'tb:collection');
+  if (loop === null) {
+    if (departments.length > 0 || collection !== null) {
+      context.sink.warning(
+        draft.id,
+        'BAD_MULTI_INSTANCE',
+        'tb:departments and tb:collection only apply to a parallel multi-instance task; add the multi-instance marker (|||) or remove them.',
+      );
+    }
+    return { multiInstance: null, replacesDepartment: false };
+  }
+  if (loop.$type !== 'bpmn:MultiInstanceLoopCharacteristics') {
+    context.sink.error(
+      draft.id,
+      'UNSUPPORTED_ELEMENT',
+      'A standard loop is not supported: model the repetition as a loop back (退回) through an exclusive gateway.',
+    );
+    return { multiInstance: null, replacesDepartment: false };
+  }
+  if (loop.get('isSequential') === true) {
+    context.sink.error(
+      draft.id,
+      'UNSUPPORTED_ELEMENT',
+      'Sequential multi-instance is not supported: co-handling departments work in parallel; remove isSequential="true".',
+    );
+    return { multiInstance: null, replacesDepartment: true };
+  }
+  if (departments.length === 0 && collection === null) {
+    context.sink.error(
+      draft.id,
+      'BAD_MULTI_INSTANCE',
+      'A multi-instance task needs its departments: set tb:departments="自然资源和规划局,消防救援支队" or tb:collection="coDepartments" (a case variable holding the list).',
+    );
+  } else if (departments.length > 0 && collection !== null) {
+    context.sink.warning(
+      draft.id,
+      'BAD_MULTI_INSTANCE',
+      `Both tb:departments and tb:collection are set; the fixed tb:departments win and tb:collection="${collection}" is ignored.`,
+    );
+  }
+  const duplicates = departments.filter((department, index) => departments.indexOf(department) !== index);
+  if (duplicates.length > 0) {
+    context.sink.warning(
+      draft.id,
+      'BAD_MULTI_INSTANCE',
+      `tb:departments lists ${duplicates.join(', ')} more than once.`,
+    );
+  }
+  const completionCondition = readConditionBody(
+    readElement(loop, 'completionCondition'),
+    draft.id,
+    'completion condition',
+    context,
+  );
+  return {
+    multiInstance: {
+      departments,
+      collection: departments.length > 0 ? null : collection,
+      completionCondition,
+    },
+    replacesDepartment: true,
+  };
+}
+
+function reportMissingDepartment(element: ModdleElement, draft: NodeDraft, context: ImportContext): void {
+  const assignments = readList(element, 'resources').map((resource) => resource.$type);
+  const standard = assignments.some(
+    (type) => type === 'bpmn:HumanPerformer' || type === 'bpmn:PotentialOwner',
+  )
+    ? ' Its humanPerformer/potentialOwner is not used: Tongban assigns work to departments.'
+    : '';
+  context.sink.error(
+    draft.id,
+    'MISSING_DEPARTMENT',
+    `The user task has no department.${standard} Set tb:department="住房和城乡建设局" (and tb:role="lead" for the lead department).`,
+  );
+}
+
+export function readUserTask(
+  element: ModdleElement,
+  draft: NodeDraft,
+  boundaries: readonly string[],
+  context: ImportContext,
+): UserTaskNode {
+  const department = readText(element, 'tb:department');
+  const { multiInstance, replacesDepartment } = readMultiInstance(element, draft, context);
+  if (department === null && !replacesDepartment) reportMissingDepartment(element, draft, context);
+  const site = (attribute: string) => ({ elementId: draft.id, attribute, sink: context.sink });
+  return {
+    ...draft,
+    kind: 'userTask',
+    department,
+    role: readRole(element, draft, context),
+    limit: parseTimeLimit(
+      readText(element, 'tb:timeLimit'),
+      readText(element, 'tb:timeLimitUnit'),
+      site('timeLimit'),
+    ),
+    warning: parseWarning(
+      readText(element, 'tb:warning'),
+      readText(element, 'tb:warningUnit'),
+      site('warning'),
+    ),
+    multiInstance,
+    boundaries,
+  };
+}
+
+export function readServiceTask(
+  element: ModdleElement,
+  draft: NodeDraft,
+  boundaries: readonly string[],
+  context: ImportContext,
+): ServiceTaskNode {
+  if (readElement(element, 'loopCharacteristics') !== null) {
+    context.sink.error(
+      draft.id,
+      'UNSUPPORTED_ELEMENT',
+      'A looping or multi-instance service task is not supported: let one handler do the whole job.',
+    );
+  }
+  const implementation = readText(element, 'implementation');
+  const handler =
+    readText(element, 'tb:handler') ??
+    (implementation === null || NO_IMPLEMENTATION.has(implementation) ? null : implementation);
+  if (handler === null) {
+    context.sink.error(
+      draft.id,
+      'MISSING_HANDLER',
+      'The service task names no handler; set tb:handler to the name the host registered (e.g. tb:handler="notifyApplicant").',
+    );
+  }
+  return { ...draft, kind: 'serviceTask', handler, boundaries };
+}

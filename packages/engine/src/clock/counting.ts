@@ -1,0 +1,134 @@
+// Day counting shared by due dates, warnings and remaining days. Days are integer day numbers in
+// the calendar's zone. A "counting day" is a working day (or any day, for natural days) that no
+// suspension touches.
+import { dayNumberOf } from '../calendar/civil-date.js';
+import type { WorkCalendar } from '../calendar/work-calendar.js';
+import type { Instant } from '../model/time.js';
+import type { ClockState } from './types.js';
+
+/** Moves and counts over working days or natural days, suspensions aside. */
+export interface DayCounter {
+  /** The k-th day after x (k > 0), before x (k < 0), or x itself (k = 0). */
+  add(x: number, k: number): number;
+  /** Days in (a, b]. */
+  count(a: number, b: number): number;
+}
+
+export function workingCounter(calendar: WorkCalendar, provisional: boolean): DayCounter {
+  return {
+    add: (x, k) => calendar.addWorkingDayNumbers(x, k, provisional),
+    count: (a, b) => calendar.workingDayNumbersBetween(a, b, provisional),
+  };
+}
+
+export const naturalCounter: DayCounter = {
+  add: (x, k) => x + k,
+  count: (a, b) => b - a,
+};
+
+/** Day number of an instant in the calendar's zone. */
+export function dayOf(calendar: WorkCalendar, at: Instant): number {
+  return dayNumberOf(calendar.civilDateOf(at));
+}
+
+/** Inclusive day-number range [first, last]. */
+export type DayRange = readonly [first: number, last: number];
+
+/**
+ * The civil days the clock's suspensions touch, after `afterDay`, merged and sorted. A suspension
+ * `[from, to)` touches every day from the day of `from` to the day of the instant just before `to`;
+ * an open one lasts until `asOf` (at least its own first day). An empty one touches nothing.
+ */
+export function suspendedDays(
+  clock: ClockState,
+  calendar: WorkCalendar,
+  afterDay: number,
+  asOf: Instant | undefined,
+): DayRange[] {
+  const ranges: [number, number][] = [];
+  for (const s of clock.suspensions) {
+    let last: number;
+    if (s.to === null) last = dayOf(calendar, Math.max(s.from, asOf ?? s.from));
+    else if (s.to > s.from) last = dayOf(calendar, s.to - 1);
+    else continue;
+    const first = Math.max(dayOf(calendar, s.from), afterDay + 1);
+    if (last >= first) ranges.push([first, last]);
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const range of ranges) {
+    const top = merged.at(-1);
+    if (top !== undefined && range[0] <= top[1] + 1) top[1] = Math.max(top[1], range[1]);
+    else merged.push([range[0], range[1]]);
+  }
+  return merged;
+}
+
+/** The n-th counting day after `start` (n ≥ 0; n = 0 gives `start`), skipping suspended days. */
+export function countForward(
+  counter: DayCounter,
+  start: number,
+  n: number,
+  suspended: readonly DayRange[],
+): number {
+  let k = n;
+  for (const [first, last] of suspended) {
+    if (counter.add(start, k) < first) break;
+    k += counter.count(first - 1, last);
+  }
+  return counter.add(start, k);
+}
+
+/**
+ * The day D on or before `end` with exactly n counting days in (D, end], skipping suspended days
+ * (n = 0 gives `end`): the first day from which only n counting days remain.
+ */
+export function countBack(
+  counter: DayCounter,
+  end: number,
+  n: number,
+  suspended: readonly DayRange[],
+): number {
+  let k = n;
+  for (let i = suspended.length - 1; i >= 0; i--) {
+    const [first, rawLast] = suspended[i]!;
+    if (first > end) continue;
+    const last = Math.min(rawLast, end);
+    if (counter.add(end, -k) > last) break;
+    k += counter.count(first - 1, last);
+  }
+  return counter.add(end, -k);
+}
+
+/** Counting days in (a, b], suspended days aside; negative (plain count) when b < a. */
+export function countBetween(
+  counter: DayCounter,
+  a: number,
+  b: number,
+  suspended: readonly DayRange[],
+): number {
+  if (b <= a) return counter.count(a, b);
+  let n = counter.count(a, b);
+  for (const [first, last] of suspended) {
+    const lo = Math.max(first, a + 1);
+    const hi = Math.min(last, b);
+    if (lo <= hi) n -= counter.count(lo - 1, hi);
+  }
+  return n;
+}
+
+/** Milliseconds the clock was suspended at or after `since` (open suspension until `asOf`). */
+export function suspendedMillis(clock: ClockState, since: Instant, asOf: Instant | undefined): number {
+  const spans = clock.suspensions
+    .map((s): [number, number] => [Math.max(s.from, since), s.to ?? Math.max(s.from, asOf ?? s.from)])
+    .filter(([from, to]) => to > from)
+    .sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let reach = Number.NEGATIVE_INFINITY;
+  for (const [from, to] of spans) {
+    const lo = Math.max(from, reach);
+    if (to > lo) total += to - lo;
+    reach = Math.max(reach, to);
+  }
+  return total;
+}

@@ -1,0 +1,220 @@
+import { DateTime } from 'luxon';
+import type { CompiledDefinition } from '../compile/compile.js';
+import { TongbanError } from '../errors.js';
+import type { Instant } from '../model/time.js';
+import type { CaseEvent } from './events.js';
+import { MemoryRuntime } from './memory-runtime.js';
+import type { CaseSnapshot } from './snapshot.js';
+import type { Actor, Command, JsonValue, TaskRecord, Variables } from './types.js';
+
+/**
+ * A dry-run scenario (`tongban simulate`, the designer's dry run): start a case, then act on it
+ * step by step. Times are ISO 8601; without an offset they are Beijing time (the calendar's zone).
+ * Before each step, timers that fall due by its time fire, each at its own due instant.
+ * The format is documented in docs/simulate.md.
+ */
+export interface Scenario {
+  readonly start: {
+    readonly at: string;
+    readonly caseId?: string;
+    readonly variables?: Variables;
+    readonly coDepartments?: readonly string[];
+    readonly actor?: string;
+  };
+  readonly steps?: readonly ScenarioStep[];
+  /** Fire timers up to this time after the last step (e.g. to see lights turn red). */
+  readonly until?: string;
+}
+
+/** One step: exactly one action key (`complete`, `message`, `completeService`, `failService`, `withdraw`, `advanceTo`). */
+export interface ScenarioStep {
+  readonly at?: string;
+  /** Complete the open task of this BPMN element (and `department`, for multi-instance). */
+  readonly complete?: string;
+  readonly department?: string;
+  readonly outcome?: string;
+  readonly opinion?: string;
+  readonly actor?: string;
+  readonly variables?: Variables;
+  readonly message?: string;
+  readonly completeService?: string;
+  readonly failService?: string;
+  readonly errorCode?: string;
+  readonly withdraw?: boolean;
+  readonly reason?: string;
+  /** Only let time pass: fire the timers due by then. */
+  readonly advanceTo?: string;
+}
+
+/** A scenario that cannot run as written; `step` is its index in `steps` (-1: the start). */
+export class ScenarioError extends TongbanError {
+  readonly code: 'BAD_SCENARIO' | 'STEP_REFUSED';
+  constructor(
+    code: ScenarioError['code'],
+    message: string,
+    readonly step: number,
+    readonly refusal?: TongbanError,
+  ) {
+    super(message, refusal?.elementId ? { elementId: refusal.elementId } : {});
+    this.code = code;
+  }
+}
+
+export interface SimulationResult {
+  readonly events: readonly CaseEvent[];
+  readonly snapshot: CaseSnapshot;
+  readonly openTasks: readonly TaskRecord[];
+}
+
+const ZONE = 'Asia/Shanghai';
+
+/** Parses a scenario time: ISO 8601, Beijing time when it has no offset. */
+export function scenarioInstant(text: string, where: number): Instant {
+  const parsed = DateTime.fromISO(text, { zone: ZONE, setZone: true });
+  if (!parsed.isValid) {
+    throw new ScenarioError('BAD_SCENARIO', `"${text}" is not an ISO 8601 time (e.g. 2026-02-09T09:00).`, where);
+  }
+  return parsed.toMillis();
+}
+
+/** Formats an instant as Beijing time with offset, as timelines print it. */
+export function formatInstant(at: Instant): string {
+  return DateTime.fromMillis(at, { zone: ZONE }).toISO({ suppressMilliseconds: true }) ?? String(at);
+}
+
+const ACTIONS = ['complete', 'message', 'completeService', 'failService', 'withdraw', 'advanceTo'] as const;
+
+/** Checks a parsed scenario's shape before running anything: every problem names its step. */
+export function checkScenario(value: unknown): Scenario {
+  const fail = (message: string, step: number): never => {
+    throw new ScenarioError('BAD_SCENARIO', message, step);
+  };
+  if (typeof value !== 'object' || value === null) fail('A scenario is a JSON object with `start` and `steps`.', -1);
+  const s = value as Record<string, unknown>;
+  const start = s.start as Record<string, unknown> | undefined;
+  if (typeof start !== 'object' || start === null || typeof start.at !== 'string') {
+    fail('`start.at` (the acceptance time) is required.', -1);
+  }
+  scenarioInstant(String(start?.at), -1);
+  if (s.steps !== undefined && !Array.isArray(s.steps)) fail('`steps` must be a list.', -1);
+  const steps = (s.steps ?? []) as unknown[];
+  steps.forEach((raw, i) => {
+    if (typeof raw !== 'object' || raw === null) fail(`Step ${i + 1} must be an object.`, i);
+    const stepObj = raw as Record<string, unknown>;
+    const actions = ACTIONS.filter((a) => stepObj[a] !== undefined);
+    if (actions.length !== 1) {
+      fail(`Step ${i + 1} must have exactly one of ${ACTIONS.join(', ')} (it has ${actions.length === 0 ? 'none' : actions.join(', ')}).`, i);
+    }
+    if (typeof stepObj.at === 'string') scenarioInstant(stepObj.at, i);
+    else if (stepObj.at !== undefined) fail(`Step ${i + 1}: \`at\` must be a time string.`, i);
+    if (typeof stepObj.advanceTo === 'string') scenarioInstant(stepObj.advanceTo, i);
+    if (stepObj.failService !== undefined && typeof stepObj.errorCode !== 'string') {
+      fail(`Step ${i + 1}: failService needs an \`errorCode\`.`, i);
+    }
+  });
+  if (s.until !== undefined) scenarioInstant(String(s.until), -1);
+  return value as Scenario;
+}
+
+/**
+ * Runs a scenario on an in-memory runtime with a simulated clock and returns the case's timeline.
+ * A step that the engine refuses stops the run with a {@link ScenarioError} naming the step.
+ */
+export async function simulate(definition: CompiledDefinition, scenario: Scenario): Promise<SimulationResult> {
+  const checked = checkScenario(scenario);
+  let now = scenarioInstant(checked.start.at, -1);
+  const runtime = new MemoryRuntime({ clock: () => now });
+  runtime.deploy(definition);
+  const caseId = checked.start.caseId ?? 'simulated-1';
+  const actor = (id: string | undefined): { actor?: Actor } => (id ? { actor: { id } } : {});
+  await runtime.start(definition.hash, {
+    caseId,
+    ...(checked.start.variables ? { variables: checked.start.variables } : {}),
+    ...(checked.start.coDepartments ? { coDepartments: checked.start.coDepartments } : {}),
+    ...actor(checked.start.actor),
+  });
+
+  const steps = checked.steps ?? [];
+  for (const [i, s] of steps.entries()) {
+    const at = s.at ?? s.advanceTo;
+    if (at !== undefined) {
+      const target = scenarioInstant(at, i);
+      if (target < now) {
+        throw new ScenarioError('BAD_SCENARIO', `Step ${i + 1} is at ${at}, before the previous step: time only moves forward.`, i);
+      }
+      await runtime.runDueTimers(target);
+      now = target;
+    }
+    if (s.advanceTo !== undefined) continue;
+    if (runtime.snapshot(caseId).status !== 'running') {
+      throw new ScenarioError('STEP_REFUSED', `Step ${i + 1}: the case has already ended (${runtime.snapshot(caseId).status}).`, i);
+    }
+    const command = commandOf(runtime, caseId, s, i);
+    try {
+      await runtime.execute(caseId, command);
+    } catch (error) {
+      if (!(error instanceof TongbanError)) throw error;
+      throw new ScenarioError('STEP_REFUSED', `Step ${i + 1} was refused: ${error.message}`, i, error);
+    }
+  }
+  if (checked.until !== undefined) {
+    const until = scenarioInstant(checked.until, -1);
+    await runtime.runDueTimers(until);
+    now = Math.max(now, until);
+  }
+  return { events: runtime.events(caseId), snapshot: runtime.snapshot(caseId), openTasks: runtime.openTasks(caseId) };
+}
+
+function commandOf(runtime: MemoryRuntime, caseId: string, s: ScenarioStep, i: number): Exclude<Command, { type: 'start' }> {
+  const open = runtime.openTasks(caseId);
+  const actor = s.actor ? { actor: { id: s.actor } } : {};
+  const variables = s.variables ? { variables: s.variables } : {};
+  const find = (elementId: string, kind: 'user' | 'service'): TaskRecord => {
+    const matches = open.filter(
+      (t) => t.elementId === elementId && t.kind === kind && (s.department === undefined || t.department === s.department),
+    );
+    const task = matches[0];
+    if (!task || (matches.length > 1 && s.department === undefined)) {
+      const list = open.map((t) => `${t.elementId}${t.department ? `@${t.department}` : ''}`).join(', ') || 'none';
+      throw new ScenarioError(
+        'STEP_REFUSED',
+        matches.length > 1
+          ? `Step ${i + 1}: "${elementId}" is open for several departments; say which with "department".`
+          : `Step ${i + 1}: no open ${kind} task "${elementId}"${s.department ? ` for ${s.department}` : ''}. Open: ${list}.`,
+        i,
+      );
+    }
+    return task;
+  };
+  if (s.complete !== undefined) {
+    const task = find(s.complete, 'user');
+    return {
+      type: 'completeTask',
+      taskId: task.id,
+      department: s.department ?? task.department ?? '',
+      ...(s.outcome !== undefined ? { outcome: s.outcome } : {}),
+      ...(s.opinion !== undefined ? { opinion: s.opinion } : {}),
+      ...variables,
+      ...actor,
+    };
+  }
+  if (s.message !== undefined) return { type: 'message', name: s.message, ...variables, ...actor };
+  if (s.completeService !== undefined) {
+    return { type: 'completeService', taskId: find(s.completeService, 'service').id, ...variables };
+  }
+  if (s.failService !== undefined) {
+    return { type: 'failService', taskId: find(s.failService, 'service').id, errorCode: s.errorCode ?? 'ERROR' };
+  }
+  return { type: 'withdraw', ...(s.reason ? { reason: s.reason } : {}), ...actor };
+}
+
+/** An event as one flat JSON object for a timeline line: `type` and `at` (ISO) first. */
+export function timelineEntry(event: CaseEvent): Record<string, JsonValue> {
+  const { type, at, data, ...rest } = event;
+  const entry: Record<string, JsonValue> = { type, at: formatInstant(at) };
+  for (const [k, v] of Object.entries(rest)) if (v !== undefined && v !== null) entry[k] = v as JsonValue;
+  for (const [k, v] of Object.entries(data ?? {})) {
+    entry[k] = (k === 'dueAt' || k.endsWith('At')) && typeof v === 'number' ? formatInstant(v) : v;
+  }
+  return entry;
+}

@@ -36,14 +36,26 @@ afterEach(() => {
 
 describe('tongban deadline', () => {
   it('prints the last day of a working-day limit (the worked examples)', async () => {
-    expect(await cli('deadline', '--from', '2026-02-09', '--working-days', '20')).toEqual({ code: 0, stdout: '2026-03-13\n', stderr: '' });
-    expect((await cli('deadline', '--from', '2026-02-13', '--working-days', '1')).stdout).toBe('2026-02-14\n');
-    expect((await cli('deadline', '--from', '2025-09-30', '--working-days', '3')).stdout).toBe('2025-10-11\n');
+    expect(await cli('deadline', '--from', '2026-02-09', '--working-days', '20')).toEqual({
+      code: 0,
+      stdout: '2026-03-13\n',
+      stderr: '',
+    });
+    expect((await cli('deadline', '--from', '2026-02-13', '--working-days', '1')).stdout).toBe(
+      '2026-02-14\n',
+    );
+    expect((await cli('deadline', '--from', '2025-09-30', '--working-days', '3')).stdout).toBe(
+      '2025-10-11\n',
+    );
   });
 
   it('counts natural days and other calendars', async () => {
-    expect((await cli('deadline', '--from', '2026-02-09', '--natural-days', '20')).stdout).toBe('2026-03-01\n');
-    expect((await cli('deadline', '--from', '2025-03-28', '--working-days', '1', '--calendar', 'CN-GX')).stdout).toBe('2025-04-02\n');
+    expect((await cli('deadline', '--from', '2026-02-09', '--natural-days', '20')).stdout).toBe(
+      '2026-03-01\n',
+    );
+    expect(
+      (await cli('deadline', '--from', '2025-03-28', '--working-days', '1', '--calendar', 'CN-GX')).stdout,
+    ).toBe('2025-04-02\n');
   });
 
   it('fails with exit 1 past the horizon, and answers with a warning when --provisional', async () => {
@@ -51,7 +63,14 @@ describe('tongban deadline', () => {
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toMatch(/2004–2026 only.*2027-01-01/);
-    const provisional = await cli('deadline', '--from', '2026-12-20', '--working-days', '20', '--provisional');
+    const provisional = await cli(
+      'deadline',
+      '--from',
+      '2026-12-20',
+      '--working-days',
+      '20',
+      '--provisional',
+    );
     expect(provisional.code).toBe(0);
     expect(provisional.stdout).toBe('2027-01-15\n');
     expect(provisional.stderr).toMatch(/warning: provisional/);
@@ -77,7 +96,21 @@ describe('tongban deadline', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tongban-overlay-'));
     const good = join(dir, 'good.json');
     writeFileSync(good, JSON.stringify({ name: 'LOCAL', extends: 'CN', holidays: ['2026-02-10'] }));
-    expect((await cli('deadline', '--from', '2026-02-09', '--working-days', '1', '--calendar', 'LOCAL', '--overlay', good)).stdout).toBe('2026-02-11\n');
+    expect(
+      (
+        await cli(
+          'deadline',
+          '--from',
+          '2026-02-09',
+          '--working-days',
+          '1',
+          '--calendar',
+          'LOCAL',
+          '--overlay',
+          good,
+        )
+      ).stdout,
+    ).toBe('2026-02-11\n');
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{"name": "LOCAL", "extends": "CN", "holidays": ["soon"]}');
     const result = await cli('deadline', '--from', '2026-02-09', '--working-days', '1', '--overlay', bad);
@@ -88,7 +121,9 @@ describe('tongban deadline', () => {
   it('runs as a real command, with its exit code', async () => {
     const bin = fileURLToPath(new URL('../../bin/tongban.js', import.meta.url));
     const exec = (...argv: string[]) =>
-      promisify(execFile)(process.execPath, [bin, ...argv]).catch((error: { code: number; stdout: string }) => error);
+      promisify(execFile)(process.execPath, [bin, ...argv]).catch(
+        (error: { code: number; stdout: string }) => error,
+      );
     const [ok, failed] = await Promise.all([
       exec('deadline', '--from', '2026-02-09', '--working-days', '20'),
       exec('workdays', '--from', '2026-12-01', '--to', '2027-01-08'),
@@ -100,9 +135,15 @@ describe('tongban deadline', () => {
 
 describe('tongban workdays', () => {
   it('prints the working days after --from up to and including --to', async () => {
-    expect(await cli('workdays', '--from', '2026-02-09', '--to', '2026-03-13')).toEqual({ code: 0, stdout: '20\n', stderr: '' });
+    expect(await cli('workdays', '--from', '2026-02-09', '--to', '2026-03-13')).toEqual({
+      code: 0,
+      stdout: '20\n',
+      stderr: '',
+    });
     expect((await cli('workdays', '--from', '2026-03-13', '--to', '2026-02-09')).stdout).toBe('-20\n');
-    expect((await cli('workdays', '--from', '2025-03-28', '--to', '2025-04-02', '--calendar', 'CN-GX')).stdout).toBe('1\n');
+    expect(
+      (await cli('workdays', '--from', '2025-03-28', '--to', '2025-04-02', '--calendar', 'CN-GX')).stdout,
+    ).toBe('1\n');
   });
 
   it('fails past the horizon unless --provisional', async () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import {
-  type CalendarRegistry,
   CalendarHorizonError,
   CalendarOverlayError,
+  type CalendarRegistry,
   defaultCalendarRegistry,
   isCivilDate,
   UnknownCalendarError,
@@ -35,7 +35,9 @@ export function calendarFrom(options: CalendarCliOptions): WorkCalendar {
     try {
       text = readFileSync(file, 'utf8');
     } catch (error) {
-      throw new UsageError(`cannot read overlay ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new UsageError(
+        `cannot read overlay ${file}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     registry = registry.withOverlay(text, file);
   }
@@ -96,7 +98,9 @@ export function register(program: Command): void {
   calendarOptions(
     program
       .command('deadline')
-      .description('last day of a time limit: N working (or natural) days after the acceptance day, which is not counted')
+      .description(
+        'last day of a time limit: N working (or natural) days after the acceptance day, which is not counted',
+      )
       .option('--from <date>', 'acceptance day, YYYY-MM-DD')
       .option('--working-days <n>', 'limit in working days (工作日)')
       .option('--natural-days <n>', 'limit in natural days (自然日)'),
@@ -108,7 +112,10 @@ export function register(program: Command): void {
     runCalendarAnswer(() => {
       const calendar = calendarFrom(options);
       if (options.naturalDays !== undefined) {
-        return { value: calendar.addNaturalDays(from, countOption(options.naturalDays, '--natural-days')), provisional: false };
+        return {
+          value: calendar.addNaturalDays(from, countOption(options.naturalDays, '--natural-days')),
+          provisional: false,
+        };
       }
       const n = countOption(options.workingDays ?? '', '--working-days');
       return calendar.addWorkingDays(from, n, { provisional: options.provisional === true });

@@ -30,7 +30,11 @@ export function register(program: Command): void {
       const { definition } = compiled;
       const matter = definition.matter;
       const out = (line: string) => process.stdout.write(`${line}\n`);
-      out(pc.bold(`${definition.model.name ?? definition.processId}${matter?.name ? `（${matter.name}）` : ''}`));
+      out(
+        pc.bold(
+          `${definition.model.name ?? definition.processId}${matter?.name ? `（${matter.name}）` : ''}`,
+        ),
+      );
       if (matter?.promisedLimit) {
         out(`承诺时限 ${matter.promisedLimit.amount} 个工作日；定义版本 ${definition.hash.slice(0, 12)}`);
       }

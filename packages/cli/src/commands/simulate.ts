@@ -7,7 +7,9 @@ import { diagnosticLine } from './validate.js';
 export function register(program: Command): void {
   program
     .command('simulate')
-    .description('dry-run a scenario on a BPMN model; print the case timeline as JSON lines (see docs/simulate.md)')
+    .description(
+      'dry-run a scenario on a BPMN model; print the case timeline as JSON lines (see docs/simulate.md)',
+    )
     .argument('<file.bpmn>', 'BPMN 2.0 XML file')
     .argument('<scenario.json>', 'scenario: start, steps, until')
     .action(async (file: string, scenarioFile: string) => {

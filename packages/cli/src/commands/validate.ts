@@ -11,7 +11,9 @@ export function diagnosticLine(d: Diagnostic): string {
 export function register(program: Command): void {
   program
     .command('validate')
-    .description('check that a BPMN file compiles; print one line per diagnostic (exit 0 ok, 1 problems, 2 usage)')
+    .description(
+      'check that a BPMN file compiles; print one line per diagnostic (exit 0 ok, 1 problems, 2 usage)',
+    )
     .argument('<file.bpmn>', 'BPMN 2.0 XML file')
     .option('--json', 'print {ok, diagnostics} as JSON')
     .action(async (file: string, options: { json?: boolean }) => {

@@ -1,5 +1,11 @@
 import type { Command } from 'commander';
-import { type CalendarCliOptions, calendarFrom, calendarOptions, dateOption, runCalendarAnswer } from './deadline.js';
+import {
+  type CalendarCliOptions,
+  calendarFrom,
+  calendarOptions,
+  dateOption,
+  runCalendarAnswer,
+} from './deadline.js';
 
 interface WorkdaysOptions extends CalendarCliOptions {
   readonly from?: string;
@@ -11,7 +17,9 @@ export function register(program: Command): void {
   calendarOptions(
     program
       .command('workdays')
-      .description('number of working days after --from up to and including --to (negative when --to is earlier)')
+      .description(
+        'number of working days after --from up to and including --to (negative when --to is earlier)',
+      )
       .option('--from <date>', 'first day, not counted, YYYY-MM-DD')
       .option('--to <date>', 'last day, counted, YYYY-MM-DD'),
   ).action((options: WorkdaysOptions) => {

@@ -4,7 +4,12 @@ import pc from 'picocolors';
 const LIGHT: Record<string, (s: string) => string> = { green: pc.green, yellow: pc.yellow, red: pc.red };
 const LIGHT_NAME: Record<string, string> = { green: '绿灯', yellow: '黄灯', red: '红灯' };
 const ROLE: Record<string, string> = { lead: '牵头', co: '协办' };
-const OUTCOME: Record<string, string> = { approve: '同意', reject: '不同意', return: '退回', deny: '不予许可' };
+const OUTCOME: Record<string, string> = {
+  approve: '同意',
+  reject: '不同意',
+  return: '退回',
+  deny: '不予许可',
+};
 
 /** `2026-02-09 09:30` in Beijing time. */
 export function shortTime(at: number): string {
@@ -44,7 +49,9 @@ function nameOf(model: ProcessModel, elementId: string | null | undefined): stri
 /** One readable line per event, for people (the demo); `tongban simulate` prints JSON instead. */
 export function readableLine(model: ProcessModel, event: CaseEvent): string | null {
   const d = event.data ?? {};
-  const who = event.department ? `${event.department}${event.role ? `（${ROLE[event.role] ?? event.role}）` : ''}` : '';
+  const who = event.department
+    ? `${event.department}${event.role ? `（${ROLE[event.role] ?? event.role}）` : ''}`
+    : '';
   const task = nameOf(model, event.elementId);
   const due = typeof d.dueAt === 'number' ? `  期限 ${shortTime(d.dueAt - 1).slice(0, 10)}` : '';
   const opinion = typeof d.opinion === 'string' ? `  意见：${d.opinion}` : '';

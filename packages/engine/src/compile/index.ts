@@ -10,3 +10,4 @@ export {
 } from './compile.js';
 export { canonicalJson, contentHash } from './hash.js';
 export type { MachineEvent, MachineInput } from './machine.js';
+export { processToMermaid, statechartToMermaid } from './statechart-diagram.js';

@@ -138,7 +138,8 @@ export function analyseScope(scope: Scope): StructureResult {
     if (!node || node.kind === 'endEvent' || node.kind === 'boundaryEvent') continue;
     const fwd = forward(id);
     const loopsBack = successorEdges(scope, node).some((e) => backEdges.has(`${id}->${e.target}`));
-    if ((fwd.length === 0 && loopsBack) || (fwd.length > 0 && fwd.every((t) => loopTail.has(t)))) loopTail.add(id);
+    if ((fwd.length === 0 && loopsBack) || (fwd.length > 0 && fwd.every((t) => loopTail.has(t))))
+      loopTail.add(id);
   }
 
   // Forward acyclic successors, escapes and loop tails removed; sinks lead to a virtual exit.

@@ -9,9 +9,6 @@ export {
   ServiceHandlerError,
 } from './memory-runtime.js';
 export { CASE_CLOCK } from './schedule.js';
-export type { CaseSnapshot, Light } from './snapshot.js';
-export { type StepApplied, type StepRefused, type StepResult, step } from './step.js';
-export { commandShapeProblem, isCommand } from './validate-command.js';
 export {
   checkScenario,
   formatInstant,
@@ -23,3 +20,6 @@ export {
   simulate,
   timelineEntry,
 } from './simulate.js';
+export type { CaseSnapshot, Light } from './snapshot.js';
+export { type StepApplied, type StepRefused, type StepResult, step } from './step.js';
+export { commandShapeProblem, isCommand } from './validate-command.js';

@@ -72,7 +72,11 @@ const ZONE = 'Asia/Shanghai';
 export function scenarioInstant(text: string, where: number): Instant {
   const parsed = DateTime.fromISO(text, { zone: ZONE, setZone: true });
   if (!parsed.isValid) {
-    throw new ScenarioError('BAD_SCENARIO', `"${text}" is not an ISO 8601 time (e.g. 2026-02-09T09:00).`, where);
+    throw new ScenarioError(
+      'BAD_SCENARIO',
+      `"${text}" is not an ISO 8601 time (e.g. 2026-02-09T09:00).`,
+      where,
+    );
   }
   return parsed.toMillis();
 }
@@ -89,7 +93,8 @@ export function checkScenario(value: unknown): Scenario {
   const fail = (message: string, step: number): never => {
     throw new ScenarioError('BAD_SCENARIO', message, step);
   };
-  if (typeof value !== 'object' || value === null) fail('A scenario is a JSON object with `start` and `steps`.', -1);
+  if (typeof value !== 'object' || value === null)
+    fail('A scenario is a JSON object with `start` and `steps`.', -1);
   const s = value as Record<string, unknown>;
   const start = s.start as Record<string, unknown> | undefined;
   if (typeof start !== 'object' || start === null || typeof start.at !== 'string') {
@@ -103,7 +108,10 @@ export function checkScenario(value: unknown): Scenario {
     const stepObj = raw as Record<string, unknown>;
     const actions = ACTIONS.filter((a) => stepObj[a] !== undefined);
     if (actions.length !== 1) {
-      fail(`Step ${i + 1} must have exactly one of ${ACTIONS.join(', ')} (it has ${actions.length === 0 ? 'none' : actions.join(', ')}).`, i);
+      fail(
+        `Step ${i + 1} must have exactly one of ${ACTIONS.join(', ')} (it has ${actions.length === 0 ? 'none' : actions.join(', ')}).`,
+        i,
+      );
     }
     if (typeof stepObj.at === 'string') scenarioInstant(stepObj.at, i);
     else if (stepObj.at !== undefined) fail(`Step ${i + 1}: \`at\` must be a time string.`, i);
@@ -120,7 +128,10 @@ export function checkScenario(value: unknown): Scenario {
  * Runs a scenario on an in-memory runtime with a simulated clock and returns the case's timeline.
  * A step that the engine refuses stops the run with a {@link ScenarioError} naming the step.
  */
-export async function simulate(definition: CompiledDefinition, scenario: Scenario): Promise<SimulationResult> {
+export async function simulate(
+  definition: CompiledDefinition,
+  scenario: Scenario,
+): Promise<SimulationResult> {
   const checked = checkScenario(scenario);
   let now = scenarioInstant(checked.start.at, -1);
   const runtime = new MemoryRuntime({ clock: () => now });
@@ -140,14 +151,22 @@ export async function simulate(definition: CompiledDefinition, scenario: Scenari
     if (at !== undefined) {
       const target = scenarioInstant(at, i);
       if (target < now) {
-        throw new ScenarioError('BAD_SCENARIO', `Step ${i + 1} is at ${at}, before the previous step: time only moves forward.`, i);
+        throw new ScenarioError(
+          'BAD_SCENARIO',
+          `Step ${i + 1} is at ${at}, before the previous step: time only moves forward.`,
+          i,
+        );
       }
       await runtime.runDueTimers(target);
       now = target;
     }
     if (s.advanceTo !== undefined) continue;
     if (runtime.snapshot(caseId).status !== 'running') {
-      throw new ScenarioError('STEP_REFUSED', `Step ${i + 1}: the case has already ended (${runtime.snapshot(caseId).status}).`, i);
+      throw new ScenarioError(
+        'STEP_REFUSED',
+        `Step ${i + 1}: the case has already ended (${runtime.snapshot(caseId).status}).`,
+        i,
+      );
     }
     const command = commandOf(runtime, caseId, s, i);
     try {
@@ -162,20 +181,33 @@ export async function simulate(definition: CompiledDefinition, scenario: Scenari
     await runtime.runDueTimers(until);
     now = Math.max(now, until);
   }
-  return { events: runtime.events(caseId), snapshot: runtime.snapshot(caseId), openTasks: runtime.openTasks(caseId) };
+  return {
+    events: runtime.events(caseId),
+    snapshot: runtime.snapshot(caseId),
+    openTasks: runtime.openTasks(caseId),
+  };
 }
 
-function commandOf(runtime: MemoryRuntime, caseId: string, s: ScenarioStep, i: number): Exclude<Command, { type: 'start' }> {
+function commandOf(
+  runtime: MemoryRuntime,
+  caseId: string,
+  s: ScenarioStep,
+  i: number,
+): Exclude<Command, { type: 'start' }> {
   const open = runtime.openTasks(caseId);
   const actor = s.actor ? { actor: { id: s.actor } } : {};
   const variables = s.variables ? { variables: s.variables } : {};
   const find = (elementId: string, kind: 'user' | 'service'): TaskRecord => {
     const matches = open.filter(
-      (t) => t.elementId === elementId && t.kind === kind && (s.department === undefined || t.department === s.department),
+      (t) =>
+        t.elementId === elementId &&
+        t.kind === kind &&
+        (s.department === undefined || t.department === s.department),
     );
     const task = matches[0];
     if (!task || (matches.length > 1 && s.department === undefined)) {
-      const list = open.map((t) => `${t.elementId}${t.department ? `@${t.department}` : ''}`).join(', ') || 'none';
+      const list =
+        open.map((t) => `${t.elementId}${t.department ? `@${t.department}` : ''}`).join(', ') || 'none';
       throw new ScenarioError(
         'STEP_REFUSED',
         matches.length > 1
@@ -203,7 +235,11 @@ function commandOf(runtime: MemoryRuntime, caseId: string, s: ScenarioStep, i: n
     return { type: 'completeService', taskId: find(s.completeService, 'service').id, ...variables };
   }
   if (s.failService !== undefined) {
-    return { type: 'failService', taskId: find(s.failService, 'service').id, errorCode: s.errorCode ?? 'ERROR' };
+    return {
+      type: 'failService',
+      taskId: find(s.failService, 'service').id,
+      errorCode: s.errorCode ?? 'ERROR',
+    };
   }
   return { type: 'withdraw', ...(s.reason ? { reason: s.reason } : {}), ...actor };
 }

@@ -1,0 +1,232 @@
+/**
+ * Engine throughput and memory, against bpmn-engine and a hand-written xstate machine of the same
+ * flow, in one run:  accept → fork(lead review ‖ 3 co-handling reviews) → join → decide → end.
+ *
+ *   pnpm exec tsx --expose-gc --conditions=@tongban/source bench/engine.bench.ts
+ *
+ * Env: N (cases driven to completion per engine, default 3000), PARKED (parked cases for the heap
+ * measure, default 2000).
+ */
+import { EventEmitter } from 'node:events';
+import { type CaseSnapshot, type CompiledDefinition, compileBpmn, step } from '@tongban/engine';
+import { Engine } from 'bpmn-engine';
+import { type AnyActorRef, createActor, createMachine, initialTransition, transition } from 'xstate';
+
+const N = Number(process.env.N ?? 3000);
+const PARKED = Number(process.env.PARKED ?? 2000);
+const T0 = Date.parse('2026-03-02T09:00:00+08:00');
+const CO = ['自然资源和规划局', '消防救援支队', '人民防空办公室'];
+
+const XML = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:tb="https://tongban.dev/schema/bpmn/tb/1.0" id="bench" targetNamespace="https://tongban.dev/bench">
+  <process id="Bench" isExecutable="true" tb:promisedLimit="20" tb:promisedLimitUnit="workingDays" tb:warning="1" tb:warningUnit="workingDays">
+    <startEvent id="s" />
+    <userTask id="accept" tb:department="住建局" tb:role="lead" />
+    <parallelGateway id="fork" />
+    <userTask id="lead" tb:department="住建局" tb:role="lead" />
+    <userTask id="co1" tb:department="${CO[0]}" />
+    <userTask id="co2" tb:department="${CO[1]}" />
+    <userTask id="co3" tb:department="${CO[2]}" />
+    <parallelGateway id="join" />
+    <userTask id="decide" tb:department="住建局" tb:role="lead" />
+    <endEvent id="e" />
+    <sequenceFlow id="f1" sourceRef="s" targetRef="accept" />
+    <sequenceFlow id="f2" sourceRef="accept" targetRef="fork" />
+    <sequenceFlow id="f3" sourceRef="fork" targetRef="lead" />
+    <sequenceFlow id="f4" sourceRef="fork" targetRef="co1" />
+    <sequenceFlow id="f5" sourceRef="fork" targetRef="co2" />
+    <sequenceFlow id="f6" sourceRef="fork" targetRef="co3" />
+    <sequenceFlow id="f7" sourceRef="lead" targetRef="join" />
+    <sequenceFlow id="f8" sourceRef="co1" targetRef="join" />
+    <sequenceFlow id="f9" sourceRef="co2" targetRef="join" />
+    <sequenceFlow id="f10" sourceRef="co3" targetRef="join" />
+    <sequenceFlow id="f11" sourceRef="join" targetRef="decide" />
+    <sequenceFlow id="f12" sourceRef="decide" targetRef="e" />
+  </process>
+</definitions>`;
+
+// ---- Tongban: pure step, the snapshot kept as JSON text between commands (as a store keeps it).
+function tongbanCase(def: CompiledDefinition, id: string): string {
+  let at = T0;
+  const started = step(def, null, { type: 'start', caseId: id }, at);
+  if (!started.ok) throw started.error;
+  let json = JSON.stringify(started.snapshot);
+  for (;;) {
+    const snapshot = JSON.parse(json) as CaseSnapshot;
+    if (snapshot.status !== 'running') return json;
+    const task = Object.values(snapshot.machine.context.tasks)[0];
+    if (!task) throw new Error('stuck');
+    at += 60_000;
+    const r = step(
+      def,
+      snapshot,
+      { type: 'completeTask', taskId: task.id, department: task.department ?? '' },
+      at,
+    );
+    if (!r.ok) throw r.error;
+    json = JSON.stringify(r.snapshot);
+  }
+}
+
+function parkTongban(def: CompiledDefinition, id: string): string {
+  const r = step(def, null, { type: 'start', caseId: id }, T0);
+  if (!r.ok) throw r.error;
+  const task = r.openTasks[0]!;
+  const r2 = step(
+    def,
+    r.snapshot,
+    { type: 'completeTask', taskId: task.id, department: '住建局' },
+    T0 + 60_000,
+  );
+  if (!r2.ok) throw r2.error;
+  return JSON.stringify(r2.snapshot); // parked in the parallel stage, four tasks open
+}
+
+// ---- bpmn-engine: signal every waiting user task until the process ends.
+async function bpmnEngineCase(id: string): Promise<void> {
+  const engine = new Engine({ name: id, source: XML });
+  const listener = new EventEmitter();
+  listener.on('wait', (api: { signal: () => void }) => api.signal());
+  const ended = new Promise<void>((resolve, reject) => {
+    engine.once('end', () => resolve());
+    engine.once('error', reject);
+  });
+  await engine.execute({ listener });
+  await ended;
+}
+
+async function parkBpmnEngine(id: string): Promise<{ engine: Engine; state: string }> {
+  const engine = new Engine({ name: id, source: XML });
+  const listener = new EventEmitter();
+  let accepted = false;
+  listener.on('wait', (api: { id: string; signal: () => void }) => {
+    if (api.id === 'accept' && !accepted) {
+      accepted = true;
+      api.signal();
+    }
+  });
+  await engine.execute({ listener });
+  await new Promise((r) => setImmediate(r));
+  return { engine, state: JSON.stringify(await engine.getState()) };
+}
+
+// ---- Hand-written xstate machine of the same flow.
+const review = (name: string) => ({
+  initial: 'open',
+  states: { open: { on: { [`done.${name}`]: 'done' } }, done: { type: 'final' as const } },
+});
+const handMachine = createMachine({
+  id: 'hand',
+  initial: 'accept',
+  states: {
+    accept: { on: { accept: 'review' } },
+    review: {
+      type: 'parallel',
+      states: { lead: review('lead'), co1: review('co1'), co2: review('co2'), co3: review('co3') },
+      onDone: 'decide',
+    },
+    decide: { on: { decide: 'end' } },
+    end: { type: 'final' },
+  },
+});
+const HAND_EVENTS = ['accept', 'done.lead', 'done.co1', 'done.co2', 'done.co3', 'decide'];
+
+function handActorCase(): void {
+  const actor = createActor(handMachine).start();
+  for (const type of HAND_EVENTS) actor.send({ type });
+  if (actor.getSnapshot().status !== 'done') throw new Error('hand machine did not finish');
+  actor.stop();
+}
+
+function handPureCase(): string {
+  let [snap] = initialTransition(handMachine);
+  let json = JSON.stringify(handMachine.getPersistedSnapshot(snap));
+  for (const type of HAND_EVENTS) {
+    snap = handMachine.resolveState(JSON.parse(json) as never);
+    [snap] = transition(handMachine, snap, { type });
+    json = JSON.stringify(handMachine.getPersistedSnapshot(snap));
+  }
+  return json;
+}
+
+async function timed(
+  label: string,
+  n: number,
+  run: (i: number) => unknown,
+): Promise<{ label: string; perSecond: number }> {
+  for (let i = 0; i < Math.min(200, n); i++) await run(-i - 1); // warm up
+  const t = performance.now();
+  for (let i = 0; i < n; i++) await run(i);
+  const seconds = (performance.now() - t) / 1000;
+  return { label, perSecond: n / seconds };
+}
+
+function gc(): void {
+  const g = (globalThis as { gc?: () => void }).gc;
+  if (!g) throw new Error('run with --expose-gc (see the header of this file)');
+  g();
+  g();
+}
+
+async function heapPer<T>(count: number, make: (i: number) => T | Promise<T>): Promise<number> {
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const kept: T[] = [];
+  for (let i = 0; i < count; i++) kept.push(await make(i));
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  if (kept.length !== count) throw new Error('lost parked cases');
+  return (after - before) / count;
+}
+
+const compiled = await compileBpmn(XML);
+if (!compiled.ok) throw new Error(JSON.stringify(compiled.diagnostics));
+const def = compiled.definition;
+
+const ours = await timed('tongban step (JSON snapshot between commands)', N, (i) =>
+  tongbanCase(def, `c${i}`),
+);
+const bpmn = await timed('bpmn-engine 25', Math.max(200, Math.floor(N / 10)), (i) => bpmnEngineCase(`b${i}`));
+const handActor = await timed('hand-written xstate (actor)', N, () => handActorCase());
+const handPure = await timed('hand-written xstate (pure transition + JSON)', N, () => handPureCase());
+
+const oursHeap = await heapPer(PARKED, (i) => parkTongban(def, `p${i}`));
+const bpmnHeap = await heapPer(Math.min(PARKED, 300), async (i) => (await parkBpmnEngine(`q${i}`)).engine);
+const handHeap = await heapPer(PARKED, () => {
+  const a: AnyActorRef = createActor(handMachine).start();
+  a.send({ type: 'accept' });
+  return a;
+});
+
+const oursSnapshot = parkTongban(def, 'size-1').length;
+const bpmnState = (await parkBpmnEngine('size-2')).state.length;
+const handSnapshot = (() => {
+  const a = createActor(handMachine).start();
+  a.send({ type: 'accept' });
+  return JSON.stringify(a.getPersistedSnapshot()).length;
+})();
+
+const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+const rows = [
+  ['engine', 'cases/s', 'heap per parked case', 'persisted state'],
+  [ours.label, ours.perSecond.toFixed(0), kb(oursHeap), `${oursSnapshot} B`],
+  [bpmn.label, bpmn.perSecond.toFixed(0), kb(bpmnHeap), `${bpmnState} B`],
+  [handActor.label, handActor.perSecond.toFixed(0), kb(handHeap), `${handSnapshot} B`],
+  [handPure.label, handPure.perSecond.toFixed(0), '—', '—'],
+];
+const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c]!)).join('  '));
+console.log('');
+console.log(
+  `tongban / bpmn-engine throughput:            ${(ours.perSecond / bpmn.perSecond).toFixed(1)}×  (target ≥ 30×)`,
+);
+console.log(
+  `tongban / hand-written xstate (actor):       ${(ours.perSecond / handActor.perSecond).toFixed(2)}×  (target ≥ 0.5×)`,
+);
+console.log(
+  `tongban / hand-written xstate (pure + JSON): ${(ours.perSecond / handPure.perSecond).toFixed(2)}×`,
+);
+console.log(
+  `tongban heap per parked case: ${kb(oursHeap)} (target ≤ 10 KB); snapshot ${oursSnapshot} B (target ≤ 2 KB)`,
+);
+console.log(`N=${N}, parked=${PARKED}, node ${process.version}`);

@@ -727,3 +727,56 @@ describe('structure diagnostics', () => {
     expect(d.openElements()).toEqual(['a@A', 'b@B']);
   });
 });
+
+describe('a rejection path out of a parallel stage (驳回 → 补正 → 重新审查)', () => {
+  const def = compiled(
+    model(
+      scope(
+        'p',
+        [
+          start('s'),
+          task('accept', 'L'),
+          gateway('again', 'exclusive'),
+          gateway('f', 'parallel'),
+          task('fire', 'Fire'),
+          gateway('fireOk', 'exclusive'),
+          task('plan', 'Plan'),
+          gateway('j', 'parallel'),
+          messageCatch('supply', '补正材料'),
+          task('decide', 'L'),
+          end('e'),
+        ],
+        [
+          ['s', 'accept'],
+          ['accept', 'again'],
+          ['again', 'f'],
+          ['f', 'fire'],
+          ['f', 'plan'],
+          ['fire', 'fireOk'],
+          ['fireOk', 'supply', 'outcome = "reject"'],
+          ['fireOk', 'j'],
+          ['plan', 'j'],
+          ['supply', 'again'],
+          ['j', 'decide'],
+          ['decide', 'e'],
+        ],
+        { fireOk: 'j' },
+      ),
+    ),
+  );
+
+  it('closes the whole stage at once, waits for the materials outside it, then reviews again', () => {
+    const d = new Driver(def);
+    d.start();
+    d.complete('accept', 'L');
+    expect(d.openElements()).toEqual(['fire@Fire', 'plan@Plan']);
+    const r = d.complete('fire', 'Fire', 'reject');
+    expect(r.events.map((e) => `${e.type}:${e.elementId ?? ''}`)).toContain('task.cancelled:plan');
+    expect(d.open()).toEqual([]);
+    d.send({ type: 'message', name: '补正材料' });
+    expect(d.openElements()).toEqual(['fire@Fire', 'plan@Plan']);
+    d.complete('fire', 'Fire', 'approve');
+    d.complete('plan', 'Plan', 'approve');
+    expect(d.openElements()).toEqual(['decide@L']);
+  });
+});

@@ -205,3 +205,41 @@ describe('snapshots persist and reload without changing the outcome', () => {
     expect(JSON.stringify(accepted.snapshot).length).toBeLessThan(8_000);
   });
 });
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+describe('step never mutates its inputs', () => {
+  it('runs random command sequences on deeply frozen snapshots', () => {
+    fc.assert(
+      fc.property(
+        fc.array(choice as fc.Arbitrary<ChoiceValue>, { minLength: 1, maxLength: 30 }),
+        (choices) => {
+          const started = step(
+            def,
+            null,
+            { type: 'start', caseId: 'f1', coDepartments: ['规划局', '人防办'] },
+            T0,
+          );
+          if (!started.ok) throw started.error;
+          let snapshot = deepFreeze(started.snapshot);
+          let at = T0;
+          for (const c of choices) {
+            if (snapshot.status !== 'running') break;
+            at += c.advance;
+            const before = JSON.stringify(snapshot);
+            const r = step(def, snapshot, commandFor(snapshot, c), at);
+            expect(JSON.stringify(snapshot)).toBe(before);
+            if (r.ok) snapshot = deepFreeze(r.snapshot);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});

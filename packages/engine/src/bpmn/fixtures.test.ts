@@ -1,10 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { BpmnModdle, type ModdleElement } from 'bpmn-moddle';
 import { describe, expect, it } from 'vitest';
 import type { FlowNode, ProcessModel, Scope } from '../model/process.js';
-import { importBpmn } from './index.js';
+import { validateBpmn } from '../validate.js';
+import { importBpmn, tbModdleDescriptor } from './index.js';
 import { modelProblems } from './ir-invariants.js';
 
 const FIXTURES = new URL('../../test/fixtures/', import.meta.url);
+const NAMES = readdirSync(FIXTURES)
+  .filter((name) => name.endsWith('.bpmn'))
+  .map((name) => name.replace(/\.bpmn$/, ''));
 
 async function load(name: string): Promise<ProcessModel> {
   const result = await importBpmn(readFileSync(new URL(`${name}.bpmn`, FIXTURES), 'utf8'));
@@ -51,7 +56,7 @@ describe('fixtures import into the IR', () => {
       outgoing: ['Flow_2'],
       department: '市场监督管理局',
       role: 'lead',
-      limit: { amount: 8, unit: 'workingHours' },
+      limit: { amount: 8, unit: 'hours' },
       warning: { kind: 'absolute', amount: 2, unit: 'hours' },
       multiInstance: null,
       boundaries: [],
@@ -253,5 +258,34 @@ describe('fixtures import into the IR', () => {
     expect(node(root, 'Join').incoming).toHaveLength(4);
     expect(root.flows.Flow_SendBack).toMatchObject({ source: 'Outcome', target: 'ReviewAgain' });
     expect(node(root, 'Outcome')).toMatchObject({ gatewayType: 'exclusive', defaultFlow: 'Flow_Approve' });
+  });
+});
+
+describe('fixtures go through the whole pipeline', () => {
+  it.each(NAMES)('%s compiles with no diagnostic', async (name) => {
+    const result = await validateBpmn(readFileSync(new URL(`${name}.bpmn`, FIXTURES), 'utf8'));
+    expect(result).toEqual({ ok: true, diagnostics: [] });
+  });
+});
+
+function flowElementIds(container: ModdleElement): string[] {
+  const elements = (container.get('flowElements') ?? []) as ModdleElement[];
+  return elements.flatMap((element) => [String(element.get('id')), ...flowElementIds(element)]);
+}
+
+describe('fixtures open in the designer', () => {
+  it.each(NAMES)('%s has a shape or edge for every flow element, and parses cleanly', async (name) => {
+    const moddle = BpmnModdle({ tb: tbModdleDescriptor });
+    const parsed = await moddle.fromXML(readFileSync(new URL(`${name}.bpmn`, FIXTURES), 'utf8'));
+    expect(parsed.warnings).toEqual([]);
+    const roots = parsed.rootElement.get('rootElements') as ModdleElement[];
+    const process = roots.find((root) => root.$type === 'bpmn:Process');
+    const [diagram] = parsed.rootElement.get('diagrams') as ModdleElement[];
+    const plane = diagram?.get('plane') as ModdleElement | undefined;
+    const drawn = ((plane?.get('planeElement') ?? []) as ModdleElement[]).map((di) =>
+      String((di.get('bpmnElement') as ModdleElement | undefined)?.get('id')),
+    );
+    expect(process).toBeDefined();
+    expect(drawn.sort()).toEqual(flowElementIds(process!).sort());
   });
 });

@@ -364,6 +364,18 @@ describe('importBpmn diagnostics', () => {
     expect(modelProblems(result.model!)).toEqual([]);
   });
 
+  it('MISSING_CONDITION for an unconditional non-default flow out of an exclusive split only', async () => {
+    const body = `<bpmn:startEvent id="S"/><bpmn:exclusiveGateway id="X" default="F2"/><bpmn:inclusiveGateway id="I"/>
+      <bpmn:inclusiveGateway id="J"/><bpmn:endEvent id="E"/>
+      <bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="X"/><bpmn:sequenceFlow id="F2" sourceRef="X" targetRef="I"/>
+      <bpmn:sequenceFlow id="F3" sourceRef="X" targetRef="E"/>
+      <bpmn:sequenceFlow id="F4" sourceRef="I" targetRef="J"/><bpmn:sequenceFlow id="F5" sourceRef="I" targetRef="J"/>
+      <bpmn:sequenceFlow id="F6" sourceRef="J" targetRef="E"/>`;
+    expect(await diagnose(bpmn(body))).toEqual([
+      expect.objectContaining({ elementId: 'F3', code: 'MISSING_CONDITION', severity: 'error' }),
+    ]);
+  });
+
   it('MISSING_DEPARTMENT, naming a standard potentialOwner when there is one', async () => {
     const node = `<bpmn:userTask id="T"><bpmn:potentialOwner><bpmn:resourceAssignmentExpression><bpmn:formalExpression>clerk</bpmn:formalExpression></bpmn:resourceAssignmentExpression></bpmn:potentialOwner></bpmn:userTask>`;
     expect(await diagnose(bpmn(around(node)))).toEqual([
@@ -417,6 +429,9 @@ describe('importBpmn diagnostics', () => {
 
   it.each([
     ['<bpmn:timeDuration>P3X</bpmn:timeDuration>', 'not a valid ISO 8601 duration'],
+    ['<bpmn:timeDuration>-P1D</bpmn:timeDuration>', 'not a valid ISO 8601 duration'],
+    ['<bpmn:timeDuration>PT</bpmn:timeDuration>', 'not a valid ISO 8601 duration'],
+    ['<bpmn:timeDate>2026-02-30T09:00:00+08:00</bpmn:timeDate>', 'not a valid ISO 8601 date'],
     ['<bpmn:timeDate>next tuesday</bpmn:timeDate>', 'not a valid ISO 8601 date'],
     ['<bpmn:timeCycle>every day</bpmn:timeCycle>', 'not a valid ISO 8601 cycle'],
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a Camunda 7 expression, not an ISO duration
@@ -431,6 +446,28 @@ describe('importBpmn diagnostics', () => {
     expect(diagnostics).toEqual([
       { elementId: 'T', code: 'BAD_TIMER', severity: 'error', message: expect.stringContaining(words) },
     ]);
+  });
+
+  it('BAD_TIMER warning for tb:calendar on a date timer', async () => {
+    const node = `<bpmn:intermediateCatchEvent id="T"><bpmn:timerEventDefinition tb:calendar="CN"><bpmn:timeDate>2026-03-02T09:00:00+08:00</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>`;
+    const result = await importBpmn(bpmn(around(node)));
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ elementId: 'T', code: 'BAD_TIMER', severity: 'warning' }),
+    ]);
+    expect(result.model?.root.nodes.T).toMatchObject({ timer: { type: 'date', calendar: 'CN' } });
+  });
+
+  it('MISSING_TARGET warning for an error event naming an undeclared error; it catches any error', async () => {
+    const body = `<bpmn:startEvent id="S"/><bpmn:subProcess id="Sub"><bpmn:startEvent id="SS"/><bpmn:endEvent id="SE"><bpmn:errorEventDefinition errorRef="Nope"/></bpmn:endEvent>
+      <bpmn:sequenceFlow id="SF" sourceRef="SS" targetRef="SE"/></bpmn:subProcess>
+      <bpmn:boundaryEvent id="B" attachedToRef="Sub"><bpmn:errorEventDefinition/></bpmn:boundaryEvent><bpmn:endEvent id="E"/>
+      <bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="Sub"/><bpmn:sequenceFlow id="F2" sourceRef="Sub" targetRef="E"/>
+      <bpmn:sequenceFlow id="F3" sourceRef="B" targetRef="E"/>`;
+    const result = await importBpmn(bpmn(body));
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ elementId: 'SE', code: 'MISSING_TARGET', severity: 'warning' }),
+    ]);
+    expect(result.model?.root.nodes.B).toMatchObject({ trigger: { type: 'error', errorCode: null } });
   });
 
   it('accepts ISO cycles with a start or an end', async () => {

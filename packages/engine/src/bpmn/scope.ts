@@ -84,7 +84,7 @@ function readNode(element: ModdleElement, draft: NodeDraft, state: ScopeState): 
     context.sink.error(
       draft.id,
       'UNSUPPORTED_ELEMENT',
-      'Compensation handlers are not supported: model the undo steps as explicit tasks.',
+      'A compensation handler is not supported: model the undo steps as explicit tasks.',
     );
     return null;
   }
@@ -184,8 +184,9 @@ function attachBoundaries(state: ScopeState): void {
       continue;
     }
     delete state.nodes[node.id];
-    const refused = [...state.members.values()].includes(node.attachedTo);
-    if (host === undefined && refused) continue;
+    // A host of this scope that was refused already has its error; the boundary goes with it.
+    const hostInScope = [...state.members.values()].includes(node.attachedTo);
+    if (host === undefined && hostInScope) continue;
     state.context.sink.error(
       node.id,
       'BAD_BOUNDARY',
@@ -219,6 +220,25 @@ function checkFlowRules(state: ScopeState): void {
       'UNSUPPORTED_ELEMENT',
       `A conditional flow out of ${withArticle(source.kind)} is not supported: ${instead}.`,
     );
+  }
+}
+
+/**
+ * Out of an exclusive split, a flow without a condition would be taken whenever it is tried, so
+ * the order of the flows would decide: every flow but the default needs a condition. (Out of an
+ * inclusive split an unconditional flow is simply always taken.)
+ */
+function checkMissingConditions(state: ScopeState): void {
+  for (const node of Object.values(state.nodes)) {
+    if (node.kind !== 'gateway' || node.gatewayType !== 'exclusive' || node.outgoing.length < 2) continue;
+    for (const flowId of node.outgoing) {
+      if (flowId === node.defaultFlow || state.flows[flowId]?.condition != null) continue;
+      state.context.sink.error(
+        flowId,
+        'MISSING_CONDITION',
+        `This flow leaves the exclusive gateway "${node.name ?? node.id}" without a condition and is not its default: give it a condition (e.g. outcome = "approve") or make it the gateway's default flow.`,
+      );
+    }
   }
 }
 
@@ -313,6 +333,7 @@ export function readScope(container: ModdleElement, scopeId: string, context: Im
   attachBoundaries(state);
   for (const flow of sequenceFlows) readFlow(flow, state);
   checkFlowRules(state);
+  checkMissingConditions(state);
   checkDefaultFlows(state, nodeElements);
   const starts = nodeElements.filter((element) => element.$type === 'bpmn:StartEvent');
   const idsOf = (elements: readonly ModdleElement[]) =>

@@ -12,8 +12,12 @@ const TIMER_KINDS = [
 
 const EXAMPLES = 'a duration like P3D or PT4H, a date like 2026-03-01T09:00:00+08:00, or a cycle like R3/P1D';
 
+/** A valid ISO 8601 duration with at least one component and none negative (luxon accepts `P`, `-P1D`). */
 function isDuration(value: string): boolean {
-  return Duration.fromISO(value).isValid;
+  const duration = Duration.fromISO(value);
+  return (
+    duration.isValid && /\d/.test(value) && Object.values(duration.toObject()).every((amount) => amount >= 0)
+  );
 }
 
 function isDate(value: string): boolean {

@@ -27,7 +27,17 @@ describe('civil dates and day numbers', () => {
   });
 
   it('refuses strings that are not real dates', () => {
-    for (const bad of ['2026-02-29', '2026-13-01', '2026-00-10', '2026-1-01', '2026/01/01', '20260101', '2026-01-0a', '', '0000-01-01']) {
+    for (const bad of [
+      '2026-02-29',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-1-01',
+      '2026/01/01',
+      '20260101',
+      '2026-01-0a',
+      '',
+      '0000-01-01',
+    ]) {
       expect(isCivilDate(bad)).toBe(false);
       expect(() => dayNumberOf(bad)).toThrow(CalendarInputError);
     }

@@ -23,7 +23,9 @@ describe('calendar registry', () => {
     expect(gx.isWorkingDay('2025-03-31')).toBe(false);
     expect(gx.isWorkingDay('2025-04-01')).toBe(false);
     expect(gx.dayName('2025-03-31')).toBe('壮族三月三');
-    expect(gx.workingDaysBetween('2025-03-28', '2025-04-02')).toBe(cn.workingDaysBetween('2025-03-28', '2025-04-02') - 2);
+    expect(gx.workingDaysBetween('2025-03-28', '2025-04-02')).toBe(
+      cn.workingDaysBetween('2025-03-28', '2025-04-02') - 2,
+    );
     // Every other day is the same as the mainland's.
     for (let d = '2025-01-01'; d <= '2025-12-31'; d = cn.addNaturalDays(d, 1)) {
       if (gx.dayName(d) !== '壮族三月三') expect(gx.isWorkingDay(d), d).toBe(cn.isWorkingDay(d));

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
+import { isCivilDate } from './civil-date.js';
 import { CalendarHorizonError, CalendarInputError, CalendarOverlayError } from './errors.js';
 import { getCalendar, mainlandCalendar } from './registry.js';
 import { WorkCalendar } from './work-calendar.js';
@@ -65,9 +67,33 @@ describe('working-day arithmetic', () => {
     expect(cn.workingDaysBetween('2026-03-13', '2026-03-13')).toBe(0);
   });
 
+  it('parses exactly the real dates on its fast path: one wrong character anywhere is refused', () => {
+    const chars = '0123456789-/:O ';
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 8000 }), fc.nat(9), fc.nat(chars.length - 1), (offset, at, c) => {
+        const valid = cn.addNaturalDays('2004-01-01', offset);
+        const date = valid.slice(0, at) + chars[c] + valid.slice(at + 1);
+        if (isCivilDate(date) && date >= '2004-01-01' && date <= '2026-12-31') {
+          expect(cn.addWorkingDays(date, 0)).toBe(date);
+          expect(cn.workingDaysBetween(date, date)).toBe(0);
+          expect(typeof cn.isWorkingDay(date)).toBe('boolean');
+        } else if (isCivilDate(date)) {
+          expect(() => cn.isWorkingDay(date)).toThrow(CalendarHorizonError);
+        } else {
+          expect(() => cn.isWorkingDay(date)).toThrow(CalendarInputError);
+          expect(() => cn.addWorkingDays(date, 5)).toThrow(CalendarInputError);
+          expect(() => cn.workingDaysBetween(date, valid)).toThrow(CalendarInputError);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('refuses bad dates and fractional counts', () => {
     expect(() => cn.addWorkingDays('2026-02-30', 1)).toThrow(CalendarInputError);
     expect(() => cn.addWorkingDays('2026-02-09', 1.5)).toThrow(CalendarInputError);
+    expect(() => cn.addWorkingDays('2026-02-09', Number.NaN)).toThrow(CalendarInputError);
+    expect(() => cn.addWorkingDays('2026-02-29', 1)).toThrow(CalendarInputError);
     expect(() => cn.workingDaysBetween('x', '2026-02-09')).toThrow(CalendarInputError);
   });
 });
@@ -82,17 +108,31 @@ describe('horizon', () => {
       }
     })();
     expect(error).toBeInstanceOf(CalendarHorizonError);
-    expect(error).toMatchObject({ code: 'CALENDAR_HORIZON', calendar: 'CN', lastYear: 2026, date: '2027-01-01' });
+    expect(error).toMatchObject({
+      code: 'CALENDAR_HORIZON',
+      calendar: 'CN',
+      lastYear: 2026,
+      date: '2027-01-01',
+    });
     expect(() => cn.isWorkingDay('2027-01-04')).toThrow(CalendarHorizonError);
     expect(() => cn.workingDaysBetween('2026-12-01', '2027-01-04')).toThrow(CalendarHorizonError);
     expect(() => cn.addWorkingDays('2004-01-05', -5)).toThrow(CalendarHorizonError);
   });
 
   it('answers on weekdays, marked provisional, when the caller opts in', () => {
-    expect(cn.addWorkingDays('2026-12-20', 20, { provisional: true })).toEqual({ value: '2027-01-15', provisional: true });
-    expect(cn.addWorkingDays('2026-02-09', 20, { provisional: true })).toEqual({ value: '2026-03-13', provisional: false });
+    expect(cn.addWorkingDays('2026-12-20', 20, { provisional: true })).toEqual({
+      value: '2027-01-15',
+      provisional: true,
+    });
+    expect(cn.addWorkingDays('2026-02-09', 20, { provisional: true })).toEqual({
+      value: '2026-03-13',
+      provisional: false,
+    });
     expect(cn.isWorkingDay('2027-01-01', { provisional: true })).toEqual({ value: true, provisional: true });
-    expect(cn.workingDaysBetween('2026-12-31', '2027-01-08', { provisional: true })).toEqual({ value: 6, provisional: true });
+    expect(cn.workingDaysBetween('2026-12-31', '2027-01-08', { provisional: true })).toEqual({
+      value: 6,
+      provisional: true,
+    });
   });
 
   it('does not need holiday data for natural days', () => {
@@ -116,19 +156,31 @@ describe('zone', () => {
 });
 
 describe('building and deriving', () => {
-  const data = { firstYear: 2030, lastYear: 2030, holidays: { '2030-01-01': '元旦' }, workdays: { '2030-01-05': '补班' } };
+  const data = {
+    firstYear: 2030,
+    lastYear: 2030,
+    holidays: { '2030-01-01': '元旦' },
+    workdays: { '2030-01-05': '补班' },
+  };
 
   it('builds from raw data', () => {
     const calendar = new WorkCalendar({ name: 'T', data });
     expect(calendar.isWorkingDay('2030-01-01')).toBe(false);
     expect(calendar.isWorkingDay('2030-01-05')).toBe(true);
     expect(calendar.dayName('2030-01-01')).toBe('元旦');
-    expect(calendar.addWorkingDays('2029-12-31', 1, { provisional: true })).toEqual({ value: '2030-01-02', provisional: true });
+    expect(calendar.addWorkingDays('2029-12-31', 1, { provisional: true })).toEqual({
+      value: '2030-01-02',
+      provisional: true,
+    });
   });
 
   it('refuses inconsistent data', () => {
-    expect(() => new WorkCalendar({ name: 'T', data: { ...data, holidays: { '2031-01-01': 'x' } } })).toThrow(CalendarOverlayError);
-    expect(() => new WorkCalendar({ name: 'T', data: { ...data, workdays: { '2030-01-01': 'x' } } })).toThrow(/both/);
+    expect(() => new WorkCalendar({ name: 'T', data: { ...data, holidays: { '2031-01-01': 'x' } } })).toThrow(
+      CalendarOverlayError,
+    );
+    expect(() => new WorkCalendar({ name: 'T', data: { ...data, workdays: { '2030-01-01': 'x' } } })).toThrow(
+      /both/,
+    );
     expect(() => new WorkCalendar({ name: 'T', zone: 'Mars/Olympus', data })).toThrow(CalendarOverlayError);
   });
 

@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from 'luxon';
+import { IANAZone } from 'luxon';
 import type { CivilDate, Instant } from '../model/time.js';
 import type { CalendarData } from './calendar-data.js';
 import {
@@ -12,6 +12,7 @@ import {
 } from './civil-date.js';
 import { CalendarHorizonError, CalendarInputError, CalendarOverlayError } from './errors.js';
 import { nthWeekday, weekdaysThrough } from './weekdays.js';
+import { dayNumberAt, startOfDayNumber } from './zone-days.js';
 
 /** The zone calendars use unless told otherwise: civil dates are Beijing dates. */
 export const DEFAULT_ZONE = 'Asia/Shanghai';
@@ -111,6 +112,8 @@ export class WorkCalendar {
   private readonly total: number;
   /** dates[i] = civil date of day start+i, so answers need no formatting. */
   private readonly dates: readonly CivilDate[];
+  /** monthStart[(year - firstYear) * 12 + month - 1] = offset of that month's first day. */
+  private readonly monthStart: Int32Array;
   private readonly firstOutside: CivilDate;
   private readonly lastOutside: CivilDate;
 
@@ -138,13 +141,26 @@ export class WorkCalendar {
     this.base = spec.base ?? null;
     this.firstYear = data.firstYear;
     this.lastYear = data.lastYear;
-    this.data = data;
+    // A frozen copy: the tables below must never disagree with the data they came from.
+    this.data = Object.freeze({
+      firstYear: data.firstYear,
+      lastYear: data.lastYear,
+      holidays: Object.freeze({ ...data.holidays }),
+      workdays: Object.freeze({ ...data.workdays }),
+    });
 
     this.start = dayNumberFromParts(data.firstYear, 1, 1);
     this.end = dayNumberFromParts(data.lastYear, 12, 31);
     this.size = this.end - this.start + 1;
     this.firstOutside = `${data.lastYear + 1}-01-01`;
     this.lastOutside = `${data.firstYear - 1}-12-31`;
+
+    const months = (data.lastYear - data.firstYear + 1) * 12;
+    const monthStart = new Int32Array(months + 1);
+    for (let k = 0; k <= months; k++) {
+      monthStart[k] = dayNumberFromParts(data.firstYear + Math.floor(k / 12), (k % 12) + 1, 1) - this.start;
+    }
+    this.monthStart = monthStart;
 
     const working = new Uint8Array(this.size);
     const dates: CivilDate[] = new Array(this.size);
@@ -266,6 +282,29 @@ export class WorkCalendar {
     return this.inData(x) ? this.dates[x - this.start]! : civilDateFromDayNumber(x);
   }
 
+  /**
+   * Offset of `date` in the data, or -1 when it is outside the data or not a date (the caller then
+   * takes the slow path, which tells which). Integer-only: the hot path's parser.
+   */
+  private indexOf(date: CivilDate): number {
+    if (date.length !== 10) return -1;
+    // Digits as if they were digits ('0' is 48: 53328 = 48 × 1111, 528 = 48 × 11); anything else
+    // is caught below by comparing with the canonical string of the day it points at, which also
+    // refuses days past the month's end ('2026-02-30' points at 2026-03-02).
+    const year =
+      date.charCodeAt(0) * 1000 +
+      date.charCodeAt(1) * 100 +
+      date.charCodeAt(2) * 10 +
+      date.charCodeAt(3) -
+      53328;
+    const month = date.charCodeAt(5) * 10 + date.charCodeAt(6) - 528;
+    const day = date.charCodeAt(8) * 10 + date.charCodeAt(9) - 528;
+    if (year < this.firstYear || year > this.lastYear || month < 1 || month > 12 || day < 1 || day > 31)
+      return -1;
+    const i = this.monthStart[(year - this.firstYear) * 12 + month - 1]! + day - 1;
+    return i < this.size && this.dates[i] === date ? i : -1;
+  }
+
   private parse(date: CivilDate): number {
     const x = parseDayNumberOrNaN(date);
     if (Number.isNaN(x)) throw badDate(date);
@@ -314,11 +353,12 @@ export class WorkCalendar {
   isWorkingDay(date: CivilDate): boolean;
   isWorkingDay(date: CivilDate, options: HorizonOptions): Provisional<boolean>;
   isWorkingDay(date: CivilDate, options?: HorizonOptions): boolean | Provisional<boolean> {
-    const x = this.parse(date);
-    if (this.inData(x)) {
-      const value = this.working[x - this.start] === 1;
+    const i = this.indexOf(date);
+    if (i >= 0) {
+      const value = this.working[i] === 1;
       return options === undefined ? value : { value, provisional: false };
     }
+    const x = this.parse(date);
     if (options?.provisional !== true) throw this.outside(x);
     return { value: isWeekday(x), provisional: true };
   }
@@ -334,21 +374,26 @@ export class WorkCalendar {
   addWorkingDays(date: CivilDate, n: number): CivilDate;
   addWorkingDays(date: CivilDate, n: number, options: HorizonOptions): Provisional<CivilDate>;
   addWorkingDays(date: CivilDate, n: number, options?: HorizonOptions): CivilDate | Provisional<CivilDate> {
-    const x = this.parse(date);
-    if (options === undefined) {
-      // Hot path: inside the data and counting forward, two array reads.
-      const i = x - this.start;
-      if (n > 0 && i >= 0 && i < this.size && Number.isInteger(n)) {
+    // Hot path, kept small so it inlines: inside the data, counting forward, two array reads.
+    if (options === undefined && n > 0) {
+      const i = this.indexOf(date);
+      if (i >= 0) {
         const t = this.cum[i + 1]! + n;
-        if (t <= this.total) return this.dates[this.nth[t - 1]!]!;
-        throw this.outside(this.end + 1);
+        if (t <= this.total && Number.isInteger(n)) return this.dates[this.nth[t - 1]!]!;
       }
-      checkCount(n);
-      return this.format(this.addWorkingDayNumbers(x, n, false));
     }
+    return this.addWorkingDaysSlow(date, n, options);
+  }
+
+  private addWorkingDaysSlow(
+    date: CivilDate,
+    n: number,
+    options: HorizonOptions | undefined,
+  ): CivilDate | Provisional<CivilDate> {
+    const x = this.parse(date);
     checkCount(n);
-    const provisional = options.provisional === true;
-    const result = this.addWorkingDayNumbers(x, n, provisional);
+    if (options === undefined) return this.format(this.addWorkingDayNumbers(x, n, false));
+    const result = this.addWorkingDayNumbers(x, n, options.provisional === true);
     return { value: this.format(result), provisional: !this.inData(x) || !this.inData(result) };
   }
 
@@ -361,14 +406,22 @@ export class WorkCalendar {
   workingDaysBetween(a: CivilDate, b: CivilDate): number;
   workingDaysBetween(a: CivilDate, b: CivilDate, options: HorizonOptions): Provisional<number>;
   workingDaysBetween(a: CivilDate, b: CivilDate, options?: HorizonOptions): number | Provisional<number> {
+    if (options === undefined) {
+      const i = this.indexOf(a);
+      const j = this.indexOf(b);
+      if (i >= 0 && j >= 0) return this.cum[j + 1]! - this.cum[i + 1]!;
+    }
+    return this.workingDaysBetweenSlow(a, b, options);
+  }
+
+  private workingDaysBetweenSlow(
+    a: CivilDate,
+    b: CivilDate,
+    options: HorizonOptions | undefined,
+  ): number | Provisional<number> {
     const x = this.parse(a);
     const y = this.parse(b);
-    if (options === undefined) {
-      const i = x - this.start;
-      const j = y - this.start;
-      if (i >= 0 && i < this.size && j >= 0 && j < this.size) return this.cum[j + 1]! - this.cum[i + 1]!;
-      return this.workingDayNumbersBetween(x, y, false);
-    }
+    if (options === undefined) return this.workingDayNumbersBetween(x, y, false);
     const value = this.workingDayNumbersBetween(x, y, options.provisional === true);
     return { value, provisional: !this.inData(x) || !this.inData(y) };
   }
@@ -409,25 +462,29 @@ export class WorkCalendar {
 
   /** The civil date, in the calendar's zone, of an instant (epoch ms). */
   civilDateOf(instant: Instant): CivilDate {
-    const date = Number.isFinite(instant)
-      ? DateTime.fromMillis(instant, { zone: this.zone }).toISODate()
-      : null;
-    if (date === null) throw new CalendarInputError(`${instant} is not an instant (epoch milliseconds).`);
-    return date;
+    return this.format(this.dayNumberAt(instant));
+  }
+
+  /** Day-number form of {@link civilDateOf}. @internal */
+  dayNumberAt(instant: Instant): number {
+    if (!Number.isFinite(instant))
+      throw new CalendarInputError(`${instant} is not an instant (epoch milliseconds).`);
+    return dayNumberAt(this.zone, instant);
   }
 
   /** The first instant of `date` in the calendar's zone. */
   startOfDay(date: CivilDate): Instant {
-    this.parse(date);
-    const year = Number(date.slice(0, 4));
-    const month = Number(date.slice(5, 7));
-    const day = Number(date.slice(8, 10));
-    return DateTime.fromObject({ year, month, day }, { zone: this.zone }).startOf('day').toMillis();
+    return startOfDayNumber(this.zone, this.parse(date));
   }
 
   /** The exclusive end of `date`: the first instant of the next civil day in the calendar's zone. */
   endOfDay(date: CivilDate): Instant {
-    return this.startOfDay(civilDateFromDayNumber(this.parse(date) + 1));
+    return startOfDayNumber(this.zone, this.parse(date) + 1);
+  }
+
+  /** Day-number form of {@link startOfDay}. @internal */
+  startOfDayNumber(dayNumber: number): Instant {
+    return startOfDayNumber(this.zone, dayNumber);
   }
 
   /** Whether every day from `a` to `b` (inclusive) is inside the data. */

@@ -13,7 +13,10 @@ const HOUR = 3_600_000;
 /** Beijing wall-clock instant. */
 const at = (date: string, hour = 0, minute = 0) => cn.startOfDay(date) + hour * HOUR + minute * 60_000;
 
-function clock(limit: TimeLimit = { amount: 20, unit: 'workingDays' }, warning: WarningThreshold | null = null) {
+function clock(
+  limit: TimeLimit = { amount: 20, unit: 'workingDays' },
+  warning: WarningThreshold | null = null,
+) {
   return startClock({ limit, calendar: 'CN', startedAt: at('2026-02-09', 10), warning }, calendars);
 }
 
@@ -25,7 +28,12 @@ describe('due dates', () => {
       provisional: false,
       suspended: false,
     });
-    const friday = startClock({ limit: { amount: 1, unit: 'workingDays' }, calendar: 'CN', startedAt: at('2026-02-13', 16), warning: null });
+    const friday = startClock({
+      limit: { amount: 1, unit: 'workingDays' },
+      calendar: 'CN',
+      startedAt: at('2026-02-13', 16),
+      warning: null,
+    });
     expect(clockDue(friday, calendars).dueDate).toBe('2026-02-14');
   });
 
@@ -47,7 +55,13 @@ describe('due dates', () => {
     expect(clockDue(c, calendars, { asOf: at('2026-03-05', 12) }).dueDate).toBe('2026-03-19');
     c = resumeClock(c, at('2026-03-05', 9));
     expect(clockDue(c, calendars)).toMatchObject({ dueDate: '2026-03-19', suspended: false });
-    expect(c.suspensions[0]).toEqual({ from: at('2026-03-02', 9), to: at('2026-03-05', 9), reason: '补正材料', actor: 'clerk-1', kind: '补正' });
+    expect(c.suspensions[0]).toEqual({
+      from: at('2026-03-02', 9),
+      to: at('2026-03-05', 9),
+      reason: '补正材料',
+      actor: 'clerk-1',
+      kind: '补正',
+    });
   });
 
   it('a suspension ending exactly at midnight does not touch the next day', () => {
@@ -64,7 +78,12 @@ describe('due dates', () => {
   });
 
   it('refuses a due date past the data unless provisional', () => {
-    const late = startClock({ limit: { amount: 45, unit: 'workingDays' }, calendar: 'CN', startedAt: at('2026-11-23', 9), warning: null });
+    const late = startClock({
+      limit: { amount: 45, unit: 'workingDays' },
+      calendar: 'CN',
+      startedAt: at('2026-11-23', 9),
+      warning: null,
+    });
     expect(() => clockDue(late, calendars)).toThrow(CalendarHorizonError);
     expect(clockDue(late, calendars, { provisional: true })).toMatchObject({ provisional: true });
     expect(clockDue(clock(), calendars, { provisional: true }).provisional).toBe(false);
@@ -77,7 +96,10 @@ describe('lights', () => {
   it('turns yellow at the start of the working day before the due date and red at dueAt', () => {
     const c = clock(undefined, oneDay);
     expect(clockLight(c, calendars, at('2026-03-11', 23, 59))).toBe('green');
-    expect(nextLightChange(c, calendars, at('2026-02-09', 10))).toEqual({ light: 'yellow', at: at('2026-03-12') });
+    expect(nextLightChange(c, calendars, at('2026-02-09', 10))).toEqual({
+      light: 'yellow',
+      at: at('2026-03-12'),
+    });
     expect(clockLight(c, calendars, at('2026-03-12'))).toBe('yellow');
     expect(nextLightChange(c, calendars, at('2026-03-12'))).toEqual({ light: 'red', at: at('2026-03-14') });
     expect(clockLight(c, calendars, at('2026-03-14') - 1)).toBe('yellow');
@@ -87,7 +109,9 @@ describe('lights', () => {
 
   it('supports share, natural-day and hour thresholds', () => {
     const share = clock(undefined, { kind: 'share', share: 0.2 });
-    expect(clockStatus(share, calendars, at('2026-02-10')).yellowAt).toBe(cn.startOfDay(cn.addWorkingDays('2026-03-13', -4)));
+    expect(clockStatus(share, calendars, at('2026-02-10')).yellowAt).toBe(
+      cn.startOfDay(cn.addWorkingDays('2026-03-13', -4)),
+    );
     const natural = clock(undefined, { kind: 'absolute', amount: 2, unit: 'naturalDays' });
     expect(clockStatus(natural, calendars, at('2026-02-10')).yellowAt).toBe(at('2026-03-11'));
     const hours = clock(undefined, { kind: 'absolute', amount: 48, unit: 'hours' });
@@ -110,10 +134,15 @@ describe('lights', () => {
     expect(clockLight(c, calendars, at('2026-03-12', 9))).toBe('yellow');
     expect(clockLight(suspended, calendars, at('2026-03-12', 9))).toBe('green');
     expect(clockLight(suspended, calendars, at('2026-03-20'))).toBe('green');
-    expect(remainingWorkingDays(suspended, calendars, at('2026-03-20'))).toBe(remainingWorkingDays(suspended, calendars, at('2026-03-12', 10)));
+    expect(remainingWorkingDays(suspended, calendars, at('2026-03-20'))).toBe(
+      remainingWorkingDays(suspended, calendars, at('2026-03-12', 10)),
+    );
     const resumed = resumeClock(suspended, at('2026-03-12', 11));
     // 12 March no longer counts: due moves to 16 March, yellow from 13 March.
-    expect(nextLightChange(resumed, calendars, at('2026-03-12', 11))).toEqual({ light: 'yellow', at: at('2026-03-13') });
+    expect(nextLightChange(resumed, calendars, at('2026-03-12', 11))).toEqual({
+      light: 'yellow',
+      at: at('2026-03-13'),
+    });
     const stopped = stopClock(c, at('2026-03-10'));
     expect(clockLight(stopped, calendars, at('2026-04-30'))).toBe('green');
     expect(nextLightChange(stopped, calendars, at('2026-03-10'))).toBeNull();
@@ -136,17 +165,27 @@ describe('clock commands', () => {
   });
 
   it('refuse limits they cannot count', () => {
-    const start = (limit: TimeLimit, warning: WarningThreshold | null = null) => () =>
-      startClock({ limit, calendar: 'CN', startedAt: 0, warning });
+    const start =
+      (limit: TimeLimit, warning: WarningThreshold | null = null) =>
+      () =>
+        startClock({ limit, calendar: 'CN', startedAt: 0, warning });
     expect(start({ amount: 8, unit: 'workingHours' })).toThrow(TimeLimitError);
     expect(start({ amount: -1, unit: 'workingDays' })).toThrow(TimeLimitError);
     expect(start({ amount: 1.5, unit: 'workingDays' })).toThrow(TimeLimitError);
     expect(start({ amount: 5, unit: 'workingDays' }, { kind: 'share', share: 2 })).toThrow(TimeLimitError);
-    expect(() => startClock({ limit: { amount: 1, unit: 'workingDays' }, calendar: 'XX', startedAt: 0 }, calendars)).toThrow(UnknownCalendarError);
+    expect(() =>
+      startClock({ limit: { amount: 1, unit: 'workingDays' }, calendar: 'XX', startedAt: 0 }, calendars),
+    ).toThrow(UnknownCalendarError);
   });
 
   it('keep the state plain JSON', () => {
-    const c = extendClock(suspendClock(clock(undefined, { kind: 'share', share: 0.25 }), at('2026-02-10'), 'x', 'a'), 5, 'h', 'r', at('2026-02-11'));
+    const c = extendClock(
+      suspendClock(clock(undefined, { kind: 'share', share: 0.25 }), at('2026-02-10'), 'x', 'a'),
+      5,
+      'h',
+      'r',
+      at('2026-02-11'),
+    );
     expect(JSON.parse(JSON.stringify(c))).toEqual(c);
   });
 });

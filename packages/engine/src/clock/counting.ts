@@ -1,7 +1,6 @@
 // Day counting shared by due dates, warnings and remaining days. Days are integer day numbers in
 // the calendar's zone. A "counting day" is a working day (or any day, for natural days) that no
 // suspension touches.
-import { dayNumberOf } from '../calendar/civil-date.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { Instant } from '../model/time.js';
 import type { ClockState } from './types.js';
@@ -28,7 +27,7 @@ export const naturalCounter: DayCounter = {
 
 /** Day number of an instant in the calendar's zone. */
 export function dayOf(calendar: WorkCalendar, at: Instant): number {
-  return dayNumberOf(calendar.civilDateOf(at));
+  return calendar.dayNumberAt(at);
 }
 
 /** Inclusive day-number range [first, last]. */

@@ -68,7 +68,7 @@ export function dueDetail(
   const dueDate = civilDateFromDayNumber(dueDay);
   return {
     dueDate,
-    dueAt: calendar.endOfDay(dueDate),
+    dueAt: calendar.startOfDayNumber(dueDay + 1),
     provisional: unit === 'workingDays' && !calendar.coversDayNumbers(acceptanceDay, dueDay),
     suspended,
     calendar,

@@ -1,4 +1,3 @@
-import { civilDateFromDayNumber } from '../calendar/civil-date.js';
 import type { CalendarSource } from '../calendar/registry.js';
 import type { Instant } from '../model/time.js';
 import { countBack, countBetween, dayOf, naturalCounter, workingCounter } from './counting.js';
@@ -31,7 +30,7 @@ function yellowAt(
   const counter = unit === 'naturalDays' ? naturalCounter : workingCounter(due.calendar, provisional);
   const day = countBack(counter, due.dueDay, days, due.suspendedRanges);
   return {
-    at: due.calendar.startOfDay(civilDateFromDayNumber(day)),
+    at: due.calendar.startOfDayNumber(day),
     provisional: unit === 'workingDays' && !due.calendar.coversDayNumbers(day, due.dueDay),
   };
 }

@@ -9,7 +9,11 @@ const calendars = defaultCalendarRegistry();
 const cn = calendars.getCalendar('CN');
 const HOUR = 3_600_000;
 const at = (date: string, hour = 0) => cn.startOfDay(date) + hour * HOUR;
-const duration = (value: string, calendar: string | null = null): TimerDefinition => ({ type: 'duration', value, calendar });
+const duration = (value: string, calendar: string | null = null): TimerDefinition => ({
+  type: 'duration',
+  value,
+  calendar,
+});
 
 describe('BPMN timers', () => {
   // Friday 13 Feb 2026, 10:00 Beijing; Saturday 14 Feb is a make-up working day, then 春节.
@@ -33,8 +37,12 @@ describe('BPMN timers', () => {
   });
 
   it('reads dates in the zone when they carry no offset', () => {
-    expect(timerDueAt({ type: 'date', value: '2026-03-01T09:00:00', calendar: null }, friday, calendars)).toBe(at('2026-03-01', 9));
-    expect(timerDueAt({ type: 'date', value: '2026-03-01T09:00:00Z', calendar: null }, friday, calendars)).toBe(Date.UTC(2026, 2, 1, 9));
+    expect(
+      timerDueAt({ type: 'date', value: '2026-03-01T09:00:00', calendar: null }, friday, calendars),
+    ).toBe(at('2026-03-01', 9));
+    expect(
+      timerDueAt({ type: 'date', value: '2026-03-01T09:00:00Z', calendar: null }, friday, calendars),
+    ).toBe(Date.UTC(2026, 2, 1, 9));
   });
 
   it('fires a cycle first after one duration, or at its start, then every duration', () => {
@@ -73,6 +81,9 @@ describe('BPMN timers', () => {
     expect(() => checkTimerDefinition(duration('P1D', 'XX'), calendars)).toThrow(UnknownCalendarError);
     const late = at('2026-12-30', 9);
     expect(() => timerDueAt(duration('P5D', 'CN'), late, calendars)).toThrow(CalendarHorizonError);
-    expect(timerDueAt(duration('P5D', 'CN'), late, calendars, { provisional: true })).toEqual({ value: at('2027-01-06', 9), provisional: true });
+    expect(timerDueAt(duration('P5D', 'CN'), late, calendars, { provisional: true })).toEqual({
+      value: at('2027-01-06', 9),
+      provisional: true,
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { type AnyStateMachine, assign, createMachine, raise } from 'xstate';
+import { type AnyStateMachine, createMachine, raise } from 'xstate';
 import { evaluateCondition } from '../expr/index.js';
 import type {
   BoundaryEventNode,
@@ -57,19 +57,36 @@ function emit(context: CaseContext, event: Omit<CaseEvent, 'at' | 'caseId'>): vo
 }
 
 /**
- * An assign action that edits the context in place. `step` hands the machine a private clone of the
- * persisted context, so in-place edits are safe and save copying per action.
+ * An action that edits the case context in place. The machine has no `assign`: xstate's pure
+ * `transition()` returns custom actions instead of running them, and `step` runs them, in order,
+ * on its private clone of the persisted context (see {@link runMachineActions}). That keeps the
+ * statechart's transitions cheap (no snapshot copy per action) and the context plain JSON.
  */
 function mutate(fn: (context: CaseContext) => void): Action {
   return mutateWith<unknown>((context) => fn(context));
 }
 
 function mutateWith<E>(fn: (context: CaseContext, event: E) => void): Action {
-  const assigner = ({ context, event }: { context: CaseContext; event: E }) => {
-    fn(context, event);
-    return {};
-  };
-  return assign(assigner as never);
+  return ({ context, event }: { context: CaseContext; event: E }) => fn(context, event);
+}
+
+/** The parts of an xstate executable action `step` needs. */
+interface ExecutableAction {
+  readonly type: string;
+  readonly info: { readonly event: unknown };
+  readonly params: unknown;
+  readonly exec?: ((info: unknown, params: unknown) => void) | undefined;
+}
+
+/**
+ * Runs the actions a pure transition returned, in order, against `context`. Built-in actions
+ * (`xstate.*`, e.g. raise) were already applied by the transition itself.
+ */
+export function runMachineActions(actions: readonly unknown[], context: CaseContext): void {
+  for (const action of actions as readonly ExecutableAction[]) {
+    if (action.type.startsWith('xstate.') || typeof action.exec !== 'function') continue;
+    action.exec({ ...action.info, context }, action.params);
+  }
 }
 
 function raiseError(
@@ -113,11 +130,14 @@ export class MachineBuilder {
     const body = this.scopeState(root, ROOT_COMPLETED);
     const config = {
       id: 'case',
-      initial: 'body',
-      context: ({ input }: { input: MachineInput }): CaseContext => ({
-        caseId: input.caseId,
-        now: input.now,
-        vars: input.vars,
+      // xstate's pure transition() builds a throw-away actor, which computes an initial snapshot
+      // without input on every call. `idle` keeps that cheap: only a real start (with input)
+      // moves on into the process body.
+      initial: 'idle',
+      context: ({ input }: { input: MachineInput | undefined }): CaseContext => ({
+        caseId: input?.caseId ?? '',
+        now: input?.now ?? 0,
+        vars: input?.vars ?? {},
         tasks: {},
         timers: {},
         mi: {},
@@ -129,6 +149,9 @@ export class MachineBuilder {
         ending: null,
       }),
       states: {
+        idle: {
+          always: { guard: ({ context }: { context: CaseContext }) => context.caseId !== '', target: 'body' },
+        },
         body,
         [ROOT_COMPLETED]: {
           type: 'final',
@@ -510,7 +533,9 @@ export class MachineBuilder {
 
   private multiInstanceDone(node: UserTaskNode, c: CaseContext): boolean {
     const progress = c.mi[node.id];
-    if (!progress) return false;
+    // Entry actions run after the transition, so on entry there is no progress yet: only an
+    // empty department list is done at once.
+    if (!progress) return this.instanceDepartments(node, c.vars).length === 0;
     if (progress.completed >= progress.of) return true;
     const condition = node.multiInstance?.completionCondition ?? null;
     if (condition === null) return false;

@@ -21,6 +21,22 @@ describe('parseCondition', () => {
     expect(result).toEqual({ ok: false, message: expect.stringMatching(/Incomplete.*character 9/) });
   });
 
+  it.each(['outcome == "approve"', 'x = = 1', 'amount >> 10', 'outcome === "a"'])(
+    'refuses the doubled operator in %j',
+    (source) => {
+      expect(parseCondition(source)).toEqual({
+        ok: false,
+        message: expect.stringContaining('two comparison operators'),
+      });
+    },
+  );
+
+  it('accepts unary tests where FEEL allows them: after in', () => {
+    expect(parseCondition('x in > 3')).toEqual({ ok: true });
+    expect(parseCondition('x in [1, 2]')).toEqual({ ok: true });
+    expect(parseCondition('x in (1..3)')).toEqual({ ok: true });
+  });
+
   it('refuses a bare unary test', () => {
     expect(parseCondition('> 10')).toEqual({ ok: false, message: expect.stringContaining('unary test') });
   });
@@ -38,6 +54,8 @@ describe('evaluateCondition', () => {
     expect(evaluateCondition('outcome = "approve"', { outcome: 'approve' })).toBe(true);
     expect(evaluateCondition('outcome = "approve"', { outcome: 'reject' })).toBe(false);
     expect(evaluateCondition('opinion = "同意"', { opinion: '同意' })).toBe(true);
+    expect(evaluateCondition('结论 = "同意"', { 结论: '同意' })).toBe(true);
+    expect(evaluateCondition('结论 = "同意"', { 结论: '不同意' })).toBe(false);
   });
 
   it('combines with and, or and not()', () => {
@@ -63,20 +81,28 @@ describe('evaluateCondition', () => {
     expect(evaluateCondition('amount', { amount: 3 })).toBe(false);
     expect(evaluateCondition('"true"', {})).toBe(false);
     expect(evaluateCondition('amount > "ten"', { amount: 3 })).toBe(false);
+    // feelin throws on a range of mixed types; that is a false condition, not a failed step
+    expect(evaluateCondition('x in (lower..upper)', { x: 1, lower: 'a', upper: 3 })).toBe(false);
+    expect(evaluateCondition('x in (lower..upper)', { x: 1, lower: 0, upper: 3 })).toBe(true);
   });
 
   it('throws a typed ExpressionError for a condition that does not parse', () => {
     expect(() => evaluateCondition('amount >', { amount: 1 })).toThrow(ExpressionError);
     const error = (() => {
       try {
-        evaluateCondition(')(', {});
+        evaluateCondition(')(', {}, { elementId: 'Flow_1', caseId: 'case-7' });
       } catch (caught) {
         return caught;
       }
       return null;
     })();
     expect(error).toBeInstanceOf(ExpressionError);
-    expect(error).toMatchObject({ code: 'BAD_EXPRESSION', source: ')(' });
+    expect(error).toMatchObject({
+      code: 'BAD_EXPRESSION',
+      source: ')(',
+      elementId: 'Flow_1',
+      caseId: 'case-7',
+    });
   });
 
   it('cannot reach JavaScript globals or prototypes', () => {
@@ -98,6 +124,12 @@ describe('evaluateCondition', () => {
       expect(evaluateCondition('nrOfRejected > 0', { nrOfRejected: 1 })).toBe(true);
       expect(evaluateCondition('nrOfRejected > 0', { nrOfRejected: 0 })).toBe(false);
     }
+  });
+
+  it('evaluates cases with bulky variables (not memoised) correctly', () => {
+    const materials = Array.from({ length: 500 }, (_, i) => `材料${i}`);
+    expect(evaluateCondition('count(materials) = 500', { materials })).toBe(true);
+    expect(evaluateCondition('count(materials) = 500', { materials: materials.slice(1) })).toBe(false);
   });
 
   it('does not memoise conditions that read the clock', () => {

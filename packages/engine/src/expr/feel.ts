@@ -17,6 +17,8 @@ interface Checked {
 }
 
 const CACHE_LIMIT = 500;
+/** Longer keys (cases with bulky variables) are not memoised, to keep the cache small. */
+const KEY_LIMIT = 4096;
 const checked = new Map<string, Checked>();
 const results = new Map<string, boolean>();
 
@@ -37,22 +39,29 @@ function stripMarker(source: string): string {
   return trimmed.startsWith('=') ? trimmed.slice(1).trim() : trimmed;
 }
 
+/** Where feelin's grammar parses a doubled operator (`==`, `>>`) as a comparison with a unary test. */
+const UNARY_TEST_OUTSIDE_IN = 'SimplePositiveUnaryTest';
+
 function syntaxError(feel: string): string | null {
   if (feel === '') return 'the condition is empty';
   const tree = parseExpression(feel, {}, undefined);
   let broken = false;
+  let doubled = false;
   tree.iterate({
     enter(node) {
       if (node.type.isError) broken = true;
+      if (node.name === UNARY_TEST_OUTSIDE_IN && node.node.parent?.name === 'Comparison') doubled = true;
       return !broken;
     },
   });
   const top = tree.topNode.firstChild?.name ?? '';
-  if (!broken) {
-    return top.includes('UnaryTest')
-      ? `"${feel}" is a unary test, not a condition; name the variable, e.g. "amount ${feel}"`
-      : null;
+  if (!broken && top.includes('UnaryTest')) {
+    return `"${feel}" is a unary test, not a condition; name the variable, e.g. "amount ${feel}"`;
   }
+  if (!broken && doubled) {
+    return `"${feel}" has two comparison operators in a row; FEEL compares with one of = != < <= > >= (equality is a single =)`;
+  }
+  if (!broken) return null;
   try {
     // With an error node in the tree, feelin throws its SyntaxError before evaluating anything;
     // calling it is how we get feelin's own wording and position.
@@ -84,7 +93,8 @@ export function parseCondition(source: string): ParseConditionResult {
 
 function memoKey(feel: string, variables: ConditionVariables): string | null {
   try {
-    return `${feel}\u0000${JSON.stringify(variables)}`;
+    const key = `${feel}\u0000${JSON.stringify(variables)}`;
+    return key.length > KEY_LIMIT ? null : key;
   } catch {
     return null;
   }
@@ -92,26 +102,31 @@ function memoKey(feel: string, variables: ConditionVariables): string | null {
 
 /**
  * Evaluates a FEEL condition over case variables. Only a result of exactly `true` counts as true:
- * `false`, `null` (e.g. a missing variable or a type mismatch, which FEEL turns into null) and any
- * non-boolean result are false.
+ * `false`, `null` (e.g. a missing variable or a type mismatch, which FEEL turns into null), any
+ * non-boolean result and an evaluation failure are false.
  *
  * feelin re-parses on every call (it exposes no compiled form), so results are memoised per
  * expression and variables (a bounded LRU); expressions calling `now()`/`today()` are not memoised.
  *
+ * @param where - the flow or task the condition belongs to, and the case, for the error.
  * @throws {@link ExpressionError} when `source` does not parse.
  */
-export function evaluateCondition(source: string, variables: ConditionVariables): boolean {
+export function evaluateCondition(
+  source: string,
+  variables: ConditionVariables,
+  where: { readonly elementId?: string; readonly caseId?: string } = {},
+): boolean {
   const { feel, error, pure } = check(source);
-  if (error !== null) throw new ExpressionError(source, `Bad condition: ${error}.`);
+  if (error !== null) throw new ExpressionError(source, `Bad condition: ${error}.`, where);
   const key = pure ? memoKey(feel, variables) : null;
   const known = key === null ? undefined : results.get(key);
   if (known !== undefined && key !== null) return remember(results, key, known);
-  let value: unknown;
+  let value: unknown = null;
   try {
     value = evaluate(feel, { ...variables }).value;
-  } catch (cause) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new ExpressionError(source, `Condition "${feel}" failed: ${reason}.`);
+  } catch {
+    // feelin turns evaluation errors into null; the few it throws (e.g. a range with a null bound)
+    // are treated the same way, so that case data can never make a step fail.
   }
   const outcome = value === true;
   return key === null ? outcome : remember(results, key, outcome);

@@ -92,7 +92,7 @@ export interface UserTaskNode extends NodeBase {
   /** Department that must complete this task (`tb:department`); for multi-instance, see `multiInstance`. */
   readonly department: string | null;
   readonly role: DepartmentRole;
-  /** Task-level time limit (`tb:timeLimit` + `tb:timeUnit`), e.g. a co-handler's reply limit. */
+  /** Task-level time limit (`tb:timeLimit` + `tb:timeLimitUnit`), e.g. a co-handler's reply limit. */
   readonly limit: TimeLimit | null;
   readonly warning: WarningThreshold | null;
   readonly multiInstance: MultiInstance | null;

@@ -12,8 +12,7 @@ export type CommandErrorCode =
   | 'NOT_A_SERVICE_TASK'
   | 'UNKNOWN_TIMER'
   | 'MESSAGE_NOT_EXPECTED'
-  | 'NO_MATCHING_FLOW'
-  | 'BAD_EXPRESSION_RESULT';
+  | 'NO_MATCHING_FLOW';
 
 /**
  * A command that does not apply to the case as it stands. `step` returns it (never throws it) and

@@ -27,7 +27,7 @@ function dropLightTimer(context: CaseContext, clockKey: string): void {
 export function scheduleTimes(
   definition: CompiledDefinition,
   context: CaseContext,
-  base: Pick<CaseSnapshot, 'startedAt'>,
+  base: Pick<CaseSnapshot, 'startedAt' | 'dueAt'>,
   status: CaseStatus,
   now: Instant,
 ): Pick<CaseSnapshot, 'light' | 'dueAt'> {
@@ -90,26 +90,40 @@ export function scheduleTimes(
     dropLightTimer(context, CASE_CLOCK);
   }
 
+  let caseDue = base.dueAt;
   for (const [key, clock] of Object.entries(context.clocks)) {
-    if (clock.stoppedAt !== null) continue;
-    updateLight(definition, context, key, clock, now);
+    if (clock.stoppedAt !== null || !lightMayHaveChanged(context, key)) continue;
+    const dueAt = updateLight(definition, context, key, clock, now);
+    if (key === CASE_CLOCK) caseDue = dueAt;
   }
 
-  const finalCase = context.clocks[CASE_CLOCK];
-  if (!finalCase) return { light: null, dueAt: null };
-  const caseStatus = clockStatus(finalCase, calendars, now, options);
+  if (!context.clocks[CASE_CLOCK]) return { light: null, dueAt: null };
   const started = context.out.find((e) => e.type === 'case.started');
-  if (started) Object.assign(started, { data: { ...started.data, dueAt: caseStatus.dueAt } });
-  return { light: context.lights[CASE_CLOCK] ?? caseStatus.light, dueAt: caseStatus.dueAt };
+  if (started && caseDue !== null) Object.assign(started, { data: { ...started.data, dueAt: caseDue } });
+  return { light: context.lights[CASE_CLOCK] ?? null, dueAt: caseDue };
 }
 
+/**
+ * A light can only change when its clock is new, or its scheduled change has just fired (its light
+ * timer is gone), so unchanged clocks are not recomputed on every command. Commands that move a
+ * clock (suspend, resume, extend) forget its light to force a recomputation.
+ */
+function lightMayHaveChanged(context: CaseContext, key: string): boolean {
+  const light = context.lights[key];
+  if (light === undefined) return true;
+  if (light === 'red') return false;
+  const prefix = lightTimerPrefix(key);
+  return !Object.keys(context.timers).some((id) => id.startsWith(prefix));
+}
+
+/** Recomputes one clock's light and next light timer; returns the clock's due instant. */
 function updateLight(
   definition: CompiledDefinition,
   context: CaseContext,
   key: string,
   clock: ClockState,
   now: Instant,
-): void {
+): Instant {
   const status = clockStatus(clock, definition.calendars, now, { provisional: definition.provisional });
   const previous = context.lights[key];
   if (previous !== status.light) {
@@ -143,4 +157,5 @@ function updateLight(
       elementId: key === CASE_CLOCK ? null : (context.tasks[key]?.elementId ?? null),
     };
   }
+  return status.dueAt;
 }

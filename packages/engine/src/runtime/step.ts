@@ -1,11 +1,11 @@
-import { initialTransition, transition } from 'xstate';
 import type { CompiledDefinition } from '../compile/compile.js';
-import type { MachineEvent, MachineInput } from '../compile/machine.js';
+import { type MachineEvent, type MachineInput, runMachineActions } from '../compile/machine.js';
 import { TongbanError } from '../errors.js';
 import type { Instant } from '../model/time.js';
 import { CommandError } from './command-error.js';
 import type { CaseContext } from './context.js';
 import type { CaseEvent } from './events.js';
+import { pureInitialTransition, pureTransition } from './pure-transition.js';
 import { scheduleTimes } from './schedule.js';
 import type { CaseSnapshot } from './snapshot.js';
 import type { CaseStatus, Command, TaskRecord, TimerChanges, TimerRecord } from './types.js';
@@ -74,8 +74,9 @@ function start(
     ...(command.coDepartments ? { coDepartments: [...command.coDepartments] } : {}),
   };
   const input: MachineInput = { caseId: command.caseId, now, vars };
-  const [state] = initialTransition(definition.machine, input);
+  const [state, actions] = pureInitialTransition(definition.machine, input);
   const context = state.context as CaseContext;
+  runMachineActions(actions, context);
   const started: CaseEvent = {
     type: 'case.started',
     at: now,
@@ -119,10 +120,7 @@ function apply(
       new CommandError('CASE_ENDED', `Case ${caseId} has ended (${snapshot.status}).`, { caseId }),
     );
   }
-  const context = JSON.parse(JSON.stringify(snapshot.machine.context)) as CaseContext;
-  context.now = now;
-  context.out = [];
-  context.noFlow = null;
+  const context = cloneContext(snapshot.machine.context, now);
   const before = { ...context.timers };
 
   const prepared = prepare(context, command);
@@ -143,8 +141,9 @@ function apply(
         ),
       );
     }
-    const [next] = transition(definition.machine, state, prepared.event);
+    const [next, actions] = pureTransition(definition.machine, state, prepared.event);
     nextContext = next.context as CaseContext;
+    runMachineActions(actions, nextContext);
     value = next.value;
     if (nextContext.noFlow !== null) {
       return refuse(
@@ -174,6 +173,29 @@ function apply(
     dueAt: snapshot.dueAt,
   };
   return finish(definition, base, before, value, nextContext, now);
+}
+
+/**
+ * A private copy of the persisted context for one step, so `step` never mutates its input. Only
+ * the containers are copied: records inside them (tasks, timers, clocks) are replaced, never edited,
+ * by the runtime and the machine's actions, and variables are merged at the top level only. The one
+ * record edited in place, multi-instance progress, is copied.
+ */
+function cloneContext(context: CaseContext, now: Instant): CaseContext {
+  const mi: CaseContext['mi'] = {};
+  for (const [id, progress] of Object.entries(context.mi)) mi[id] = { ...progress };
+  return {
+    ...context,
+    now,
+    vars: { ...context.vars },
+    tasks: { ...context.tasks },
+    timers: { ...context.timers },
+    mi,
+    clocks: { ...context.clocks },
+    lights: { ...context.lights },
+    out: [],
+    noFlow: null,
+  };
 }
 
 type Prepared = { ok: true; event: MachineEvent | null } | StepRefused;

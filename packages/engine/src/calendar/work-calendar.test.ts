@@ -149,9 +149,36 @@ describe('zone', () => {
     expect(cn.addHours(Date.UTC(2026, 1, 8, 16), 48)).toBe(Date.UTC(2026, 1, 10, 16));
   });
 
+  it('agrees with luxon on civil days and day boundaries in any zone', () => {
+    const zones = [
+      'Asia/Shanghai',
+      'America/New_York',
+      'Pacific/Kiritimati',
+      'Europe/London',
+      'Australia/Lord_Howe',
+    ];
+    const calendars = zones.map((zone) => mainlandCalendar().derive({ name: zone, zone }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1995, 0, 1), max: Date.UTC(2040, 0, 1) }),
+        fc.nat(zones.length - 1),
+        (t, z) => {
+          const calendar = calendars[z]!;
+          const date = calendar.civilDateOf(t);
+          expect(date).toBe(DateTime.fromMillis(t, { zone: calendar.zone }).toISODate());
+          expect(calendar.startOfDay(date)).toBeLessThanOrEqual(t);
+          expect(calendar.endOfDay(date)).toBeGreaterThan(t);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
   it('follows daylight saving time in other zones (a 23-hour day)', () => {
     const ny = mainlandCalendar().derive({ name: 'NY', zone: 'America/New_York' });
     expect(ny.endOfDay('2026-03-08') - ny.startOfDay('2026-03-08')).toBe(23 * 3_600_000);
+    expect(ny.civilDateOf(Date.UTC(2026, 2, 8, 4, 59, 59, 999))).toBe('2026-03-07');
+    expect(ny.civilDateOf(Date.UTC(2026, 2, 8, 5))).toBe('2026-03-08');
   });
 });
 

@@ -4,6 +4,7 @@ import {
   type AnyStateMachine,
   createActor,
   type EventObject,
+  type StateValue,
 } from 'xstate';
 
 /**
@@ -16,7 +17,11 @@ import {
 interface Scope {
   readonly scope: AnyActorScope;
   actions: unknown[];
+  /** Resolved snapshots by state value (JSON), without their context: see {@link pureResolveState}. */
+  readonly resolved: Map<string, AnyMachineSnapshot>;
 }
+
+const RESOLVED_CACHE_LIMIT = 512;
 
 const scopes = new WeakMap<AnyStateMachine, Scope>();
 
@@ -26,6 +31,7 @@ function scopeFor(machine: AnyStateMachine): Scope {
     const self = createActor(machine);
     const holder: Scope = {
       actions: [],
+      resolved: new Map(),
       scope: {
         self,
         id: '',
@@ -44,6 +50,27 @@ function scopeFor(machine: AnyStateMachine): Scope {
     scopes.set(machine, entry);
   }
   return entry;
+}
+
+/**
+ * `machine.resolveState({ value, context })`, memoised on the state value: resolving a value to its
+ * state nodes is the costly part and depends on the value alone, so a cached snapshot is reused
+ * with the new context (snapshots are plain objects; xstate copies them the same way).
+ */
+export function pureResolveState(
+  machine: AnyStateMachine,
+  value: StateValue,
+  context: unknown,
+): AnyMachineSnapshot {
+  const entry = scopeFor(machine);
+  const key = JSON.stringify(value);
+  let base = entry.resolved.get(key);
+  if (base === undefined) {
+    base = machine.resolveState({ value, context: {} }) as AnyMachineSnapshot;
+    if (entry.resolved.size >= RESOLVED_CACHE_LIMIT) entry.resolved.clear();
+    entry.resolved.set(key, base);
+  }
+  return { ...base, context } as AnyMachineSnapshot;
 }
 
 /** The initial snapshot for `input`, and the actions to run. */

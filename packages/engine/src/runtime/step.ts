@@ -5,7 +5,7 @@ import type { Instant } from '../model/time.js';
 import { CommandError } from './command-error.js';
 import type { CaseContext } from './context.js';
 import type { CaseEvent } from './events.js';
-import { pureInitialTransition, pureTransition } from './pure-transition.js';
+import { pureInitialTransition, pureResolveState, pureTransition } from './pure-transition.js';
 import { scheduleTimes } from './schedule.js';
 import type { CaseSnapshot } from './snapshot.js';
 import type { CaseStatus, Command, TaskRecord, TimerChanges, TimerRecord } from './types.js';
@@ -126,7 +126,7 @@ function apply(
   const prepared = prepare(context, command);
   if (!prepared.ok) return prepared;
 
-  const state = definition.machine.resolveState({ value: snapshot.machine.value, context });
+  const state = pureResolveState(definition.machine, snapshot.machine.value, context);
   let value = state.value;
   let nextContext = context;
   if (prepared.event !== null) {

@@ -16,8 +16,15 @@ const MATTER_ATTRIBUTES = [
   'warningUnit',
   'extensionCap',
   'calendar',
+  'rejectMode',
+  'supplementMode',
 ] as const;
 const KINDS: readonly MatterKind[] = ['immediate', 'promised'];
+
+/** `{ [key]: value }` when the value is set, `{}` otherwise (optional IR fields stay absent). */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
 
 function readKind(process: ModdleElement, processId: string, context: ImportContext): MatterKind | null {
   const raw = readText(process, 'tb:matterKind');
@@ -43,6 +50,23 @@ function readExtensionCap(process: ModdleElement, processId: string, context: Im
     `tb:extensionCap="${raw}" is not a whole number of working days; write e.g. "10" (行政许可法 Art. 42 ¶1) or "15" (¶2).`,
   );
   return null;
+}
+
+/** Reads an enumerated `tb:` attribute; a value outside `allowed` is a BAD_MATTER error. */
+function readChoice<T extends string>(
+  process: ModdleElement,
+  processId: string,
+  attribute: string,
+  allowed: readonly T[],
+  context: ImportContext,
+): T | undefined {
+  const raw = readText(process, `tb:${attribute}`);
+  if (raw === null) return undefined;
+  const value = allowed.find((candidate) => candidate === raw);
+  if (value === undefined) {
+    context.sink.error(processId, 'BAD_MATTER', `tb:${attribute}="${raw}" is not one of ${allowed.map((a) => `"${a}"`).join(', ')}.`);
+  }
+  return value;
 }
 
 /** Reads the matter (事项) from the process's `tb:` attributes; null when it has none. */
@@ -85,5 +109,10 @@ export function readMatter(
     ),
     extensionCap: readExtensionCap(process, processId, context),
     calendar: readText(process, 'tb:calendar'),
+    ...optional('rejectMode', readChoice(process, processId, 'rejectMode', ['veto', 'collect'] as const, context)),
+    ...optional(
+      'supplementMode',
+      readChoice(process, processId, 'supplementMode', ['requester', 'all'] as const, context),
+    ),
   };
 }

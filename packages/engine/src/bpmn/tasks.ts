@@ -177,8 +177,30 @@ export function readUserTask(
       site('warning'),
     ),
     multiInstance,
+    ...readTimeoutAction(element, draft, context),
     boundaries,
   };
+}
+
+const TIMEOUT_ACTIONS = ['light', 'agree', 'reject'] as const;
+
+function readTimeoutAction(
+  element: ModdleElement,
+  draft: NodeDraft,
+  context: ImportContext,
+): { timeoutAction?: (typeof TIMEOUT_ACTIONS)[number] } {
+  const raw = readText(element, 'tb:timeoutAction');
+  if (raw === null) return {};
+  const action = TIMEOUT_ACTIONS.find((candidate) => candidate === raw);
+  if (action === undefined) {
+    context.sink.error(
+      draft.id,
+      'BAD_TIME_LIMIT',
+      `tb:timeoutAction="${raw}" is not an action; use "light" (default), "agree" (逾期未反馈视为同意) or "reject".`,
+    );
+    return {};
+  }
+  return { timeoutAction: action };
 }
 
 export function readServiceTask(

@@ -27,6 +27,8 @@ describe('tb moddle descriptor', () => {
         'warningUnit',
         'extensionCap',
         'calendar',
+        'rejectMode',
+        'supplementMode',
       ],
       'bpmn:UserTask': [
         'department',
@@ -37,6 +39,7 @@ describe('tb moddle descriptor', () => {
         'warningUnit',
         'departments',
         'collection',
+        'timeoutAction',
       ],
       'bpmn:ServiceTask': ['handler'],
       'bpmn:TimerEventDefinition': ['calendar'],

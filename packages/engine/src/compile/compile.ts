@@ -2,7 +2,7 @@ import type { AnyStateMachine } from 'xstate';
 import { type CalendarSource, defaultCalendarRegistry } from '../calendar/index.js';
 import { TongbanError } from '../errors.js';
 import type { Diagnostic } from '../model/diagnostics.js';
-import type { MatterInfo, ProcessModel, Scope } from '../model/process.js';
+import type { FlowNode, MatterInfo, ProcessModel, Scope } from '../model/process.js';
 import { checkFlowsAgainstPlan } from './checks.js';
 import { contentHash } from './hash.js';
 import { MachineBuilder } from './machine.js';
@@ -39,6 +39,13 @@ export interface CompiledDefinition {
   readonly timing: TimingIndex;
   /** Whether computations past the calendar data's horizon proceed on weekdays (marked provisional). */
   readonly provisional: boolean;
+  /** Every flow node by element id, subprocesses included. */
+  readonly nodes: ReadonlyMap<string, FlowNode>;
+  /**
+   * The parallel stages each node sits in: the split ids of its enclosing fork/join blocks,
+   * outermost first. 退回 and 补正 use it to find the stage a task belongs to.
+   */
+  readonly stages: ReadonlyMap<string, readonly string[]>;
 }
 
 /** How to compile. */
@@ -103,6 +110,8 @@ export function compile(model: ProcessModel, options: CompileOptions = {}): Comp
       calendars,
       timing: indexTiming(model),
       provisional: options.provisional === true,
+      nodes: indexNodes(model.root),
+      stages: indexStages(plans),
     },
   };
 }
@@ -138,4 +147,25 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
     seen.add(key);
     return true;
   });
+}
+
+function indexNodes(scope: Scope, into = new Map<string, FlowNode>()): Map<string, FlowNode> {
+  for (const node of Object.values(scope.nodes)) {
+    into.set(node.id, node);
+    if (node.kind === 'subProcess') indexNodes(node.scope, into);
+  }
+  return into;
+}
+
+function indexStages(plans: ReadonlyMap<string, RegionPlan>): Map<string, readonly string[]> {
+  const stages = new Map<string, readonly string[]>();
+  const walk = (region: RegionPlan, enclosing: readonly string[]): void => {
+    for (const id of region.nodeIds) stages.set(id, enclosing);
+    for (const block of region.blocks) {
+      for (const branch of block.branches) walk(branch.region, [...enclosing, block.splitId]);
+    }
+    for (const side of Object.values(region.sidePaths)) walk(side, enclosing);
+  };
+  for (const plan of plans.values()) walk(plan, []);
+  return stages;
 }

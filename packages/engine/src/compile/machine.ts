@@ -19,6 +19,8 @@ import {
   ROOT_COMPLETED,
   ROOT_FAILED,
   ROOT_NO_FLOW,
+  ROOT_REFUSED,
+  ROOT_RETURNED,
   ROOT_TERMINATED,
   ROOT_WITHDRAWN,
   regionDoneId,
@@ -35,13 +37,15 @@ export type MachineEvent =
   | { type: `timer:${string}`; timerId: string }
   | { type: `message:${string}` }
   | { type: 'bpmn.error'; code: string; source: string }
-  | { type: 'case.withdraw' };
+  | { type: `jump:${string}` }
+  | { type: 'case.accept' | 'case.refuse' | 'case.return' | 'case.withdraw' };
 
 /** Input of the initial transition: the `start` command's data. */
 export interface MachineInput {
   caseId: string;
   now: number;
   vars: Variables;
+  intake: 'accepted' | 'pending';
 }
 
 // xstate's config types are very generic; the builder works on plain objects and the machine is
@@ -145,6 +149,13 @@ export class MachineBuilder {
         out: [],
         clocks: {},
         lights: {},
+        intake: input?.intake ?? 'accepted',
+        suspended: null,
+        supplement: null,
+        returned: null,
+        special: {},
+        parkedTimers: {},
+        trail: [],
         noFlow: null,
         ending: null,
       }),
@@ -179,8 +190,20 @@ export class MachineBuilder {
           }),
         },
         [ROOT_NO_FLOW]: { type: 'final' },
+        // Sent back to the applicant: nothing is open; `resubmit` jumps back into the body.
+        [ROOT_RETURNED]: {},
+        [ROOT_REFUSED]: {
+          type: 'final',
+          entry: mutate((c) => {
+            c.ending = 'refused';
+          }),
+        },
       },
       on: {
+        ...this.jumpTransitions(),
+        'case.accept': { actions: [] },
+        'case.refuse': { target: `.${ROOT_REFUSED}` },
+        'case.return': { target: `.${ROOT_RETURNED}` },
         'case.withdraw': { target: `.${ROOT_WITHDRAWN}` },
         'bpmn.error': {
           target: `.${ROOT_FAILED}`,
@@ -192,6 +215,21 @@ export class MachineBuilder {
     };
     // The config is generated, so xstate's inference has nothing to work on; behaviour is tested end to end.
     return createMachine(config as never);
+  }
+
+  /**
+   * `jump:<element>` from anywhere to any step: 跳转, 退回 to a named step, resubmission. The
+   * transition leaves every state that is not on the way to the target, so everything open
+   * elsewhere is cancelled by its own exit actions.
+   */
+  private jumpTransitions(): Record<string, Transition> {
+    const on: Record<string, Transition> = {};
+    for (const [id, scope] of this.scopeOf) {
+      const node = scope.nodes[id];
+      if (!node || node.kind === 'boundaryEvent' || node.kind === 'startEvent' || node.kind === 'endEvent') continue;
+      on[`jump:${id}`] = { target: nodeTarget(id) };
+    }
+    return on;
   }
 
   /** The compound state for a process body or subprocess body. */

@@ -36,3 +36,5 @@ export const ROOT_TERMINATED = 'terminated';
 export const ROOT_WITHDRAWN = 'withdrawn';
 export const ROOT_FAILED = 'failed';
 export const ROOT_NO_FLOW = 'noFlow';
+export const ROOT_RETURNED = 'returned';
+export const ROOT_REFUSED = 'refused';

@@ -34,6 +34,16 @@ export interface MatterInfo {
   readonly extensionCap: number | null;
   /** Calendar name the case counts in (default: the engine's default calendar). */
   readonly calendar: string | null;
+  /**
+   * 驳回 inside a parallel stage (`tb:rejectMode`): `veto` (一票否决, default) closes the whole stage
+   * at once; `collect` records the rejection and lets the siblings finish for the lead to decide.
+   */
+  readonly rejectMode?: 'veto' | 'collect';
+  /**
+   * On 补正 supplied (`tb:supplementMode`): `requester` (default) resumes only the department that
+   * asked; `all` sends every branch of its stage through review again.
+   */
+  readonly supplementMode?: 'requester' | 'all';
 }
 
 /** A process body or an embedded subprocess body: nodes and the flows between them. */
@@ -96,6 +106,11 @@ export interface UserTaskNode extends NodeBase {
   readonly limit: TimeLimit | null;
   readonly warning: WarningThreshold | null;
   readonly multiInstance: MultiInstance | null;
+  /**
+   * What happens when the task's own limit runs out (`tb:timeoutAction`): `light` (default: the
+   * light turns red, nothing else), `agree` (逾期未反馈视为同意: completed as approved) or `reject`.
+   */
+  readonly timeoutAction?: 'light' | 'agree' | 'reject';
   /** Ids of boundary events attached to this task. */
   readonly boundaries: readonly string[];
 }

@@ -12,7 +12,10 @@ export type CommandErrorCode =
   | 'NOT_A_SERVICE_TASK'
   | 'UNKNOWN_TIMER'
   | 'MESSAGE_NOT_EXPECTED'
-  | 'NO_MATCHING_FLOW';
+  | 'NO_MATCHING_FLOW'
+  | 'FORBIDDEN'
+  | 'WRONG_CASE_STATE'
+  | 'WRONG_ASSIGNEE';
 
 /**
  * A command that does not apply to the case as it stands. `step` returns it (never throws it) and

@@ -34,8 +34,29 @@ export interface CaseContext {
   clocks: Record<string, ClockState>;
   /** Current light of each clock, by the same keys. */
   lights: Record<string, ClockLight>;
+  /** `pending` while a case registered without 受理 waits for `accept` or `refuseIntake`. */
+  intake: 'pending' | 'accepted';
+  /** 挂起 of the whole case, while it lasts. */
+  suspended: { readonly at: Instant; readonly reason: string; readonly actor: string } | null;
+  /** An open 补正 request. */
+  supplement: {
+    readonly taskId: string;
+    readonly elementId: string;
+    readonly department: string;
+    readonly at: Instant;
+    readonly reason: string;
+    readonly items: readonly string[];
+  } | null;
+  /** Sent back to the applicant (退回申请人), waiting for `resubmit`. */
+  returned: { readonly elementId: string; readonly department: string; readonly at: Instant; readonly reason: string } | null;
+  /** Open 特别程序 by task id. */
+  special: Record<string, { readonly kind: string; readonly reason: string; readonly at: Instant }>;
+  /** BPMN timers set aside while the case is suspended: their remaining time, by element id. */
+  parkedTimers: Record<string, number>;
+  /** Element ids of completed user tasks, most recent last (for 退回 to the previous step). */
+  trail: string[];
   /** Set when an exclusive or inclusive gateway found no flow to take (the command is refused). */
   noFlow: string | null;
   /** How the case ended, once it has. */
-  ending: 'completed' | 'terminated' | 'failed' | 'withdrawn' | null;
+  ending: 'completed' | 'terminated' | 'failed' | 'withdrawn' | 'refused' | null;
 }

@@ -7,7 +7,23 @@ import type { JsonValue } from './types.js';
  * docs/events.md; stores persist them append-only and supervision hooks are fed from them.
  */
 export type CaseEventType =
+  | 'case.registered'
   | 'case.started'
+  | 'case.refused'
+  | 'case.suspended'
+  | 'case.resumed'
+  | 'case.resubmitted'
+  | 'case.jumped'
+  | 'case.copied'
+  | 'task.specialProcedureStarted'
+  | 'task.specialProcedureEnded'
+  | 'supplement.requested'
+  | 'supplement.supplied'
+  | 'task.transferred'
+  | 'task.delegated'
+  | 'task.delegationReturned'
+  | 'task.rejected'
+  | 'task.timedOut'
   | 'case.completed'
   | 'case.terminated'
   | 'case.failed'

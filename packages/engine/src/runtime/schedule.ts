@@ -4,7 +4,7 @@ import type { CompiledDefinition } from '../compile/compile.js';
 import type { Instant } from '../model/time.js';
 import type { CaseContext } from './context.js';
 import type { CaseSnapshot } from './snapshot.js';
-import type { CaseStatus, TaskRecord } from './types.js';
+import { type CaseStatus, isLiveStatus, type TaskRecord } from './types.js';
 
 /** The case clock's key in `context.clocks`; task clocks use their task id. */
 export const CASE_CLOCK = 'case';
@@ -30,6 +30,7 @@ export function scheduleTimes(
   base: Pick<CaseSnapshot, 'startedAt' | 'dueAt'>,
   status: CaseStatus,
   now: Instant,
+  touched: ReadonlySet<string> = new Set(),
 ): Pick<CaseSnapshot, 'light' | 'dueAt'> {
   const options = { provisional: definition.provisional };
   const calendars = definition.calendars;
@@ -44,7 +45,7 @@ export function scheduleTimes(
 
   const matter = definition.matter;
   const caseLimit = matter?.promisedLimit ?? matter?.legalLimit ?? null;
-  if (caseLimit && context.clocks[CASE_CLOCK] === undefined && status === 'running') {
+  if (caseLimit && context.clocks[CASE_CLOCK] === undefined && isLiveStatus(status) && context.intake === 'accepted') {
     context.clocks[CASE_CLOCK] = startClock(
       {
         limit: caseLimit,
@@ -85,14 +86,14 @@ export function scheduleTimes(
     }
   }
   const caseClock = context.clocks[CASE_CLOCK];
-  if (caseClock && status !== 'running' && caseClock.stoppedAt === null) {
+  if (caseClock && !isLiveStatus(status) && caseClock.stoppedAt === null) {
     context.clocks[CASE_CLOCK] = stopClock(caseClock, now);
     dropLightTimer(context, CASE_CLOCK);
   }
 
   let caseDue = base.dueAt;
   for (const [key, clock] of Object.entries(context.clocks)) {
-    if (clock.stoppedAt !== null || !lightMayHaveChanged(context, key)) continue;
+    if (clock.stoppedAt !== null || !(touched.has(key) || lightMayHaveChanged(context, key))) continue;
     const dueAt = updateLight(definition, context, key, clock, now);
     if (key === CASE_CLOCK) caseDue = dueAt;
   }
@@ -105,8 +106,8 @@ export function scheduleTimes(
 
 /**
  * A light can only change when its clock is new, or its scheduled change has just fired (its light
- * timer is gone), so unchanged clocks are not recomputed on every command. Commands that move a
- * clock (suspend, resume, extend) forget its light to force a recomputation.
+ * timer is gone), so unchanged clocks are not recomputed on every command. Clocks that a command
+ * moved (suspended, resumed, extended) come in `touched` and are always recomputed.
  */
 function lightMayHaveChanged(context: CaseContext, key: string): boolean {
   const light = context.lights[key];

@@ -2,32 +2,21 @@ import type { CompiledDefinition } from '../compile/compile.js';
 import { type MachineEvent, type MachineInput, runMachineActions } from '../compile/machine.js';
 import { TongbanError } from '../errors.js';
 import type { Instant } from '../model/time.js';
+import { reconcileClocks } from './clock-reconcile.js';
 import { CommandError } from './command-error.js';
 import type { CaseContext } from './context.js';
 import type { CaseEvent } from './events.js';
+import { type FlowCommand, type Prepared, prepareFlowCommand } from './flow-commands.js';
+import { admissionProblem, isOperation, prepareOperation } from './operations.js';
 import { pureInitialTransition, pureResolveState, pureTransition } from './pure-transition.js';
 import { scheduleTimes } from './schedule.js';
 import type { CaseSnapshot } from './snapshot.js';
-import type { CaseStatus, Command, TaskRecord, TimerChanges, TimerRecord } from './types.js';
+import type { StepApplied, StepRefused, StepResult } from './step-result.js';
+import { timeoutActions } from './timeout-actions.js';
+import { type CaseStatus, type Command, isLiveStatus, type TimerRecord } from './types.js';
 import { commandShapeProblem } from './validate-command.js';
 
-/** A command applied: the new snapshot to persist, what happened, and the timers to (un)schedule. */
-export interface StepApplied {
-  readonly ok: true;
-  readonly snapshot: CaseSnapshot;
-  readonly events: readonly CaseEvent[];
-  readonly timers: TimerChanges;
-  /** Every task open after the command, user and service. */
-  readonly openTasks: readonly TaskRecord[];
-}
-
-/** A command refused: nothing changed. */
-export interface StepRefused {
-  readonly ok: false;
-  readonly error: TongbanError;
-}
-
-export type StepResult = StepApplied | StepRefused;
+export type { StepApplied, StepRefused, StepResult } from './step-result.js';
 
 const refuse = (error: TongbanError): StepRefused => ({ ok: false, error });
 
@@ -44,15 +33,16 @@ export function step(
 ): StepResult {
   const problem = commandShapeProblem(command);
   if (problem !== null) return refuse(new CommandError('BAD_COMMAND', `Bad command: ${problem}.`));
-  if (!Number.isFinite(now))
+  if (!Number.isFinite(now)) {
     return refuse(new CommandError('BAD_COMMAND', 'Bad command: `now` must be a finite instant.'));
+  }
   try {
     return command.type === 'start'
       ? start(definition, snapshot, command, now)
       : apply(definition, snapshot, command, now);
   } catch (error) {
-    // Conditions and calendars report bad data (a condition over a wrong type, a date past the
-    // calendar's horizon) with typed errors: the command is refused, the case is untouched.
+    // Conditions and calendars report bad data (a date past the calendar's horizon, a clock
+    // that cannot be moved that way) with typed errors: the command is refused, the case untouched.
     if (error instanceof TongbanError) return refuse(error);
     throw error;
   }
@@ -73,12 +63,13 @@ function start(
     ...(command.variables ?? {}),
     ...(command.coDepartments ? { coDepartments: [...command.coDepartments] } : {}),
   };
-  const input: MachineInput = { caseId: command.caseId, now, vars };
+  const intake = command.intake ?? 'accepted';
+  const input: MachineInput = { caseId: command.caseId, now, vars, intake };
   const [state, actions] = pureInitialTransition(definition.machine, input);
   const context = state.context as CaseContext;
   runMachineActions(actions, context);
-  const started: CaseEvent = {
-    type: 'case.started',
+  context.out.unshift({
+    type: intake === 'pending' ? 'case.registered' : 'case.started',
     at: now,
     caseId: command.caseId,
     data: {
@@ -86,16 +77,9 @@ function start(
       processId: definition.processId,
       ...(command.actor ? { actor: command.actor.id } : {}),
     },
-  };
-  context.out.unshift(started);
-  return finish(
-    definition,
-    { status: 'running', startedAt: now, light: null, dueAt: null },
-    {},
-    state.value,
-    context,
-    now,
-  );
+  });
+  const base = { startedAt: now, dueAt: null };
+  return finish(definition, base, {}, state.value, context, now, new Set());
 }
 
 function apply(
@@ -115,48 +99,26 @@ function apply(
       ),
     );
   }
-  if (snapshot.status !== 'running') {
-    return refuse(
-      new CommandError('CASE_ENDED', `Case ${caseId} has ended (${snapshot.status}).`, { caseId }),
-    );
+  if (!isLiveStatus(snapshot.status)) {
+    return refuse(new CommandError('CASE_ENDED', `Case ${caseId} has ended (${snapshot.status}).`, { caseId }));
   }
+  const admission = admissionProblem(snapshot.status, command, caseId);
+  if (admission) return refuse(admission);
+
   const context = cloneContext(snapshot.machine.context, now);
   const before = { ...context.timers };
-
-  const prepared = prepare(context, command);
+  const touched = new Set<string>();
+  const prepared: Prepared = isOperation(command)
+    ? prepareOperation(definition, context, command, touched)
+    : prepareFlowCommand(context, command as FlowCommand);
   if (!prepared.ok) return prepared;
 
-  const state = pureResolveState(definition.machine, snapshot.machine.value, context);
-  let value = state.value;
-  let nextContext = context;
-  if (prepared.event !== null) {
-    if (command.type === 'message' && !state.can(prepared.event)) {
-      return refuse(
-        new CommandError(
-          'MESSAGE_NOT_EXPECTED',
-          `Case ${caseId} is not waiting for message "${command.name}".`,
-          {
-            caseId,
-          },
-        ),
-      );
-    }
-    const [next, actions] = pureTransition(definition.machine, state, prepared.event);
-    nextContext = next.context as CaseContext;
-    runMachineActions(actions, nextContext);
-    value = next.value;
-    if (nextContext.noFlow !== null) {
-      return refuse(
-        new CommandError(
-          'NO_MATCHING_FLOW',
-          `Gateway "${nextContext.noFlow}" found no outgoing flow whose condition holds and has no default flow: check the variables sent with the command.`,
-          { caseId, elementId: nextContext.noFlow },
-        ),
-      );
-    }
-  }
+  let startedAt = snapshot.startedAt;
+  if (command.type === 'accept') startedAt = now;
+  const moved = run(definition, snapshot.machine.value, context, prepared.events, command.type === 'message' ? command.name : null);
+  if (!moved.ok) return moved;
   if (command.type === 'withdraw') {
-    nextContext.out.push({
+    moved.context.out.push({
       type: 'case.withdrawn',
       at: now,
       caseId,
@@ -166,13 +128,45 @@ function apply(
       },
     });
   }
-  const base = {
-    status: snapshot.status,
-    startedAt: snapshot.startedAt,
-    light: snapshot.light,
-    dueAt: snapshot.dueAt,
-  };
-  return finish(definition, base, before, value, nextContext, now);
+  return finish(definition, { startedAt, dueAt: snapshot.dueAt }, before, moved.value, moved.context, now, touched);
+}
+
+type Moved = { ok: true; value: CaseSnapshot['machine']['value']; context: CaseContext } | StepRefused;
+
+/** Sends the prepared events through the statechart, one after another. */
+function run(
+  definition: CompiledDefinition,
+  value: CaseSnapshot['machine']['value'],
+  context: CaseContext,
+  events: readonly MachineEvent[],
+  /** For a `message` command, its name: a message nobody waits for is refused, not dropped. */
+  message: string | null,
+): Moved {
+  let current = { value, context };
+  for (const event of events) {
+    const state = pureResolveState(definition.machine, current.value, current.context);
+    if (message !== null && !state.can(event)) {
+      return refuse(
+        new CommandError('MESSAGE_NOT_EXPECTED', `Case ${context.caseId} is not waiting for message "${message}".`, {
+          caseId: context.caseId,
+        }),
+      );
+    }
+    const [next, actions] = pureTransition(definition.machine, state, event);
+    const nextContext = next.context as CaseContext;
+    runMachineActions(actions, nextContext);
+    if (nextContext.noFlow !== null) {
+      return refuse(
+        new CommandError(
+          'NO_MATCHING_FLOW',
+          `Gateway "${nextContext.noFlow}" found no outgoing flow whose condition holds and has no default flow: check the variables sent with the command.`,
+          { caseId: context.caseId, elementId: nextContext.noFlow },
+        ),
+      );
+    }
+    current = { value: next.value, context: nextContext };
+  }
+  return { ok: true, ...current };
 }
 
 /**
@@ -193,160 +187,69 @@ function cloneContext(context: CaseContext, now: Instant): CaseContext {
     mi,
     clocks: { ...context.clocks },
     lights: { ...context.lights },
+    special: { ...context.special },
+    parkedTimers: { ...context.parkedTimers },
     out: [],
     noFlow: null,
   };
 }
 
-type Prepared = { ok: true; event: MachineEvent | null } | StepRefused;
-
-/** Validates a command against the case and records its data before the statechart moves. */
-function prepare(context: CaseContext, command: Exclude<Command, { type: 'start' }>): Prepared {
-  const caseId = context.caseId;
-  const at = context.now;
-  switch (command.type) {
-    case 'completeTask': {
-      const task = context.tasks[command.taskId];
-      if (task?.kind !== 'user') {
-        return refuse(
-          new CommandError('TASK_NOT_OPEN', `Task ${command.taskId} is not open in case ${caseId}.`, {
-            caseId,
-          }),
-        );
-      }
-      if (task.department !== command.department) {
-        return refuse(
-          new CommandError(
-            'WRONG_DEPARTMENT',
-            `Task ${task.id} belongs to ${task.department ?? 'no department'}, not ${command.department}.`,
-            { caseId, elementId: task.elementId },
-          ),
-        );
-      }
-      delete context.tasks[task.id];
-      Object.assign(context.vars, command.variables ?? {});
-      if (command.outcome !== undefined) context.vars.outcome = command.outcome;
-      const progress = context.mi[task.elementId];
-      if (progress) {
-        progress.completed += 1;
-        if (command.outcome === 'approve') progress.approved += 1;
-        if (command.outcome === 'reject') progress.rejected += 1;
-      }
-      context.out.push({
-        type: 'task.completed',
-        at,
-        caseId,
-        elementId: task.elementId,
-        taskId: task.id,
-        department: task.department,
-        role: task.role,
-        data: {
-          ...(command.outcome !== undefined ? { outcome: command.outcome } : {}),
-          ...(command.opinion !== undefined ? { opinion: command.opinion } : {}),
-          ...(command.actor ? { actor: command.actor.id } : {}),
-          ...(task.dueAt !== null ? { dueAt: task.dueAt, late: at >= task.dueAt } : {}),
-        },
-      });
-      return { ok: true, event: { type: `complete:${task.elementId}`, taskId: task.id } };
-    }
-    case 'completeService':
-    case 'failService': {
-      const task = context.tasks[command.taskId];
-      if (task?.kind !== 'service') {
-        return refuse(
-          new CommandError(
-            'NOT_A_SERVICE_TASK',
-            `Task ${command.taskId} is not an open service task in case ${caseId}.`,
-            {
-              caseId,
-            },
-          ),
-        );
-      }
-      delete context.tasks[task.id];
-      if (command.type === 'completeService') {
-        Object.assign(context.vars, command.variables ?? {});
-        context.out.push({
-          type: 'service.completed',
-          at,
-          caseId,
-          elementId: task.elementId,
-          taskId: task.id,
-        });
-        return { ok: true, event: { type: `service:${task.elementId}`, taskId: task.id } };
-      }
-      context.out.push({
-        type: 'service.failed',
-        at,
-        caseId,
-        elementId: task.elementId,
-        taskId: task.id,
-        data: { errorCode: command.errorCode, ...(command.message ? { message: command.message } : {}) },
-      });
-      return { ok: true, event: { type: `error:${task.elementId}`, code: command.errorCode } };
-    }
-    case 'message':
-      Object.assign(context.vars, command.variables ?? {});
-      context.out.push({ type: 'message.received', at, caseId, data: { name: command.name } });
-      return { ok: true, event: { type: `message:${command.name}` } };
-    case 'fireTimer': {
-      const timer = context.timers[command.timerId];
-      if (!timer) {
-        return refuse(
-          new CommandError('UNKNOWN_TIMER', `Timer ${command.timerId} is not set in case ${caseId}.`, {
-            caseId,
-          }),
-        );
-      }
-      delete context.timers[timer.id];
-      // A light timer's record is the light.changed event it causes.
-      if (timer.purpose === 'light') return { ok: true, event: null };
-      context.out.push({
-        type: 'timer.fired',
-        at,
-        caseId,
-        elementId: timer.elementId,
-        data: { timerId: timer.id, purpose: timer.purpose, dueAt: timer.dueAt },
-      });
-      return { ok: true, event: { type: `timer:${timer.elementId ?? ''}`, timerId: timer.id } };
-    }
-    case 'withdraw':
-      return { ok: true, event: { type: 'case.withdraw' } };
-  }
-}
-
-const ENDINGS: Record<
-  NonNullable<CaseContext['ending']>,
-  { status: CaseStatus; event: CaseEvent['type'] | null }
-> = {
+const ENDINGS: Record<NonNullable<CaseContext['ending']>, { status: CaseStatus; event: CaseEvent['type'] | null }> = {
   completed: { status: 'completed', event: 'case.completed' },
   terminated: { status: 'terminated', event: null },
   failed: { status: 'failed', event: null },
   withdrawn: { status: 'withdrawn', event: null },
+  refused: { status: 'refused', event: null },
 };
 
+function statusOf(context: CaseContext): CaseStatus {
+  if (context.ending !== null) return ENDINGS[context.ending].status;
+  if (context.intake === 'pending') return 'pending';
+  if (context.suspended !== null) return 'suspended';
+  if (context.returned !== null) return 'returned';
+  return 'running';
+}
+
+/** Clocks, timers and timeout actions after the statechart has moved; then the snapshot. */
 function finish(
   definition: CompiledDefinition,
-  base: Pick<CaseSnapshot, 'status' | 'startedAt' | 'light' | 'dueAt'>,
+  base: Pick<CaseSnapshot, 'startedAt' | 'dueAt'>,
   before: Readonly<Record<string, TimerRecord>>,
   value: CaseSnapshot['machine']['value'],
-  context: CaseContext,
+  startContext: CaseContext,
   now: Instant,
+  touched: Set<string>,
 ): StepApplied {
-  let status = base.status;
-  if (context.ending !== null && status === 'running') {
-    const ending = ENDINGS[context.ending];
-    status = ending.status;
-    if (ending.event !== null) context.out.push({ type: ending.event, at: now, caseId: context.caseId });
+  let context = startContext;
+  let current = value;
+  let clocks: Pick<CaseSnapshot, 'light' | 'dueAt'> = { light: null, dueAt: base.dueAt };
+  // A timeout action (deemed agreed, auto-reject) completes a task when its light turns red; that
+  // moves the statechart, which may open tasks with clocks of their own: repeat until settled.
+  for (let round = 0; round < 8; round++) {
+    let status = statusOf(context);
+    if (context.ending !== null) {
+      const ending = ENDINGS[context.ending];
+      if (ending.event !== null && !context.out.some((e) => e.type === ending.event)) {
+        context.out.push({ type: ending.event, at: now, caseId: context.caseId });
+      }
+    }
+    status = statusOf(context);
+    reconcileClocks(definition, context, status, now, touched);
+    clocks = scheduleTimes(definition, context, base, status, now, touched);
+    const followUp = timeoutActions(definition, context);
+    if (followUp.length === 0) break;
+    const moved = run(definition, current, context, followUp, null);
+    if (!moved.ok) break;
+    current = moved.value;
+    context = moved.context;
   }
-  const clocks = scheduleTimes(definition, context, base, status, now);
+  const status = statusOf(context);
   const set: TimerRecord[] = [];
   for (const timer of Object.values(context.timers)) {
     const old = before[timer.id];
     if (!old || old.dueAt !== timer.dueAt) set.push(timer);
   }
   const cancel = Object.keys(before).filter((id) => !context.timers[id]);
-  const events = context.out;
   const snapshot: CaseSnapshot = {
     schema: 1,
     caseId: context.caseId,
@@ -355,7 +258,7 @@ function finish(
     startedAt: base.startedAt,
     light: clocks.light,
     dueAt: clocks.dueAt,
-    machine: { value, context: { ...context, out: [], noFlow: null } },
+    machine: { value: current, context: { ...context, out: [], noFlow: null } },
   };
-  return { ok: true, snapshot, events, timers: { set, cancel }, openTasks: Object.values(context.tasks) };
+  return { ok: true, snapshot, events: context.out, timers: { set, cancel }, openTasks: Object.values(context.tasks) };
 }

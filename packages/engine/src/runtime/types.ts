@@ -1,5 +1,6 @@
 import type { DepartmentRole } from '../model/process.js';
 import type { Instant } from '../model/time.js';
+import type { OperationCommand } from './operation-commands.js';
 
 /** JSON values: what case variables and snapshots are made of. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -11,7 +12,10 @@ export type Variables = Record<string, JsonValue>;
 export interface Actor {
   readonly id: string;
   readonly department?: string;
-  readonly kind?: 'staff' | 'applicant' | 'supervisor' | 'system';
+  /**
+   * `officer`: an authorised officer (挂起/激活 of a whole case); `admin`: may move a case (跳转).
+   */
+  readonly kind?: 'staff' | 'applicant' | 'supervisor' | 'officer' | 'admin' | 'system';
 }
 
 /** Commands the pure runtime accepts. Each is validated; one that does not apply is refused. */
@@ -22,7 +26,8 @@ export type Command =
   | FireTimerCommand
   | CompleteServiceCommand
   | FailServiceCommand
-  | WithdrawCommand;
+  | WithdrawCommand
+  | OperationCommand;
 
 /** 受理: start a case. The case clock starts now; today does not count. */
 export interface StartCommand {
@@ -31,6 +36,11 @@ export interface StartCommand {
   readonly variables?: Variables;
   /** Co-handling departments (协办部门) for multi-instance tasks that read `coDepartments`. */
   readonly coDepartments?: readonly string[];
+  /**
+   * `accepted` (default): the case is accepted (受理) now. `pending`: it is only registered (收件)
+   * and waits for `accept` or `refuseIntake`; no clock runs until it is accepted.
+   */
+  readonly intake?: 'accepted' | 'pending';
   readonly actor?: Actor;
 }
 
@@ -82,7 +92,21 @@ export interface WithdrawCommand {
 }
 
 /** Life-cycle status of a case. */
-export type CaseStatus = 'running' | 'completed' | 'terminated' | 'withdrawn' | 'failed';
+export type CaseStatus =
+  | 'pending'
+  | 'running'
+  | 'suspended'
+  | 'returned'
+  | 'completed'
+  | 'terminated'
+  | 'withdrawn'
+  | 'refused'
+  | 'failed';
+
+/** Whether a case with this status can still change (every other status is final). */
+export function isLiveStatus(status: CaseStatus): boolean {
+  return status === 'pending' || status === 'running' || status === 'suspended' || status === 'returned';
+}
 
 /** An open (or service) task as held in the case snapshot. */
 export interface TaskRecord {
@@ -100,6 +124,10 @@ export interface TaskRecord {
   readonly instance: { readonly index: number; readonly of: number } | null;
   /** Service tasks: the host handler to call. */
   readonly handler: string | null;
+  /** 委派: the person handling it for the department, until they hand it back. */
+  readonly delegatedTo?: string | null;
+  /** 转办: the department it was transferred from, most recent first. */
+  readonly transferredFrom?: readonly string[];
 }
 
 /** What a timer is for. `bpmn`: a timer event; `light`: a light change (yellow/red) of a clock. */

@@ -23,6 +23,21 @@ function isVariables(value: unknown): boolean {
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 const optionalString = (v: unknown): boolean => v === undefined || typeof v === 'string';
 
+const hasActor = (c: Record<string, unknown>): boolean =>
+  typeof c.actor === 'object' && c.actor !== null && nonEmpty((c.actor as { id?: unknown }).id);
+
+function taskAndDepartment(c: Record<string, unknown>): string | null {
+  if (!nonEmpty(c.taskId)) return `${String(c.type)} needs a \`taskId\``;
+  return nonEmpty(c.department) ? null : `${String(c.type)} needs the acting \`department\``;
+}
+
+const UNITS = new Set(['workingDays', 'naturalDays', 'hours', 'workingHours']);
+function isLimit(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { amount?: unknown; unit?: unknown };
+  return typeof v.amount === 'number' && v.amount > 0 && typeof v.unit === 'string' && UNITS.has(v.unit);
+}
+
 /**
  * Checks a command's shape at run time: commands arrive as JSON from HTTP, queues and scenario
  * files, so the compiler's types are no guarantee. Returns what is wrong, or null.
@@ -31,6 +46,7 @@ export function commandShapeProblem(command: unknown): string | null {
   if (typeof command !== 'object' || command === null) return 'a command must be an object';
   const c = command as Record<string, unknown>;
   if (!isVariables(c.variables)) return '`variables` must be an object of JSON values';
+  if (c.kind !== undefined && typeof c.kind !== 'string') return '`kind` must be a string';
   if (!optionalString(c.reason) || !optionalString(c.opinion) || !optionalString(c.outcome)) {
     return '`reason`, `opinion` and `outcome` must be strings';
   }
@@ -64,7 +80,52 @@ export function commandShapeProblem(command: unknown): string | null {
       if (!nonEmpty(c.taskId)) return 'failService needs a `taskId`';
       return nonEmpty(c.errorCode) ? null : 'failService needs an `errorCode`';
     case 'withdraw':
+    case 'supply':
+    case 'resubmit':
       return null;
+    case 'accept':
+      return hasActor(c) ? null : 'accept needs the accepting `actor`';
+    case 'refuseIntake':
+    case 'suspendCase':
+      if (!hasActor(c)) return `${c.type} needs an \`actor\``;
+      return nonEmpty(c.reason) ? null : `${c.type} needs a \`reason\``;
+    case 'resumeCase':
+      return hasActor(c) ? null : 'resumeCase needs an `actor`';
+    case 'startSpecialProcedure':
+      return taskAndDepartment(c) ?? (nonEmpty(c.kind) && nonEmpty(c.reason) ? null : 'startSpecialProcedure needs a `kind` and a `reason`');
+    case 'endSpecialProcedure':
+      return taskAndDepartment(c) ?? (optionalString(c.result) ? null : '`result` must be a string');
+    case 'requestSupplement':
+      if (c.items !== undefined && !(Array.isArray(c.items) && c.items.every(nonEmpty))) {
+        return '`items` must be a list of the materials asked for';
+      }
+      return taskAndDepartment(c) ?? (nonEmpty(c.reason) ? null : 'requestSupplement needs a `reason`');
+    case 'transferTask':
+      return taskAndDepartment(c) ?? (nonEmpty(c.to) && nonEmpty(c.reason) ? null : 'transferTask needs `to` and a `reason`');
+    case 'delegateTask':
+      return taskAndDepartment(c) ?? (nonEmpty(c.to) ? null : 'delegateTask needs `to` (the person)');
+    case 'addSigner':
+      if (!nonEmpty(c.elementId) || !nonEmpty(c.department) || !nonEmpty(c.reason)) {
+        return 'addSigner needs `elementId`, `department` and a `reason`';
+      }
+      return c.limit === undefined || isLimit(c.limit) ? null : '`limit` must be { amount, unit }';
+    case 'removeSigner':
+      return nonEmpty(c.taskId) && nonEmpty(c.reason) ? null : 'removeSigner needs `taskId` and a `reason`';
+    case 'reject': {
+      const to = c.to as unknown;
+      const goodTo =
+        to === 'previous' || to === 'applicant' || (typeof to === 'object' && to !== null && nonEmpty((to as { elementId?: unknown }).elementId));
+      if (!goodTo) return 'reject needs `to`: "previous", "applicant" or { elementId }';
+      return taskAndDepartment(c) ?? (nonEmpty(c.reason) ? null : 'reject needs a `reason`');
+    }
+    case 'jump':
+      if (!hasActor(c)) return 'jump needs an `actor`';
+      return nonEmpty(c.elementId) && nonEmpty(c.reason) ? null : 'jump needs `elementId` and a `reason`';
+    case 'copyTo':
+      if (!(Array.isArray(c.departments) && c.departments.length > 0 && c.departments.every(nonEmpty))) {
+        return 'copyTo needs `departments`';
+      }
+      return c.taskId === undefined || nonEmpty(c.taskId) ? null : '`taskId` must be a task id';
     default:
       return `unknown command type ${JSON.stringify(c.type)}`;
   }

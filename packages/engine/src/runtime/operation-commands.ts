@@ -1,0 +1,171 @@
+import type { TimeLimit } from '../model/time.js';
+import type { Actor, Variables } from './types.js';
+
+/**
+ * Approval operations on running cases (issue 7): each is a command through the one `step` path,
+ * recorded with who and why. Semantics, events, clock effects and permissions: docs/operations/.
+ */
+export type OperationCommand =
+  | AcceptCommand
+  | RefuseIntakeCommand
+  | SuspendCaseCommand
+  | ResumeCaseCommand
+  | SpecialProcedureCommand
+  | EndSpecialProcedureCommand
+  | RequestSupplementCommand
+  | SupplyCommand
+  | TransferTaskCommand
+  | DelegateTaskCommand
+  | AddSignerCommand
+  | RemoveSignerCommand
+  | RejectCommand
+  | ResubmitCommand
+  | JumpCommand
+  | CopyToCommand;
+
+/** 受理 of a case registered with `intake: 'pending'`: the case clock starts now. */
+export interface AcceptCommand {
+  readonly type: 'accept';
+  readonly actor: Actor;
+  readonly opinion?: string;
+}
+
+/** 不予受理: the case ends without a clock (status `refused`). */
+export interface RefuseIntakeCommand {
+  readonly type: 'refuseIntake';
+  readonly actor: Actor;
+  readonly reason: string;
+}
+
+/** 挂起 a whole case (authorised officer): every clock stops until {@link ResumeCaseCommand}. */
+export interface SuspendCaseCommand {
+  readonly type: 'suspendCase';
+  readonly actor: Actor;
+  readonly reason: string;
+}
+
+/** 激活: resume a suspended case. */
+export interface ResumeCaseCommand {
+  readonly type: 'resumeCase';
+  readonly actor: Actor;
+  readonly reason?: string;
+}
+
+/**
+ * 特别程序 (行政许可法 Art. 45: 听证、招标、拍卖、检验、检测、检疫、鉴定、专家评审) on one task:
+ * its clock stops; the case clock stops only while no open task's clock runs.
+ */
+export interface SpecialProcedureCommand {
+  readonly type: 'startSpecialProcedure';
+  readonly taskId: string;
+  readonly department: string;
+  /** GB/T 39046 特别程序种类 code or name, e.g. `专家评审`. */
+  readonly kind: string;
+  readonly reason: string;
+  readonly actor?: Actor;
+}
+
+export interface EndSpecialProcedureCommand {
+  readonly type: 'endSpecialProcedure';
+  readonly taskId: string;
+  readonly department: string;
+  readonly result?: string;
+  readonly actor?: Actor;
+}
+
+/** 补正: a department asks the applicant for materials. The case clock and that task's clock stop. */
+export interface RequestSupplementCommand {
+  readonly type: 'requestSupplement';
+  readonly taskId: string;
+  readonly department: string;
+  readonly reason: string;
+  /** The materials asked for, in one notice (Art. 32). */
+  readonly items?: readonly string[];
+  readonly actor?: Actor;
+}
+
+/** The applicant supplies the materials: clocks run again; see the matter's `supplementMode`. */
+export interface SupplyCommand {
+  readonly type: 'supply';
+  readonly variables?: Variables;
+  readonly actor?: Actor;
+}
+
+/** 转办: the task moves to another department; its deadline, light and responsibility move with it. */
+export interface TransferTaskCommand {
+  readonly type: 'transferTask';
+  readonly taskId: string;
+  readonly department: string;
+  readonly to: string;
+  readonly reason: string;
+  readonly actor?: Actor;
+}
+
+/** 委派: a person handles the task for its department, then it comes back to the department. */
+export interface DelegateTaskCommand {
+  readonly type: 'delegateTask';
+  readonly taskId: string;
+  readonly department: string;
+  /** The person (actor id) the task is delegated to. */
+  readonly to: string;
+  readonly reason?: string;
+  readonly actor?: Actor;
+}
+
+/** 加签: one more co-handling department joins a running multi-instance task. */
+export interface AddSignerCommand {
+  readonly type: 'addSigner';
+  /** The multi-instance task's BPMN element id. */
+  readonly elementId: string;
+  readonly department: string;
+  /** Default: the stage's remaining time (the new task is due with its siblings). */
+  readonly limit?: TimeLimit;
+  readonly reason: string;
+  readonly actor?: Actor;
+}
+
+/** 减签: a co-handling department leaves a running multi-instance task. */
+export interface RemoveSignerCommand {
+  readonly type: 'removeSigner';
+  readonly taskId: string;
+  readonly reason: string;
+  readonly actor?: Actor;
+}
+
+/**
+ * 驳回 / 退回 by a department. `veto` (一票否决) closes every task of the stage at once and sends
+ * the case back; the default comes from the matter (`tb:rejectMode`).
+ */
+export interface RejectCommand {
+  readonly type: 'reject';
+  readonly taskId: string;
+  readonly department: string;
+  readonly reason: string;
+  /** Where the case goes: the previous step, a named step (element id), or the applicant. */
+  readonly to: 'previous' | 'applicant' | { readonly elementId: string };
+  readonly actor?: Actor;
+}
+
+/** The applicant resubmits a case sent back to them: the path is walked again from the step it left. */
+export interface ResubmitCommand {
+  readonly type: 'resubmit';
+  readonly variables?: Variables;
+  readonly actor?: Actor;
+}
+
+/** 跳转: an administrator moves the case to a step; everything open elsewhere is cancelled. Audited. */
+export interface JumpCommand {
+  readonly type: 'jump';
+  readonly elementId: string;
+  readonly reason: string;
+  readonly actor: Actor;
+}
+
+/** 抄送: copy a task or the case to departments for information; no action is required of them. */
+export interface CopyToCommand {
+  readonly type: 'copyTo';
+  readonly departments: readonly string[];
+  readonly taskId?: string;
+  readonly note?: string;
+  readonly actor?: Actor;
+}

@@ -161,7 +161,10 @@ export class MachineBuilder {
       }),
       states: {
         idle: {
-          always: { guard: ({ context }: { context: CaseContext }) => context.caseId !== '', target: 'body' },
+          always: {
+            guard: ({ context }: { context: CaseContext }) => context.caseId !== '' && context.intake === 'accepted',
+            target: 'body',
+          },
         },
         body,
         [ROOT_COMPLETED]: {

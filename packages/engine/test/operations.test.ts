@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { type CompiledDefinition, compile } from '../src/compile/index.js';
 import type { MatterInfo } from '../src/model/process.js';
-import type { Actor } from '../src/runtime/types.js';
 import type { CaseSnapshot } from '../src/runtime/snapshot.js';
 import { type StepApplied, step } from '../src/runtime/step.js';
-import type { Command } from '../src/runtime/types.js';
+import type { Actor, Command } from '../src/runtime/types.js';
 import { end, gateway, model, scope, start, task } from './support/ir.js';
 
 const bj = (iso: string): number => Date.parse(`${iso}+08:00`);
@@ -12,7 +11,10 @@ const OFFICER: Actor = { id: '督查科-周', kind: 'officer' };
 const ADMIN: Actor = { id: '管理员', kind: 'admin' };
 const STAFF: Actor = { id: '窗口-张', kind: 'staff', department: 'L' };
 
-function definition(matter: Partial<MatterInfo> = {}, timeoutAction?: 'agree' | 'reject'): CompiledDefinition {
+function definition(
+  matter: Partial<MatterInfo> = {},
+  timeoutAction?: 'agree' | 'reject',
+): CompiledDefinition {
   const five = { amount: 5, unit: 'workingDays' } as const;
   const r = compile(
     model(
@@ -24,12 +26,26 @@ function definition(matter: Partial<MatterInfo> = {}, timeoutAction?: 'agree' | 
           gateway('fork', 'parallel'),
           task('a', 'A', { limit: five, ...(timeoutAction ? { timeoutAction } : {}) }),
           task('b', 'B', { limit: five }),
-          task('co', '', { limit: five, multiInstance: { departments: [], collection: 'coDepartments', completionCondition: null } }),
+          task('co', '', {
+            limit: five,
+            multiInstance: { departments: [], collection: 'coDepartments', completionCondition: null },
+          }),
           gateway('join', 'parallel'),
           task('decide', 'L', { role: 'lead' }),
           end('e'),
         ],
-        [['s', 'accept'], ['accept', 'fork'], ['fork', 'a'], ['fork', 'b'], ['fork', 'co'], ['a', 'join'], ['b', 'join'], ['co', 'join'], ['join', 'decide'], ['decide', 'e']],
+        [
+          ['s', 'accept'],
+          ['accept', 'fork'],
+          ['fork', 'a'],
+          ['fork', 'b'],
+          ['fork', 'co'],
+          ['a', 'join'],
+          ['b', 'join'],
+          ['co', 'join'],
+          ['join', 'decide'],
+          ['decide', 'e'],
+        ],
       ),
       {
         code: 'OPS',
@@ -76,7 +92,10 @@ class Case {
       .sort();
   }
   complete(elementId: string, department: string, at: number, outcome = 'approve'): StepApplied {
-    return this.send({ type: 'completeTask', taskId: this.task(elementId, department).id, department, outcome }, at);
+    return this.send(
+      { type: 'completeTask', taskId: this.task(elementId, department).id, department, outcome },
+      at,
+    );
   }
   clock(key: string) {
     return this.snapshot!.machine.context.clocks[key];
@@ -98,7 +117,9 @@ describe('受理 / 不予受理', () => {
     expect(c.snapshot?.status).toBe('pending');
     expect(c.snapshot?.dueAt).toBeNull();
     expect(c.open()).toEqual([]);
-    expect(c.refusal({ type: 'accept', actor: { id: 'x', kind: 'supervisor' } }, bj('2026-03-03T09:00:00'))).toBe('FORBIDDEN');
+    expect(
+      c.refusal({ type: 'accept', actor: { id: 'x', kind: 'supervisor' } }, bj('2026-03-03T09:00:00')),
+    ).toBe('FORBIDDEN');
     // Accepted on Tuesday 03-03: 20 working days count from there, not from registration.
     const accepted = c.send({ type: 'accept', actor: STAFF }, bj('2026-03-03T09:00:00'));
     expect(accepted.events.map((e) => e.type)).toEqual(['case.started', 'task.opened']);
@@ -122,17 +143,21 @@ describe('挂起 / 激活 of a whole case', () => {
     const c = Case.inStage();
     const dueBefore = c.snapshot!.dueAt!;
     const taskDueBefore = c.task('a', 'A').dueAt!;
-    expect(c.refusal({ type: 'suspendCase', actor: STAFF, reason: 'x' }, bj('2026-03-03T09:00:00'))).toBe('FORBIDDEN');
+    expect(c.refusal({ type: 'suspendCase', actor: STAFF, reason: 'x' }, bj('2026-03-03T09:00:00'))).toBe(
+      'FORBIDDEN',
+    );
     c.send({ type: 'suspendCase', actor: OFFICER, reason: '案件涉诉' }, bj('2026-03-03T09:00:00'));
     expect(c.snapshot?.status).toBe('suspended');
-    expect(c.refusal({ type: 'completeTask', taskId: c.task('a').id, department: 'A' }, bj('2026-03-04T09:00:00'))).toBe(
-      'WRONG_CASE_STATE',
-    );
+    expect(
+      c.refusal({ type: 'completeTask', taskId: c.task('a').id, department: 'A' }, bj('2026-03-04T09:00:00')),
+    ).toBe('WRONG_CASE_STATE');
     for (const clock of Object.values(c.snapshot!.machine.context.clocks)) {
       expect(clock.suspensions.at(-1)).toMatchObject({ kind: '挂起', to: null });
     }
     // No light can change while suspended.
-    expect(Object.values(c.snapshot!.machine.context.timers).filter((t) => t.purpose === 'light')).toEqual([]);
+    expect(Object.values(c.snapshot!.machine.context.timers).filter((t) => t.purpose === 'light')).toEqual(
+      [],
+    );
     // Suspended Tue 03-03 to Mon 03-09: every day it touches is not counted (5 working days), so
     // the case's last day moves from 03-30 by 5 working days, across 清明 (04-04..04-06), to 04-07.
     const resumed = c.send({ type: 'resumeCase', actor: OFFICER }, bj('2026-03-09T09:00:00'));
@@ -148,23 +173,47 @@ describe('特别程序 (Art. 45) on one branch', () => {
   it("stops that branch's clock; the case clock stops only while no branch is timed", () => {
     const c = Case.inStage();
     const a = c.task('a', 'A');
-    c.send({ type: 'startSpecialProcedure', taskId: a.id, department: 'A', kind: '专家评审', reason: '组织专家论证' }, bj('2026-03-03T09:00:00'));
+    c.send(
+      {
+        type: 'startSpecialProcedure',
+        taskId: a.id,
+        department: 'A',
+        kind: '专家评审',
+        reason: '组织专家论证',
+      },
+      bj('2026-03-03T09:00:00'),
+    );
     expect(c.clock(a.id)?.suspensions.at(-1)).toMatchObject({ kind: '特别程序', to: null });
     expect(c.clock('case')?.suspensions).toEqual([]);
     // Every other open task goes into 特别程序 too: now nothing is timed, so the case clock stops.
     for (const t of Object.values(c.snapshot!.machine.context.tasks).filter((x) => x.elementId !== 'a')) {
-      c.send({ type: 'startSpecialProcedure', taskId: t.id, department: t.department!, kind: '检测', reason: '检测' }, bj('2026-03-04T09:00:00'));
+      c.send(
+        {
+          type: 'startSpecialProcedure',
+          taskId: t.id,
+          department: t.department!,
+          kind: '检测',
+          reason: '检测',
+        },
+        bj('2026-03-04T09:00:00'),
+      );
     }
     expect(c.clock('case')?.suspensions.at(-1)).toMatchObject({ kind: '特别程序', to: null });
-    c.send({ type: 'endSpecialProcedure', taskId: a.id, department: 'A', result: '专家同意' }, bj('2026-03-06T09:00:00'));
+    c.send(
+      { type: 'endSpecialProcedure', taskId: a.id, department: 'A', result: '专家同意' },
+      bj('2026-03-06T09:00:00'),
+    );
     expect(c.clock('case')?.suspensions.at(-1)?.to).toBe(bj('2026-03-06T09:00:00'));
     expect(c.clock(a.id)?.suspensions.at(-1)?.to).toBe(bj('2026-03-06T09:00:00'));
   });
 
-  it('is refused for another department\'s task', () => {
+  it("is refused for another department's task", () => {
     const c = Case.inStage();
     expect(
-      c.refusal({ type: 'startSpecialProcedure', taskId: c.task('a').id, department: 'B', kind: '检测', reason: 'x' }, bj('2026-03-03T09:00:00')),
+      c.refusal(
+        { type: 'startSpecialProcedure', taskId: c.task('a').id, department: 'B', kind: '检测', reason: 'x' },
+        bj('2026-03-03T09:00:00'),
+      ),
     ).toBe('WRONG_DEPARTMENT');
   });
 });
@@ -174,13 +223,25 @@ describe('补正 requested by one department', () => {
     const c = Case.inStage();
     const b = c.task('b', 'B');
     c.complete('a', 'A', bj('2026-03-03T09:00:00'));
-    c.send({ type: 'requestSupplement', taskId: b.id, department: 'B', reason: '缺少检测报告', items: ['检测报告'] }, bj('2026-03-03T10:00:00'));
+    c.send(
+      {
+        type: 'requestSupplement',
+        taskId: b.id,
+        department: 'B',
+        reason: '缺少检测报告',
+        items: ['检测报告'],
+      },
+      bj('2026-03-03T10:00:00'),
+    );
     expect(c.clock('case')?.suspensions.at(-1)).toMatchObject({ kind: '补正', to: null });
     expect(c.clock(b.id)?.suspensions.at(-1)).toMatchObject({ kind: '补正', to: null });
     expect(c.clock(c.task('co', 'X').id)?.suspensions).toEqual([]);
-    expect(c.refusal({ type: 'requestSupplement', taskId: c.task('co', 'X').id, department: 'X', reason: 'again' }, bj('2026-03-03T11:00:00'))).toBe(
-      'WRONG_CASE_STATE',
-    );
+    expect(
+      c.refusal(
+        { type: 'requestSupplement', taskId: c.task('co', 'X').id, department: 'X', reason: 'again' },
+        bj('2026-03-03T11:00:00'),
+      ),
+    ).toBe('WRONG_CASE_STATE');
     c.send({ type: 'supply', actor: { id: '申请人', kind: 'applicant' } }, bj('2026-03-05T10:00:00'));
     expect(c.clock('case')?.suspensions.at(-1)?.to).toBe(bj('2026-03-05T10:00:00'));
     expect(c.open()).toEqual(['b@B', 'co@X', 'co@Y']); // a stays done
@@ -189,10 +250,18 @@ describe('补正 requested by one department', () => {
   it('with supplementMode "all", every branch of the stage reviews again', () => {
     const c = Case.inStage(definition({ supplementMode: 'all' }));
     c.complete('a', 'A', bj('2026-03-03T09:00:00'));
-    c.send({ type: 'requestSupplement', taskId: c.task('b').id, department: 'B', reason: '缺少检测报告' }, bj('2026-03-03T10:00:00'));
+    c.send(
+      { type: 'requestSupplement', taskId: c.task('b').id, department: 'B', reason: '缺少检测报告' },
+      bj('2026-03-03T10:00:00'),
+    );
     const r = c.send({ type: 'supply' }, bj('2026-03-05T10:00:00'));
     expect(c.open()).toEqual(['a@A', 'b@B', 'co@X', 'co@Y']);
-    expect(r.events.filter((e) => e.type === 'task.cancelled').map((e) => e.elementId).sort()).toEqual(['b', 'co', 'co']);
+    expect(
+      r.events
+        .filter((e) => e.type === 'task.cancelled')
+        .map((e) => e.elementId)
+        .sort(),
+    ).toEqual(['b', 'co', 'co']);
   });
 });
 
@@ -201,11 +270,18 @@ describe('转办 and 委派', () => {
     const c = Case.inStage();
     const a = c.task('a', 'A');
     const lightTimers = Object.values(c.snapshot!.machine.context.timers).filter((t) => t.elementId === 'a');
-    c.send({ type: 'transferTask', taskId: a.id, department: 'A', to: 'A2', reason: '职责调整' }, bj('2026-03-03T09:00:00'));
+    c.send(
+      { type: 'transferTask', taskId: a.id, department: 'A', to: 'A2', reason: '职责调整' },
+      bj('2026-03-03T09:00:00'),
+    );
     const moved = c.task('a');
     expect(moved).toMatchObject({ id: a.id, department: 'A2', dueAt: a.dueAt, transferredFrom: ['A'] });
-    expect(Object.values(c.snapshot!.machine.context.timers).filter((t) => t.elementId === 'a')).toEqual(lightTimers);
-    expect(c.refusal({ type: 'completeTask', taskId: a.id, department: 'A' }, bj('2026-03-03T10:00:00'))).toBe('WRONG_DEPARTMENT');
+    expect(Object.values(c.snapshot!.machine.context.timers).filter((t) => t.elementId === 'a')).toEqual(
+      lightTimers,
+    );
+    expect(
+      c.refusal({ type: 'completeTask', taskId: a.id, department: 'A' }, bj('2026-03-03T10:00:00')),
+    ).toBe('WRONG_DEPARTMENT');
     c.complete('a', 'A2', bj('2026-03-03T10:00:00'));
   });
 
@@ -213,10 +289,16 @@ describe('转办 and 委派', () => {
     const c = Case.inStage();
     const a = c.task('a', 'A');
     c.send({ type: 'delegateTask', taskId: a.id, department: 'A', to: '科员-王' }, bj('2026-03-03T09:00:00'));
-    expect(c.refusal({ type: 'completeTask', taskId: a.id, department: 'A', actor: { id: '科长-李' } }, bj('2026-03-03T10:00:00'))).toBe(
-      'WRONG_ASSIGNEE',
+    expect(
+      c.refusal(
+        { type: 'completeTask', taskId: a.id, department: 'A', actor: { id: '科长-李' } },
+        bj('2026-03-03T10:00:00'),
+      ),
+    ).toBe('WRONG_ASSIGNEE');
+    const back = c.send(
+      { type: 'completeTask', taskId: a.id, department: 'A', actor: { id: '科员-王' }, opinion: '初审同意' },
+      bj('2026-03-03T11:00:00'),
     );
-    const back = c.send({ type: 'completeTask', taskId: a.id, department: 'A', actor: { id: '科员-王' }, opinion: '初审同意' }, bj('2026-03-03T11:00:00'));
     expect(back.events.map((e) => e.type)).toEqual(['task.delegationReturned']);
     expect(c.task('a').delegatedTo).toBeNull();
     c.complete('a', 'A', bj('2026-03-03T12:00:00'));
@@ -228,7 +310,10 @@ describe('加签 / 减签', () => {
   it('adds a co-handling department due with the stage, and the join waits for it', () => {
     const c = Case.inStage();
     const sibling = c.task('co', 'X');
-    c.send({ type: 'addSigner', elementId: 'co', department: 'Z', reason: '涉及文物保护' }, bj('2026-03-04T09:00:00'));
+    c.send(
+      { type: 'addSigner', elementId: 'co', department: 'Z', reason: '涉及文物保护' },
+      bj('2026-03-04T09:00:00'),
+    );
     expect(c.task('co', 'Z').dueAt).toBe(sibling.dueAt);
     c.complete('a', 'A', bj('2026-03-04T10:00:00'));
     c.complete('b', 'B', bj('2026-03-04T10:00:00'));
@@ -241,10 +326,28 @@ describe('加签 / 减签', () => {
 
   it('a fresh limit counts from now; removing the last open signer lets the stage finish', () => {
     const c = Case.inStage();
-    c.send({ type: 'addSigner', elementId: 'co', department: 'Z', reason: 'x', limit: { amount: 1, unit: 'workingDays' } }, bj('2026-03-04T09:00:00'));
+    c.send(
+      {
+        type: 'addSigner',
+        elementId: 'co',
+        department: 'Z',
+        reason: 'x',
+        limit: { amount: 1, unit: 'workingDays' },
+      },
+      bj('2026-03-04T09:00:00'),
+    );
     expect(c.task('co', 'Z').dueAt).toBe(bj('2026-03-06T00:00:00'));
-    for (const [e, d] of [['a', 'A'], ['b', 'B'], ['co', 'X'], ['co', 'Y']] as const) c.complete(e, d, bj('2026-03-04T10:00:00'));
-    c.send({ type: 'removeSigner', taskId: c.task('co', 'Z').id, reason: '不涉及' }, bj('2026-03-04T11:00:00'));
+    for (const [e, d] of [
+      ['a', 'A'],
+      ['b', 'B'],
+      ['co', 'X'],
+      ['co', 'Y'],
+    ] as const)
+      c.complete(e, d, bj('2026-03-04T10:00:00'));
+    c.send(
+      { type: 'removeSigner', taskId: c.task('co', 'Z').id, reason: '不涉及' },
+      bj('2026-03-04T11:00:00'),
+    );
     expect(c.open()).toEqual(['decide@L']);
   });
 });
@@ -253,9 +356,27 @@ describe('驳回 / 退回 inside a parallel stage', () => {
   it('veto (default): the whole stage closes at once and the case goes back to the named step', () => {
     const c = Case.inStage();
     c.complete('a', 'A', bj('2026-03-03T09:00:00'));
-    const r = c.send({ type: 'reject', taskId: c.task('b').id, department: 'B', reason: '不符合', to: { elementId: 'accept' } }, bj('2026-03-03T10:00:00'));
-    expect(r.events[0]).toMatchObject({ type: 'task.rejected', elementId: 'b', data: { to: 'accept', mode: 'veto' } });
-    expect(r.events.filter((e) => e.type === 'task.cancelled').map((e) => e.department).sort()).toEqual(['X', 'Y']);
+    const r = c.send(
+      {
+        type: 'reject',
+        taskId: c.task('b').id,
+        department: 'B',
+        reason: '不符合',
+        to: { elementId: 'accept' },
+      },
+      bj('2026-03-03T10:00:00'),
+    );
+    expect(r.events[0]).toMatchObject({
+      type: 'task.rejected',
+      elementId: 'b',
+      data: { to: 'accept', mode: 'veto' },
+    });
+    expect(
+      r.events
+        .filter((e) => e.type === 'task.cancelled')
+        .map((e) => e.department)
+        .sort(),
+    ).toEqual(['X', 'Y']);
     expect(c.open()).toEqual(['accept@L']);
     c.complete('accept', 'L', bj('2026-03-04T09:00:00'));
     expect(c.open()).toEqual(['a@A', 'b@B', 'co@X', 'co@Y']);
@@ -263,19 +384,30 @@ describe('驳回 / 退回 inside a parallel stage', () => {
 
   it('"previous" goes back to the last step before the stage', () => {
     const c = Case.inStage();
-    c.send({ type: 'reject', taskId: c.task('a').id, department: 'A', reason: '退回', to: 'previous' }, bj('2026-03-03T10:00:00'));
+    c.send(
+      { type: 'reject', taskId: c.task('a').id, department: 'A', reason: '退回', to: 'previous' },
+      bj('2026-03-03T10:00:00'),
+    );
     expect(c.open()).toEqual(['accept@L']);
   });
 
   it('to the applicant: nothing is open, the case clock stops, and resubmission walks the stage again', () => {
     const c = Case.inStage();
     c.complete('b', 'B', bj('2026-03-03T09:00:00'));
-    c.send({ type: 'reject', taskId: c.task('a').id, department: 'A', reason: '材料不实', to: 'applicant' }, bj('2026-03-03T10:00:00'));
+    c.send(
+      { type: 'reject', taskId: c.task('a').id, department: 'A', reason: '材料不实', to: 'applicant' },
+      bj('2026-03-03T10:00:00'),
+    );
     expect(c.snapshot?.status).toBe('returned');
     expect(c.open()).toEqual([]);
     expect(c.clock('case')?.suspensions.at(-1)).toMatchObject({ kind: '退回', to: null });
-    expect(c.refusal({ type: 'completeTask', taskId: 'x', department: 'A' }, bj('2026-03-04T10:00:00'))).toBe('WRONG_CASE_STATE');
-    c.send({ type: 'resubmit', actor: { id: '申请人', kind: 'applicant' }, variables: { revised: true } }, bj('2026-03-05T10:00:00'));
+    expect(c.refusal({ type: 'completeTask', taskId: 'x', department: 'A' }, bj('2026-03-04T10:00:00'))).toBe(
+      'WRONG_CASE_STATE',
+    );
+    c.send(
+      { type: 'resubmit', actor: { id: '申请人', kind: 'applicant' }, variables: { revised: true } },
+      bj('2026-03-05T10:00:00'),
+    );
     expect(c.snapshot?.status).toBe('running');
     expect(c.open()).toEqual(['a@A', 'b@B', 'co@X', 'co@Y']);
     expect(c.clock('case')?.suspensions.at(-1)?.to).toBe(bj('2026-03-05T10:00:00'));
@@ -283,7 +415,10 @@ describe('驳回 / 退回 inside a parallel stage', () => {
 
   it('collect-all: the rejection is recorded, the siblings finish, the lead decides', () => {
     const c = Case.inStage(definition({ rejectMode: 'collect' }));
-    const r = c.send({ type: 'reject', taskId: c.task('a').id, department: 'A', reason: '不同意', to: 'previous' }, bj('2026-03-03T10:00:00'));
+    const r = c.send(
+      { type: 'reject', taskId: c.task('a').id, department: 'A', reason: '不同意', to: 'previous' },
+      bj('2026-03-03T10:00:00'),
+    );
     expect(r.events.map((e) => e.type)).toEqual(['task.completed']);
     expect(r.events[0]?.data).toMatchObject({ outcome: 'reject', opinion: '不同意' });
     expect(c.open()).toEqual(['b@B', 'co@X', 'co@Y']);
@@ -293,17 +428,27 @@ describe('驳回 / 退回 inside a parallel stage', () => {
 describe('跳转, 抄送 and permissions', () => {
   it('only an administrator moves a case, and the move is recorded with what was open', () => {
     const c = Case.inStage();
-    expect(c.refusal({ type: 'jump', elementId: 'decide', reason: 'x', actor: STAFF }, bj('2026-03-03T10:00:00'))).toBe('FORBIDDEN');
-    const r = c.send({ type: 'jump', elementId: 'decide', reason: '系统故障补录', actor: ADMIN }, bj('2026-03-03T10:00:00'));
+    expect(
+      c.refusal({ type: 'jump', elementId: 'decide', reason: 'x', actor: STAFF }, bj('2026-03-03T10:00:00')),
+    ).toBe('FORBIDDEN');
+    const r = c.send(
+      { type: 'jump', elementId: 'decide', reason: '系统故障补录', actor: ADMIN },
+      bj('2026-03-03T10:00:00'),
+    );
     expect(r.events[0]).toMatchObject({ type: 'case.jumped', data: { to: 'decide', actor: '管理员' } });
     expect(c.open()).toEqual(['decide@L']);
-    expect(c.refusal({ type: 'jump', elementId: 'nowhere', reason: 'x', actor: ADMIN }, bj('2026-03-03T11:00:00'))).toBe('BAD_COMMAND');
+    expect(
+      c.refusal({ type: 'jump', elementId: 'nowhere', reason: 'x', actor: ADMIN }, bj('2026-03-03T11:00:00')),
+    ).toBe('BAD_COMMAND');
   });
 
   it('抄送 records a copy and changes nothing else', () => {
     const c = Case.inStage();
     const before = c.open();
-    const r = c.send({ type: 'copyTo', departments: ['档案馆'], taskId: c.task('a').id, note: '知悉' }, bj('2026-03-03T10:00:00'));
+    const r = c.send(
+      { type: 'copyTo', departments: ['档案馆'], taskId: c.task('a').id, note: '知悉' },
+      bj('2026-03-03T10:00:00'),
+    );
     expect(r.events).toMatchObject([{ type: 'case.copied', data: { departments: ['档案馆'] } }]);
     expect(c.open()).toEqual(before);
   });
@@ -312,7 +457,10 @@ describe('跳转, 抄送 and permissions', () => {
     const c = Case.inStage();
     const a = c.task('a');
     expect(
-      c.refusal({ type: 'completeTask', taskId: a.id, department: 'A', actor: { id: 's', kind: 'supervisor' } }, bj('2026-03-03T10:00:00')),
+      c.refusal(
+        { type: 'completeTask', taskId: a.id, department: 'A', actor: { id: 's', kind: 'supervisor' } },
+        bj('2026-03-03T10:00:00'),
+      ),
     ).toBe('FORBIDDEN');
   });
 });
@@ -321,12 +469,16 @@ describe('timeout actions', () => {
   it('逾期未反馈视为同意: when the light turns red the task completes as approved by the system', () => {
     const c = Case.inStage(definition({}, 'agree'));
     const a = c.task('a', 'A');
-    const red = Object.values(c.snapshot!.machine.context.timers).find((t) => t.purpose === 'light' && t.elementId === 'a')!;
+    const red = Object.values(c.snapshot!.machine.context.timers).find(
+      (t) => t.purpose === 'light' && t.elementId === 'a',
+    )!;
     // Fire light timers in order until the red one.
     let timer = red;
     for (let i = 0; i < 3 && c.open().includes('a@A'); i++) {
       c.send({ type: 'fireTimer', timerId: timer.id }, timer.dueAt);
-      const next = Object.values(c.snapshot!.machine.context.timers).find((t) => t.purpose === 'light' && t.elementId === 'a');
+      const next = Object.values(c.snapshot!.machine.context.timers).find(
+        (t) => t.purpose === 'light' && t.elementId === 'a',
+      );
       if (!next) break;
       timer = next;
     }

@@ -64,7 +64,11 @@ function readChoice<T extends string>(
   if (raw === null) return undefined;
   const value = allowed.find((candidate) => candidate === raw);
   if (value === undefined) {
-    context.sink.error(processId, 'BAD_MATTER', `tb:${attribute}="${raw}" is not one of ${allowed.map((a) => `"${a}"`).join(', ')}.`);
+    context.sink.error(
+      processId,
+      'BAD_MATTER',
+      `tb:${attribute}="${raw}" is not one of ${allowed.map((a) => `"${a}"`).join(', ')}.`,
+    );
   }
   return value;
 }
@@ -109,7 +113,10 @@ export function readMatter(
     ),
     extensionCap: readExtensionCap(process, processId, context),
     calendar: readText(process, 'tb:calendar'),
-    ...optional('rejectMode', readChoice(process, processId, 'rejectMode', ['veto', 'collect'] as const, context)),
+    ...optional(
+      'rejectMode',
+      readChoice(process, processId, 'rejectMode', ['veto', 'collect'] as const, context),
+    ),
     ...optional(
       'supplementMode',
       readChoice(process, processId, 'supplementMode', ['requester', 'all'] as const, context),

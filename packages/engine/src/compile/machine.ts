@@ -162,7 +162,8 @@ export class MachineBuilder {
       states: {
         idle: {
           always: {
-            guard: ({ context }: { context: CaseContext }) => context.caseId !== '' && context.intake === 'accepted',
+            guard: ({ context }: { context: CaseContext }) =>
+              context.caseId !== '' && context.intake === 'accepted',
             target: 'body',
           },
         },
@@ -229,7 +230,8 @@ export class MachineBuilder {
     const on: Record<string, Transition> = {};
     for (const [id, scope] of this.scopeOf) {
       const node = scope.nodes[id];
-      if (!node || node.kind === 'boundaryEvent' || node.kind === 'startEvent' || node.kind === 'endEvent') continue;
+      if (!node || node.kind === 'boundaryEvent' || node.kind === 'startEvent' || node.kind === 'endEvent')
+        continue;
       on[`jump:${id}`] = { target: nodeTarget(id) };
     }
     return on;

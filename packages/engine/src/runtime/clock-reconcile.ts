@@ -7,7 +7,11 @@ import { CASE_CLOCK } from './schedule.js';
 import { type CaseStatus, isLiveStatus } from './types.js';
 
 /** Why a clock is stopped, as recorded on its suspension (`kind`). */
-type StopReason = { readonly kind: '挂起' | '特别程序' | '补正' | '退回'; readonly reason: string; readonly actor: string };
+type StopReason = {
+  readonly kind: '挂起' | '特别程序' | '补正' | '退回';
+  readonly reason: string;
+  readonly actor: string;
+};
 
 function openKind(clock: ClockState): string | null {
   const last = clock.suspensions.at(-1);
@@ -16,9 +20,12 @@ function openKind(clock: ClockState): string | null {
 
 /** Whatever stops the case clock now, by precedence; null when it should run. */
 function caseStop(context: CaseContext): StopReason | null {
-  if (context.suspended) return { kind: '挂起', reason: context.suspended.reason, actor: context.suspended.actor };
-  if (context.supplement) return { kind: '补正', reason: context.supplement.reason, actor: context.supplement.department };
-  if (context.returned) return { kind: '退回', reason: context.returned.reason, actor: context.returned.department };
+  if (context.suspended)
+    return { kind: '挂起', reason: context.suspended.reason, actor: context.suspended.actor };
+  if (context.supplement)
+    return { kind: '补正', reason: context.supplement.reason, actor: context.supplement.department };
+  if (context.returned)
+    return { kind: '退回', reason: context.returned.reason, actor: context.returned.department };
   // A parallel case's own clock stops only while none of its departments' clocks runs: every
   // open user task is in 特别程序 (as deployed 工程建设项目审批 systems do).
   const open = Object.values(context.tasks).filter((t) => t.kind === 'user');
@@ -30,11 +37,14 @@ function caseStop(context: CaseContext): StopReason | null {
 }
 
 function taskStop(context: CaseContext, taskId: string): StopReason | null {
-  if (context.suspended) return { kind: '挂起', reason: context.suspended.reason, actor: context.suspended.actor };
+  if (context.suspended)
+    return { kind: '挂起', reason: context.suspended.reason, actor: context.suspended.actor };
   const special = context.special[taskId];
-  if (special) return { kind: '特别程序', reason: special.reason, actor: context.tasks[taskId]?.department ?? '' };
+  if (special)
+    return { kind: '特别程序', reason: special.reason, actor: context.tasks[taskId]?.department ?? '' };
   const supplement = context.supplement;
-  if (supplement?.taskId === taskId) return { kind: '补正', reason: supplement.reason, actor: supplement.department };
+  if (supplement?.taskId === taskId)
+    return { kind: '补正', reason: supplement.reason, actor: supplement.department };
   return null;
 }
 
@@ -53,7 +63,8 @@ export function reconcileClocks(
   touched: Set<string>,
 ): void {
   if (!isLiveStatus(status)) return;
-  for (const taskId of Object.keys(context.special)) if (!context.tasks[taskId]) delete context.special[taskId];
+  for (const taskId of Object.keys(context.special))
+    if (!context.tasks[taskId]) delete context.special[taskId];
   if (context.supplement && !context.tasks[context.supplement.taskId] && !context.returned) {
     // The requesting task is gone (cancelled by a jump or a rejection elsewhere): the request lapses.
     context.supplement = null;

@@ -48,7 +48,12 @@ export interface CaseContext {
     readonly items: readonly string[];
   } | null;
   /** Sent back to the applicant (退回申请人), waiting for `resubmit`. */
-  returned: { readonly elementId: string; readonly department: string; readonly at: Instant; readonly reason: string } | null;
+  returned: {
+    readonly elementId: string;
+    readonly department: string;
+    readonly at: Instant;
+    readonly reason: string;
+  } | null;
   /** Open 特别程序 by task id. */
   special: Record<string, { readonly kind: string; readonly reason: string; readonly at: Instant }>;
   /** BPMN timers set aside while the case is suspended: their remaining time, by element id. */

@@ -158,4 +158,3 @@ export function prepareFlowCommand(context: CaseContext, command: FlowCommand): 
       return { ok: true, events: [{ type: 'case.withdraw' }] };
   }
 }
-

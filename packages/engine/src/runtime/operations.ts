@@ -60,13 +60,21 @@ export function admissionProblem(
   }
   const only = ONLY_WHEN[command.type];
   if (only !== undefined && status !== only) {
-    return new CommandError('WRONG_CASE_STATE', `${command.type} applies only to a ${only} case; case ${caseId} is ${status}.`, {
-      caseId,
-    });
+    return new CommandError(
+      'WRONG_CASE_STATE',
+      `${command.type} applies only to a ${only} case; case ${caseId} is ${status}.`,
+      {
+        caseId,
+      },
+    );
   }
   if (status === 'pending' || status === 'suspended' || status === 'returned') {
     if (!ALLOWED[status].has(command.type)) {
-      const what = { pending: 'waiting for 受理', suspended: '挂起 (suspended)', returned: 'sent back to the applicant' }[status];
+      const what = {
+        pending: 'waiting for 受理',
+        suspended: '挂起 (suspended)',
+        returned: 'sent back to the applicant',
+      }[status];
       return new CommandError(
         'WRONG_CASE_STATE',
         `Case ${caseId} is ${what}: only ${[...ALLOWED[status]].join(', ')} apply now.`,
@@ -77,7 +85,12 @@ export function admissionProblem(
   return null;
 }
 
-function requireKind(actor: Actor | undefined, kinds: readonly NonNullable<Actor['kind']>[], what: string, caseId: string): CommandError | null {
+function requireKind(
+  actor: Actor | undefined,
+  kinds: readonly NonNullable<Actor['kind']>[],
+  what: string,
+  caseId: string,
+): CommandError | null {
   if (actor?.kind !== undefined && kinds.includes(actor.kind)) return null;
   return new CommandError('FORBIDDEN', `${what} needs an actor of kind ${kinds.join(' or ')}.`, { caseId });
 }
@@ -86,7 +99,9 @@ function requireKind(actor: Actor | undefined, kinds: readonly NonNullable<Actor
 function ownTask(context: CaseContext, taskId: string, department: string): TaskRecord | CommandError {
   const task = context.tasks[taskId];
   if (task?.kind !== 'user') {
-    return new CommandError('TASK_NOT_OPEN', `Task ${taskId} is not open in case ${context.caseId}.`, { caseId: context.caseId });
+    return new CommandError('TASK_NOT_OPEN', `Task ${taskId} is not open in case ${context.caseId}.`, {
+      caseId: context.caseId,
+    });
   }
   if (task.department !== department) {
     return new CommandError(
@@ -116,7 +131,11 @@ function taskEvent(
   });
 }
 
-function caseEvent(context: CaseContext, type: CaseEvent['type'], data: NonNullable<CaseEvent['data']>): void {
+function caseEvent(
+  context: CaseContext,
+  type: CaseEvent['type'],
+  data: NonNullable<CaseEvent['data']>,
+): void {
   context.out.push({ type, at: context.now, caseId: context.caseId, data });
 }
 
@@ -194,7 +213,9 @@ export function prepareOperation(
       const task = ownTask(context, command.taskId, command.department);
       if (task instanceof CommandError) return refuse(task);
       if (context.special[task.id]) {
-        return refuse(new CommandError('WRONG_CASE_STATE', `Task ${task.id} is already in 特别程序.`, { caseId }));
+        return refuse(
+          new CommandError('WRONG_CASE_STATE', `Task ${task.id} is already in 特别程序.`, { caseId }),
+        );
       }
       context.special[task.id] = { kind: command.kind, reason: command.reason, at: now };
       taskEvent(context, 'task.specialProcedureStarted', task, {
@@ -208,7 +229,10 @@ export function prepareOperation(
       const task = ownTask(context, command.taskId, command.department);
       if (task instanceof CommandError) return refuse(task);
       const special = context.special[task.id];
-      if (!special) return refuse(new CommandError('WRONG_CASE_STATE', `Task ${task.id} is not in 特别程序.`, { caseId }));
+      if (!special)
+        return refuse(
+          new CommandError('WRONG_CASE_STATE', `Task ${task.id} is not in 特别程序.`, { caseId }),
+        );
       delete context.special[task.id];
       taskEvent(context, 'task.specialProcedureEnded', task, {
         kind: special.kind,
@@ -231,13 +255,29 @@ export function prepareOperation(
         );
       }
       const items = [...(command.items ?? [])];
-      context.supplement = { taskId: task.id, elementId: task.elementId, department: command.department, at: now, reason: command.reason, items };
-      taskEvent(context, 'supplement.requested', task, { reason: command.reason, items, ...who(command.actor) });
+      context.supplement = {
+        taskId: task.id,
+        elementId: task.elementId,
+        department: command.department,
+        at: now,
+        reason: command.reason,
+        items,
+      };
+      taskEvent(context, 'supplement.requested', task, {
+        reason: command.reason,
+        items,
+        ...who(command.actor),
+      });
       return ok();
     }
     case 'supply': {
       const supplement = context.supplement;
-      if (!supplement) return refuse(new CommandError('WRONG_CASE_STATE', `Case ${caseId} is not waiting for 补正 materials.`, { caseId }));
+      if (!supplement)
+        return refuse(
+          new CommandError('WRONG_CASE_STATE', `Case ${caseId} is not waiting for 补正 materials.`, {
+            caseId,
+          }),
+        );
       context.supplement = null;
       Object.assign(context.vars, command.variables ?? {});
       const mode = definition.matter?.supplementMode ?? 'requester';
@@ -254,7 +294,9 @@ export function prepareOperation(
       const task = ownTask(context, command.taskId, command.department);
       if (task instanceof CommandError) return refuse(task);
       if (command.to === task.department) {
-        return refuse(new CommandError('BAD_COMMAND', `Task ${task.id} already belongs to ${command.to}.`, { caseId }));
+        return refuse(
+          new CommandError('BAD_COMMAND', `Task ${task.id} already belongs to ${command.to}.`, { caseId }),
+        );
       }
       context.tasks[task.id] = {
         ...task,
@@ -262,17 +304,32 @@ export function prepareOperation(
         delegatedTo: null,
         transferredFrom: [command.department, ...(task.transferredFrom ?? [])],
       };
-      taskEvent(context, 'task.transferred', task, { from: command.department, to: command.to, reason: command.reason, ...who(command.actor) });
+      taskEvent(context, 'task.transferred', task, {
+        from: command.department,
+        to: command.to,
+        reason: command.reason,
+        ...who(command.actor),
+      });
       return ok();
     }
     case 'delegateTask': {
       const task = ownTask(context, command.taskId, command.department);
       if (task instanceof CommandError) return refuse(task);
       if (task.delegatedTo) {
-        return refuse(new CommandError('WRONG_CASE_STATE', `Task ${task.id} is already delegated to ${task.delegatedTo}.`, { caseId }));
+        return refuse(
+          new CommandError(
+            'WRONG_CASE_STATE',
+            `Task ${task.id} is already delegated to ${task.delegatedTo}.`,
+            { caseId },
+          ),
+        );
       }
       context.tasks[task.id] = { ...task, delegatedTo: command.to };
-      taskEvent(context, 'task.delegated', task, { to: command.to, ...(command.reason ? { reason: command.reason } : {}), ...who(command.actor) });
+      taskEvent(context, 'task.delegated', task, {
+        to: command.to,
+        ...(command.reason ? { reason: command.reason } : {}),
+        ...who(command.actor),
+      });
       return ok();
     }
     case 'addSigner':
@@ -281,22 +338,35 @@ export function prepareOperation(
       const task = context.tasks[command.taskId];
       const progress = task ? context.mi[task.elementId] : undefined;
       if (!task || !progress || task.instance === null) {
-        return refuse(new CommandError('TASK_NOT_OPEN', `Task ${command.taskId} is not an open co-handling instance.`, { caseId }));
+        return refuse(
+          new CommandError('TASK_NOT_OPEN', `Task ${command.taskId} is not an open co-handling instance.`, {
+            caseId,
+          }),
+        );
       }
       delete context.tasks[task.id];
       context.mi[task.elementId] = { ...progress, of: progress.of - 1 };
-      taskEvent(context, 'task.cancelled', task, { reason: command.reason, removedSigner: true, ...who(command.actor) });
+      taskEvent(context, 'task.cancelled', task, {
+        reason: command.reason,
+        removedSigner: true,
+        ...who(command.actor),
+      });
       return ok([{ type: `complete:${task.elementId}`, taskId: task.id }]);
     }
     case 'reject':
       return reject(definition, context, command);
     case 'resubmit': {
       const returned = context.returned;
-      if (!returned) return refuse(new CommandError('WRONG_CASE_STATE', `Case ${caseId} was not sent back.`, { caseId }));
+      if (!returned)
+        return refuse(new CommandError('WRONG_CASE_STATE', `Case ${caseId} was not sent back.`, { caseId }));
       context.returned = null;
       Object.assign(context.vars, command.variables ?? {});
       const target = stageEntry(definition, returned.elementId);
-      caseEvent(context, 'case.resubmitted', { to: target, waited: now - returned.at, ...who(command.actor) });
+      caseEvent(context, 'case.resubmitted', {
+        to: target,
+        waited: now - returned.at,
+        ...who(command.actor),
+      });
       return ok([{ type: `jump:${target}` }]);
     }
     case 'jump': {
@@ -304,7 +374,10 @@ export function prepareOperation(
       if (denied) return refuse(denied);
       if (!jumpable(definition, command.elementId)) {
         return refuse(
-          new CommandError('BAD_COMMAND', `There is no step "${command.elementId}" to move the case to.`, { caseId, elementId: command.elementId }),
+          new CommandError('BAD_COMMAND', `There is no step "${command.elementId}" to move the case to.`, {
+            caseId,
+            elementId: command.elementId,
+          }),
         );
       }
       caseEvent(context, 'case.jumped', {
@@ -318,9 +391,17 @@ export function prepareOperation(
     case 'copyTo': {
       const task = command.taskId === undefined ? undefined : context.tasks[command.taskId];
       if (command.taskId !== undefined && !task) {
-        return refuse(new CommandError('TASK_NOT_OPEN', `Task ${command.taskId} is not open in case ${caseId}.`, { caseId }));
+        return refuse(
+          new CommandError('TASK_NOT_OPEN', `Task ${command.taskId} is not open in case ${caseId}.`, {
+            caseId,
+          }),
+        );
       }
-      const data = { departments: [...command.departments], ...(command.note ? { note: command.note } : {}), ...who(command.actor) };
+      const data = {
+        departments: [...command.departments],
+        ...(command.note ? { note: command.note } : {}),
+        ...who(command.actor),
+      };
       if (task) taskEvent(context, 'case.copied', task, data);
       else caseEvent(context, 'case.copied', data);
       return ok();
@@ -330,7 +411,12 @@ export function prepareOperation(
 
 function jumpable(definition: CompiledDefinition, elementId: string): boolean {
   const node = definition.nodes.get(elementId);
-  return node !== undefined && node.kind !== 'boundaryEvent' && node.kind !== 'startEvent' && node.kind !== 'endEvent';
+  return (
+    node !== undefined &&
+    node.kind !== 'boundaryEvent' &&
+    node.kind !== 'startEvent' &&
+    node.kind !== 'endEvent'
+  );
 }
 
 function addSigner(
@@ -344,15 +430,23 @@ function addSigner(
   const node = definition.nodes.get(command.elementId);
   if (!progress || node?.kind !== 'userTask') {
     return refuse(
-      new CommandError('TASK_NOT_OPEN', `"${command.elementId}" is not a co-handling stage open in case ${caseId}.`, {
-        caseId,
-        elementId: command.elementId,
-      }),
+      new CommandError(
+        'TASK_NOT_OPEN',
+        `"${command.elementId}" is not a co-handling stage open in case ${caseId}.`,
+        {
+          caseId,
+          elementId: command.elementId,
+        },
+      ),
     );
   }
   const siblings = Object.values(context.tasks).filter((t) => t.elementId === command.elementId);
   if (siblings.some((t) => t.department === command.department)) {
-    return refuse(new CommandError('BAD_COMMAND', `${command.department} already co-handles "${command.elementId}".`, { caseId }));
+    return refuse(
+      new CommandError('BAD_COMMAND', `${command.department} already co-handles "${command.elementId}".`, {
+        caseId,
+      }),
+    );
   }
   context.seq += 1;
   const id = `${command.elementId}#${context.seq}`;
@@ -361,11 +455,16 @@ function addSigner(
   const sibling = siblings.find((t) => context.clocks[t.id] !== undefined);
   const calendar = definition.matter?.calendar ?? 'CN';
   const clock = command.limit
-    ? startClock({ limit: command.limit, calendar, startedAt: context.now, warning: node.warning }, definition.calendars)
+    ? startClock(
+        { limit: command.limit, calendar, startedAt: context.now, warning: node.warning },
+        definition.calendars,
+      )
     : sibling
       ? context.clocks[sibling.id]
       : undefined;
-  const dueAt = clock ? clockStatus(clock, definition.calendars, context.now, { provisional: definition.provisional }).dueAt : null;
+  const dueAt = clock
+    ? clockStatus(clock, definition.calendars, context.now, { provisional: definition.provisional }).dueAt
+    : null;
   const task: TaskRecord = {
     id,
     elementId: command.elementId,
@@ -415,20 +514,30 @@ function reject(
   let target: string | null = null;
   if (command.to === 'previous') {
     const stage = new Set(definition.stages.get(task.elementId) ?? []);
-    const inSameStage = (elementId: string) => (definition.stages.get(elementId) ?? []).some((s) => stage.has(s));
+    const inSameStage = (elementId: string) =>
+      (definition.stages.get(elementId) ?? []).some((s) => stage.has(s));
     target = [...context.trail].reverse().find((e) => e !== task.elementId && !inSameStage(e)) ?? null;
     if (target === null) {
       return refuse(
-        new CommandError('BAD_COMMAND', `No step before "${task.elementId}" outside its stage to send the case back to.`, {
-          caseId,
-          elementId: task.elementId,
-        }),
+        new CommandError(
+          'BAD_COMMAND',
+          `No step before "${task.elementId}" outside its stage to send the case back to.`,
+          {
+            caseId,
+            elementId: task.elementId,
+          },
+        ),
       );
     }
   } else if (command.to !== 'applicant') {
     target = command.to.elementId;
     if (!jumpable(definition, target)) {
-      return refuse(new CommandError('BAD_COMMAND', `There is no step "${target}" to send the case back to.`, { caseId, elementId: target }));
+      return refuse(
+        new CommandError('BAD_COMMAND', `There is no step "${target}" to send the case back to.`, {
+          caseId,
+          elementId: target,
+        }),
+      );
     }
   }
   delete context.tasks[task.id];
@@ -440,7 +549,12 @@ function reject(
     ...who(command.actor),
   });
   if (target === null) {
-    context.returned = { elementId: task.elementId, department: command.department, at: context.now, reason: command.reason };
+    context.returned = {
+      elementId: task.elementId,
+      department: command.department,
+      at: context.now,
+      reason: command.reason,
+    };
     return ok([{ type: 'case.return' }]);
   }
   return ok([{ type: `jump:${target}` }]);

@@ -45,7 +45,12 @@ export function scheduleTimes(
 
   const matter = definition.matter;
   const caseLimit = matter?.promisedLimit ?? matter?.legalLimit ?? null;
-  if (caseLimit && context.clocks[CASE_CLOCK] === undefined && isLiveStatus(status) && context.intake === 'accepted') {
+  if (
+    caseLimit &&
+    context.clocks[CASE_CLOCK] === undefined &&
+    isLiveStatus(status) &&
+    context.intake === 'accepted'
+  ) {
     context.clocks[CASE_CLOCK] = startClock(
       {
         limit: caseLimit,

@@ -20,4 +20,3 @@ export interface StepRefused {
 }
 
 export type StepResult = StepApplied | StepRefused;
-

@@ -100,7 +100,9 @@ function apply(
     );
   }
   if (!isLiveStatus(snapshot.status)) {
-    return refuse(new CommandError('CASE_ENDED', `Case ${caseId} has ended (${snapshot.status}).`, { caseId }));
+    return refuse(
+      new CommandError('CASE_ENDED', `Case ${caseId} has ended (${snapshot.status}).`, { caseId }),
+    );
   }
   const admission = admissionProblem(snapshot.status, command, caseId);
   if (admission) return refuse(admission);
@@ -115,7 +117,13 @@ function apply(
 
   let startedAt = snapshot.startedAt;
   if (command.type === 'accept') startedAt = now;
-  const moved = run(definition, snapshot.machine.value, context, prepared.events, command.type === 'message' ? command.name : null);
+  const moved = run(
+    definition,
+    snapshot.machine.value,
+    context,
+    prepared.events,
+    command.type === 'message' ? command.name : null,
+  );
   if (!moved.ok) return moved;
   if (command.type === 'withdraw') {
     moved.context.out.push({
@@ -128,7 +136,15 @@ function apply(
       },
     });
   }
-  return finish(definition, { startedAt, dueAt: snapshot.dueAt }, before, moved.value, moved.context, now, touched);
+  return finish(
+    definition,
+    { startedAt, dueAt: snapshot.dueAt },
+    before,
+    moved.value,
+    moved.context,
+    now,
+    touched,
+  );
 }
 
 type Moved = { ok: true; value: CaseSnapshot['machine']['value']; context: CaseContext } | StepRefused;
@@ -147,9 +163,13 @@ function run(
     const state = pureResolveState(definition.machine, current.value, current.context);
     if (message !== null && !state.can(event)) {
       return refuse(
-        new CommandError('MESSAGE_NOT_EXPECTED', `Case ${context.caseId} is not waiting for message "${message}".`, {
-          caseId: context.caseId,
-        }),
+        new CommandError(
+          'MESSAGE_NOT_EXPECTED',
+          `Case ${context.caseId} is not waiting for message "${message}".`,
+          {
+            caseId: context.caseId,
+          },
+        ),
       );
     }
     const [next, actions] = pureTransition(definition.machine, state, event);
@@ -194,7 +214,10 @@ function cloneContext(context: CaseContext, now: Instant): CaseContext {
   };
 }
 
-const ENDINGS: Record<NonNullable<CaseContext['ending']>, { status: CaseStatus; event: CaseEvent['type'] | null }> = {
+const ENDINGS: Record<
+  NonNullable<CaseContext['ending']>,
+  { status: CaseStatus; event: CaseEvent['type'] | null }
+> = {
   completed: { status: 'completed', event: 'case.completed' },
   terminated: { status: 'terminated', event: null },
   failed: { status: 'failed', event: null },
@@ -260,5 +283,11 @@ function finish(
     dueAt: clocks.dueAt,
     machine: { value: current, context: { ...context, out: [], noFlow: null } },
   };
-  return { ok: true, snapshot, events: context.out, timers: { set, cancel }, openTasks: Object.values(context.tasks) };
+  return {
+    ok: true,
+    snapshot,
+    events: context.out,
+    timers: { set, cancel },
+    openTasks: Object.values(context.tasks),
+  };
 }

@@ -92,7 +92,12 @@ export function commandShapeProblem(command: unknown): string | null {
     case 'resumeCase':
       return hasActor(c) ? null : 'resumeCase needs an `actor`';
     case 'startSpecialProcedure':
-      return taskAndDepartment(c) ?? (nonEmpty(c.kind) && nonEmpty(c.reason) ? null : 'startSpecialProcedure needs a `kind` and a `reason`');
+      return (
+        taskAndDepartment(c) ??
+        (nonEmpty(c.kind) && nonEmpty(c.reason)
+          ? null
+          : 'startSpecialProcedure needs a `kind` and a `reason`')
+      );
     case 'endSpecialProcedure':
       return taskAndDepartment(c) ?? (optionalString(c.result) ? null : '`result` must be a string');
     case 'requestSupplement':
@@ -101,7 +106,10 @@ export function commandShapeProblem(command: unknown): string | null {
       }
       return taskAndDepartment(c) ?? (nonEmpty(c.reason) ? null : 'requestSupplement needs a `reason`');
     case 'transferTask':
-      return taskAndDepartment(c) ?? (nonEmpty(c.to) && nonEmpty(c.reason) ? null : 'transferTask needs `to` and a `reason`');
+      return (
+        taskAndDepartment(c) ??
+        (nonEmpty(c.to) && nonEmpty(c.reason) ? null : 'transferTask needs `to` and a `reason`')
+      );
     case 'delegateTask':
       return taskAndDepartment(c) ?? (nonEmpty(c.to) ? null : 'delegateTask needs `to` (the person)');
     case 'addSigner':
@@ -114,7 +122,9 @@ export function commandShapeProblem(command: unknown): string | null {
     case 'reject': {
       const to = c.to as unknown;
       const goodTo =
-        to === 'previous' || to === 'applicant' || (typeof to === 'object' && to !== null && nonEmpty((to as { elementId?: unknown }).elementId));
+        to === 'previous' ||
+        to === 'applicant' ||
+        (typeof to === 'object' && to !== null && nonEmpty((to as { elementId?: unknown }).elementId));
       if (!goodTo) return 'reject needs `to`: "previous", "applicant" or { elementId }';
       return taskAndDepartment(c) ?? (nonEmpty(c.reason) ? null : 'reject needs a `reason`');
     }

@@ -1,9 +1,17 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BPMN_SUBSET_PAGE, renderBpmnSubsetPage } from '../scripts/bpmn-subset-doc.js';
+import { OPERATIONS_DIR, renderOperationPages } from '../scripts/operations-doc.js';
 
 describe('generated docs match the code', () => {
   it('docs/bpmn-subset.md is what the compiler draws today (regenerate with scripts/bpmn-subset-doc.ts)', async () => {
     expect(readFileSync(BPMN_SUBSET_PAGE, 'utf8')).toBe(await renderBpmnSubsetPage());
+  });
+
+  it('docs/operations/ shows what the engine does today (regenerate with scripts/operations-doc.ts)', async () => {
+    for (const [file, text] of await renderOperationPages()) {
+      expect(readFileSync(join(OPERATIONS_DIR, file), 'utf8'), file).toBe(text);
+    }
   });
 });

@@ -164,7 +164,9 @@ describe('挂起 / 激活 of a whole case', () => {
     expect(c.snapshot?.status).toBe('running');
     expect(c.snapshot!.dueAt).toBeGreaterThan(dueBefore);
     expect(c.snapshot!.dueAt).toBe(bj('2026-04-08T00:00:00'));
-    expect(c.task('a', 'A').dueAt).toBe(taskDueBefore);
+    // The task's own 5 working days (03-03..03-09) also move by the same 5 days: due 03-16.
+    expect(taskDueBefore).toBe(bj('2026-03-10T00:00:00'));
+    expect(c.task('a', 'A').dueAt).toBe(bj('2026-03-17T00:00:00'));
     expect(resumed.timers.set.filter((t) => t.purpose === 'light').length).toBeGreaterThan(0);
   });
 });

@@ -23,3 +23,5 @@ export {
 export type { CaseSnapshot, Light } from './snapshot.js';
 export { type StepApplied, type StepRefused, type StepResult, step } from './step.js';
 export { commandShapeProblem, isCommand } from './validate-command.js';
+export { isLiveStatus } from './types.js';
+export type * from './operation-commands.js';

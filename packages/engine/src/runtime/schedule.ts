@@ -131,6 +131,9 @@ function updateLight(
   now: Instant,
 ): Instant {
   const status = clockStatus(clock, definition.calendars, now, { provisional: definition.provisional });
+  // A task's deadline moves with its clock (suspended, resumed, extended): keep the record in step.
+  const owner = key === CASE_CLOCK ? undefined : context.tasks[key];
+  if (owner && owner.dueAt !== status.dueAt) context.tasks[key] = { ...owner, dueAt: status.dueAt };
   const previous = context.lights[key];
   if (previous !== status.light) {
     context.lights[key] = status.light;

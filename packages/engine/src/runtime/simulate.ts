@@ -5,7 +5,14 @@ import type { Instant } from '../model/time.js';
 import type { CaseEvent } from './events.js';
 import { MemoryRuntime } from './memory-runtime.js';
 import type { CaseSnapshot } from './snapshot.js';
-import type { Actor, Command, JsonValue, TaskRecord, Variables } from './types.js';
+import {
+  type Actor,
+  type Command,
+  isLiveStatus,
+  type JsonValue,
+  type TaskRecord,
+  type Variables,
+} from './types.js';
 
 /**
  * A dry-run scenario (`tongban simulate`, the designer's dry run): start a case, then act on it
@@ -20,6 +27,8 @@ export interface Scenario {
     readonly variables?: Variables;
     readonly coDepartments?: readonly string[];
     readonly actor?: string;
+    /** `pending`: only register the case (收件); an `accept` step then accepts it. */
+    readonly intake?: 'accepted' | 'pending';
   };
   readonly steps?: readonly ScenarioStep[];
   /** Fire timers up to this time after the last step (e.g. to see lights turn red). */
@@ -44,6 +53,15 @@ export interface ScenarioStep {
   readonly reason?: string;
   /** Only let time pass: fire the timers due by then. */
   readonly advanceTo?: string;
+  /**
+   * Any approval operation by its command type (`requestSupplement`, `reject`, `transferTask`,
+   * `suspendCase`, …); the step's other fields are the command's, with `task` (+ `department`)
+   * naming the open task instead of its id, and `actor` / `actorKind` the actor.
+   */
+  readonly op?: string;
+  readonly task?: string;
+  readonly actorKind?: Actor['kind'];
+  readonly [field: string]: unknown;
 }
 
 /** A scenario that cannot run as written; `step` is its index in `steps` (-1: the start). */
@@ -86,7 +104,15 @@ export function formatInstant(at: Instant): string {
   return DateTime.fromMillis(at, { zone: ZONE }).toISO({ suppressMilliseconds: true }) ?? String(at);
 }
 
-const ACTIONS = ['complete', 'message', 'completeService', 'failService', 'withdraw', 'advanceTo'] as const;
+const ACTIONS = [
+  'complete',
+  'message',
+  'completeService',
+  'failService',
+  'withdraw',
+  'advanceTo',
+  'op',
+] as const;
 
 /** Checks a parsed scenario's shape before running anything: every problem names its step. */
 export function checkScenario(value: unknown): Scenario {
@@ -142,6 +168,7 @@ export async function simulate(
     caseId,
     ...(checked.start.variables ? { variables: checked.start.variables } : {}),
     ...(checked.start.coDepartments ? { coDepartments: checked.start.coDepartments } : {}),
+    ...(checked.start.intake ? { intake: checked.start.intake } : {}),
     ...actor(checked.start.actor),
   });
 
@@ -161,7 +188,7 @@ export async function simulate(
       now = target;
     }
     if (s.advanceTo !== undefined) continue;
-    if (runtime.snapshot(caseId).status !== 'running') {
+    if (!isLiveStatus(runtime.snapshot(caseId).status)) {
       throw new ScenarioError(
         'STEP_REFUSED',
         `Step ${i + 1}: the case has already ended (${runtime.snapshot(caseId).status}).`,
@@ -195,7 +222,7 @@ function commandOf(
   i: number,
 ): Exclude<Command, { type: 'start' }> {
   const open = runtime.openTasks(caseId);
-  const actor = s.actor ? { actor: { id: s.actor } } : {};
+  const actor = s.actor ? { actor: { id: s.actor, ...(s.actorKind ? { kind: s.actorKind } : {}) } } : {};
   const variables = s.variables ? { variables: s.variables } : {};
   const find = (elementId: string, kind: 'user' | 'service'): TaskRecord => {
     const matches = open.filter(
@@ -231,6 +258,14 @@ function commandOf(
     };
   }
   if (s.message !== undefined) return { type: 'message', name: s.message, ...variables, ...actor };
+  if (s.op !== undefined) {
+    const { at: _at, op, task, actorKind: _kind, actor: _actor, ...fields } = s;
+    const found = task === undefined ? undefined : find(task, 'user');
+    const taskId =
+      found === undefined ? {} : { taskId: found.id, department: s.department ?? found.department ?? '' };
+    // The engine checks the command's shape and refuses a malformed one with BAD_COMMAND.
+    return { type: op, ...fields, ...taskId, ...actor } as unknown as Exclude<Command, { type: 'start' }>;
+  }
   if (s.completeService !== undefined) {
     return { type: 'completeService', taskId: find(s.completeService, 'service').id, ...variables };
   }

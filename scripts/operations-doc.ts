@@ -1,0 +1,455 @@
+/**
+ * Writes docs/operations/: one page per approval operation, each with the command, who may give it,
+ * its events and clock effects, and a before/after timeline that the engine itself produced by
+ * simulating the example matters (test/docs-current.test.ts fails when a page is out of date).
+ *
+ *   pnpm exec tsx --conditions=@tongban/source scripts/operations-doc.ts
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  type CaseEvent,
+  type CaseSnapshot,
+  type CompiledDefinition,
+  compileBpmn,
+  formatInstant,
+  type Scenario,
+  type ScenarioStep,
+  simulate,
+} from '@tongban/engine';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const OPERATIONS_DIR = join(root, 'docs', 'operations');
+
+const PERMIT = 'examples/construction-permit/construction-permit.bpmn';
+const BUSINESS = 'examples/business-start/business-start.bpmn';
+const permitStart: Scenario['start'] = { at: '2026-03-02T09:00', caseId: 'SGXK-1' };
+const accepted: ScenarioStep = { at: '2026-03-02T10:00', complete: 'Accept' };
+const businessStart: Scenario['start'] = {
+  at: '2026-03-02T09:00',
+  caseId: 'QYKB-1',
+  coDepartments: ['公安局', '税务局'],
+};
+const businessReady: ScenarioStep[] = [
+  { at: '2026-03-02T09:30', complete: 'Accept' },
+  { at: '2026-03-02T09:40', completeService: 'IssueLicence' },
+];
+
+interface OperationPage {
+  readonly file: string;
+  readonly title: string;
+  readonly command: string;
+  readonly who: string;
+  readonly effect: string;
+  readonly clocks: string;
+  readonly events: string;
+  readonly model: string;
+  readonly start: Scenario['start'];
+  readonly before: readonly ScenarioStep[];
+  readonly operation: readonly ScenarioStep[];
+}
+
+const PAGES: readonly OperationPage[] = [
+  {
+    file: 'intake.md',
+    title: '受理 / 不予受理 (accept or refuse at intake)',
+    command:
+      "`start` with `intake: 'pending'` registers the case (收件); then `{ type: 'accept', actor }` or `{ type: 'refuseIntake', actor, reason }`.",
+    who: 'Staff, officers or administrators (`actor.kind`); not supervisors.',
+    effect:
+      'A pending case runs no flow and no clock. `accept` starts the flow; `refuseIntake` ends the case as `refused`.',
+    clocks:
+      'The case clock starts at `accept` (受理之日, Art. 42); the day of acceptance does not count. A refused case never had a clock.',
+    events: '`case.registered` → `case.started` (+ the first `task.opened`), or `case.refused`.',
+    model: PERMIT,
+    start: { ...permitStart, intake: 'pending' },
+    before: [],
+    operation: [{ at: '2026-03-03T09:00', op: 'accept', actor: '窗口-张敏', actorKind: 'staff' }],
+  },
+  {
+    file: 'suspend-case.md',
+    title: '挂起 / 激活 (suspend and resume a whole case)',
+    command: "`{ type: 'suspendCase', actor, reason }` and `{ type: 'resumeCase', actor }`.",
+    who: 'An authorised officer (`actor.kind: "officer"`) or administrator.',
+    effect:
+      'While suspended only `resumeCase`, `withdraw` and `copyTo` apply; tasks stay open but cannot be completed.',
+    clocks:
+      'Every clock (case and tasks) stops; every civil day the suspension touches is not counted, so each deadline moves by the working days it covered. Lights cannot change meanwhile. BPMN timers stop too and are set again on 激活 with the time they had left.',
+    events: '`case.suspended`, `case.resumed` (with `suspendedFor`), and the resulting `light` timers.',
+    model: PERMIT,
+    start: permitStart,
+    before: [accepted],
+    operation: [
+      {
+        at: '2026-03-03T09:00',
+        op: 'suspendCase',
+        actor: '督查科-周',
+        actorKind: 'officer',
+        reason: '案件涉诉，暂停办理',
+      },
+      { at: '2026-03-09T09:00', op: 'resumeCase', actor: '督查科-周', actorKind: 'officer' },
+    ],
+  },
+  {
+    file: 'special-procedure.md',
+    title: '特别程序 (Art. 45 special procedure on one branch)',
+    command:
+      "`{ type: 'startSpecialProcedure', taskId, department, kind, reason }` and `{ type: 'endSpecialProcedure', taskId, department, result? }`.",
+    who: 'The department holding the task.',
+    effect:
+      'The task stays open with that department; the work of the procedure (听证、招标、拍卖、检验、检测、检疫、鉴定、专家评审) is recorded with its kind (GB/T 39046 特别程序种类).',
+    clocks:
+      "That task's clock stops. The case clock stops only while no branch is being timed, i.e. while every open task is in 特别程序 (as deployed 工程建设项目审批 systems do).",
+    events: '`task.specialProcedureStarted`, `task.specialProcedureEnded` (with `lasted`).',
+    model: PERMIT,
+    start: permitStart,
+    before: [accepted],
+    operation: [
+      {
+        at: '2026-03-03T09:00',
+        op: 'startSpecialProcedure',
+        task: 'FireReview',
+        kind: '检测',
+        reason: '消防设施检测',
+      },
+      { at: '2026-03-10T09:00', op: 'endSpecialProcedure', task: 'FireReview', result: '检测合格' },
+    ],
+  },
+  {
+    file: 'supplement.md',
+    title: '补正 (a department asks for materials)',
+    command:
+      "`{ type: 'requestSupplement', taskId, department, reason, items? }`; the applicant answers with `{ type: 'supply', variables? }`.",
+    who: 'The department holding the task asks; the applicant (or a window clerk for them) supplies.',
+    effect:
+      "Only one request at a time: everything in one notice (Art. 32). On supply, the matter's `tb:supplementMode` decides: `requester` (default) resumes only the asking department; `all` sends every branch of its stage through review again.",
+    clocks:
+      "The case clock and the asking task's clock stop until the materials arrive (the law counts from complete materials); the other departments' clocks run on.",
+    events: '`supplement.requested` (with `items`), `supplement.supplied` (with `waited` and `mode`).',
+    model: PERMIT,
+    start: permitStart,
+    before: [accepted, { at: '2026-03-03T09:00', complete: 'PlanningReview', outcome: 'approve' }],
+    operation: [
+      {
+        at: '2026-03-03T10:00',
+        op: 'requestSupplement',
+        task: 'FireReview',
+        reason: '缺少消防设计文件',
+        items: ['疏散示意图'],
+      },
+      { at: '2026-03-06T10:00', op: 'supply', actor: '申请人', actorKind: 'applicant' },
+    ],
+  },
+  {
+    file: 'transfer.md',
+    title: '转办 (transfer a task to another department)',
+    command: "`{ type: 'transferTask', taskId, department, to, reason }`.",
+    who: 'The department holding the task.',
+    effect:
+      'The task now belongs to `to`: only it can complete it, and responsibility (谁办理、谁负责) moves with it; `transferredFrom` keeps the trail.',
+    clocks:
+      'The deadline and the light move with the task unchanged: the new department inherits the time left, not a fresh limit.',
+    events: '`task.transferred` (with `from`, `to`, `reason`).',
+    model: PERMIT,
+    start: permitStart,
+    before: [accepted],
+    operation: [
+      {
+        at: '2026-03-03T09:00',
+        op: 'transferTask',
+        task: 'AirDefenceReview',
+        to: '人防工程质量监督站',
+        reason: '职责调整',
+      },
+      {
+        at: '2026-03-04T09:00',
+        complete: 'AirDefenceReview',
+        department: '人防工程质量监督站',
+        outcome: 'approve',
+      },
+    ],
+  },
+  {
+    file: 'delegate.md',
+    title: '委派 (delegate to a person and get it back)',
+    command:
+      "`{ type: 'delegateTask', taskId, department, to }`; the delegate answers with `completeTask` (their `actor.id`).",
+    who: 'The department delegates; only the delegate may answer while delegated.',
+    effect:
+      "The delegate's answer hands the task back to its department (`task.delegationReturned`), which then completes it: responsibility stays with the department.",
+    clocks: 'Unchanged: the task keeps its deadline throughout.',
+    events: "`task.delegated`, `task.delegationReturned`, then the department's `task.completed`.",
+    model: PERMIT,
+    start: permitStart,
+    before: [accepted],
+    operation: [
+      { at: '2026-03-03T09:00', op: 'delegateTask', task: 'PlanningReview', to: '科员-王' },
+      { at: '2026-03-04T09:00', complete: 'PlanningReview', actor: '科员-王', opinion: '初审：符合规划条件' },
+      { at: '2026-03-04T15:00', complete: 'PlanningReview', outcome: 'approve', opinion: '同意' },
+    ],
+  },
+  {
+    file: 'add-remove-signer.md',
+    title: '加签 / 减签 (add or remove a co-handling department)',
+    command:
+      "`{ type: 'addSigner', elementId, department, reason, limit? }` and `{ type: 'removeSigner', taskId, reason }` on a running multi-instance task.",
+    who: 'The lead department.',
+    effect:
+      'The co-handling stage gains (or loses) one department; the stage ends when every remaining instance is done or its completion condition holds.',
+    clocks:
+      "The added department's limit is the stage's remaining time by default (it is due with its siblings), or a fresh `limit` counted from now.",
+    events: '`task.opened` (with `addedSigner`), `task.cancelled` (with `removedSigner`).',
+    model: BUSINESS,
+    start: businessStart,
+    before: businessReady,
+    operation: [
+      {
+        at: '2026-03-02T10:00',
+        op: 'addSigner',
+        elementId: 'CoHandle',
+        department: '人力资源和社会保障局',
+        reason: '需办理社保登记',
+      },
+      {
+        at: '2026-03-02T11:00',
+        op: 'removeSigner',
+        task: 'CoHandle',
+        department: '公安局',
+        reason: '申请人已自行刻章',
+      },
+    ],
+  },
+  {
+    file: 'reject.md',
+    title: '驳回 / 退回 (reject inside a parallel stage)',
+    command:
+      "`{ type: 'reject', taskId, department, reason, to }` with `to` = `'previous'`, `{ elementId }` or `'applicant'`; the applicant answers `'applicant'` with `{ type: 'resubmit' }`.",
+    who: 'The department holding the task.',
+    effect:
+      "The matter's `tb:rejectMode` decides. `veto` (一票否决, default): every task of the stage closes at once (nothing dangles) and the case goes to the previous step, the named step, or back to the applicant; on resubmission the stage is walked again from its start. `collect`: the rejection is recorded as this department's outcome, its siblings finish, and the lead decides.",
+    clocks:
+      'Sent back to the applicant, the case clock stops until resubmission (退回); task clocks of the closed tasks end with them.',
+    events: '`task.rejected` (with `to`, `mode`), `task.cancelled` for each sibling, `case.resubmitted`.',
+    model: PERMIT,
+    start: permitStart,
+    before: [accepted, { at: '2026-03-03T09:00', complete: 'PlanningReview', outcome: 'approve' }],
+    operation: [
+      {
+        at: '2026-03-03T10:00',
+        op: 'reject',
+        task: 'FireReview',
+        reason: '消防设计不符合规范',
+        to: 'applicant',
+      },
+      { at: '2026-03-05T10:00', op: 'resubmit', actor: '申请人', actorKind: 'applicant' },
+    ],
+  },
+  {
+    file: 'jump.md',
+    title: '跳转 (an administrator moves the case)',
+    command: "`{ type: 'jump', elementId, reason, actor }`.",
+    who: 'An administrator (`actor.kind: "admin"`) only.',
+    effect:
+      'Every task open elsewhere is cancelled; the case continues at the named step. The event records what was open before.',
+    clocks: 'Task clocks of the cancelled tasks end; the case clock runs on.',
+    events: '`case.jumped` (with `to`, `from`, `reason`, `actor`), then the cancellations and openings.',
+    model: PERMIT,
+    start: permitStart,
+    before: [accepted],
+    operation: [
+      {
+        at: '2026-03-03T09:00',
+        op: 'jump',
+        elementId: 'Decide',
+        reason: '线下已完成会审，系统补录',
+        actor: '系统管理员',
+        actorKind: 'admin',
+      },
+    ],
+  },
+  {
+    file: 'copy.md',
+    title: '抄送 (copy for information)',
+    command: "`{ type: 'copyTo', departments, taskId?, note? }`.",
+    who: 'Staff.',
+    effect: 'Recorded only: the departments are informed, no task is opened for them, nothing else changes.',
+    clocks: 'None.',
+    events: '`case.copied`.',
+    model: PERMIT,
+    start: permitStart,
+    before: [accepted],
+    operation: [
+      {
+        at: '2026-03-03T09:00',
+        op: 'copyTo',
+        task: 'FireReview',
+        departments: ['应急管理局'],
+        note: '涉及危化品仓储，请知悉',
+      },
+    ],
+  },
+  {
+    file: 'withdraw.md',
+    title: '撤件 (the applicant withdraws)',
+    command: "`{ type: 'withdraw', reason?, actor? }`.",
+    who: 'The applicant (or staff on their behalf).',
+    effect: 'Every open task is cancelled; the case ends as `withdrawn`.',
+    clocks: 'Every clock stops for good at the withdrawal.',
+    events: '`task.cancelled` for each open task, `case.withdrawn`.',
+    model: PERMIT,
+    start: permitStart,
+    before: [accepted],
+    operation: [{ at: '2026-03-03T09:00', withdraw: true, reason: '项目调整，申请撤回' }],
+  },
+  {
+    file: 'timeout-actions.md',
+    title: 'Timeout actions (逾期未反馈视为同意, auto-reject)',
+    command: 'No command: `tb:timeoutAction` on a user task (`light` default, `agree`, `reject`).',
+    who: "The system, when the task's own light turns red.",
+    effect:
+      "`agree`: the task is completed as approved on the department's behalf (the rule in many local regulations that a co-handler who does not answer in time is deemed to agree); `reject`: completed as rejected; `light`: only the red light.",
+    clocks: 'The task clock ends with the task; the case moves on.',
+    events: '`light.changed` (to red), `task.timedOut`, `task.completed` with `actor: "system"`.',
+    model: PERMIT,
+    start: permitStart,
+    before: [accepted, { at: '2026-03-04T09:00', complete: 'PlanningReview', outcome: 'approve' }],
+    operation: [{ advanceTo: '2026-03-12T00:00' }],
+  },
+];
+
+const definitions = new Map<string, CompiledDefinition>();
+async function definitionOf(path: string): Promise<CompiledDefinition> {
+  let def = definitions.get(path);
+  if (!def) {
+    const compiled = await compileBpmn(readFileSync(join(root, path), 'utf8'));
+    if (!compiled.ok) throw new Error(`${path} does not compile`);
+    def = compiled.definition;
+    definitions.set(path, def);
+  }
+  return def;
+}
+
+const time = (at: number) => formatInstant(at).slice(0, 16).replace('T', ' ');
+
+function detail(e: CaseEvent): string {
+  const d = { ...(e.data ?? {}) } as Record<string, unknown>;
+  for (const k of Object.keys(d)) if (typeof d[k] === 'number' && /At$/.test(k)) d[k] = time(d[k] as number);
+  delete d.definition;
+  const text = Object.entries(d)
+    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join('; ');
+  return text.replace(/\|/g, '\\|');
+}
+
+function eventTable(events: readonly CaseEvent[]): string {
+  const rows = events.map(
+    (e) => `| ${time(e.at)} | \`${e.type}\` | ${e.elementId ?? ''} | ${e.department ?? ''} | ${detail(e)} |`,
+  );
+  return ['| at | event | element | department | details |', '|---|---|---|---|---|', ...rows].join('\n');
+}
+
+function stateTable(s: CaseSnapshot): string {
+  const ctx = s.machine.context;
+  const rows = Object.values(ctx.tasks).map((t) => {
+    const clock = ctx.clocks[t.id];
+    const stopped =
+      clock?.suspensions.at(-1)?.to === null
+        ? `stopped (${clock.suspensions.at(-1)?.kind})`
+        : clock
+          ? 'running'
+          : '—';
+    return `| ${t.elementId} | ${t.department ?? ''} | ${t.dueAt === null ? '—' : time(t.dueAt - 1).slice(0, 10)} | ${ctx.lights[t.id] ?? '—'} | ${stopped} |`;
+  });
+  const caseClock = ctx.clocks.case;
+  const caseStopped =
+    caseClock?.suspensions.at(-1)?.to === null
+      ? `stopped (${caseClock.suspensions.at(-1)?.kind})`
+      : caseClock
+        ? 'running'
+        : 'not started';
+  return [
+    `Case: status \`${s.status}\`, due ${s.dueAt === null ? '—' : time(s.dueAt - 1).slice(0, 10)}, light ${s.light ?? '—'}, clock ${caseStopped}.`,
+    '',
+    '| open task | department | due | light | clock |',
+    '|---|---|---|---|---|',
+    ...(rows.length > 0 ? rows : ['| (none) | | | | |']),
+  ].join('\n');
+}
+
+async function renderPage(page: OperationPage): Promise<string> {
+  const def = await definitionOf(page.model);
+  const before = await simulate(def, { start: page.start, steps: page.before });
+  const after = await simulate(def, { start: page.start, steps: [...page.before, ...page.operation] });
+  const newEvents = after.events.slice(before.events.length);
+  const scenario = JSON.stringify(page.operation, null, 2);
+  return `# ${page.title}
+
+| | |
+|---|---|
+| command | ${page.command} |
+| who may | ${page.who} |
+| effect | ${page.effect} |
+| clocks | ${page.clocks} |
+| events | ${page.events} |
+
+## Before/after, as the engine runs it
+
+On \`${page.model}\`, as \`tongban simulate\` plays it (generated by \`scripts/operations-doc.ts\`).
+
+**Before**
+
+${stateTable(before.snapshot)}
+
+**The operation** (scenario steps):
+
+\`\`\`json
+${scenario}
+\`\`\`
+
+**What happened**
+
+${eventTable(newEvents)}
+
+**After**
+
+${stateTable(after.snapshot)}
+`;
+}
+
+function indexPage(): string {
+  const rows = PAGES.map((p) => `| [${p.title}](${p.file}) | ${p.command.split(';')[0]} |`);
+  return `# Operations on running cases
+
+Every operation is a command through the one \`step\` path, refused with a typed error when it does
+not apply (wrong department \`WRONG_DEPARTMENT\`, wrong actor \`FORBIDDEN\`, wrong moment
+\`WRONG_CASE_STATE\`), recorded as events with who and why. Clock effects follow from one rule
+applied after every command (\`reconcileClocks\`): 挂起 stops every clock; 特别程序 stops its task's
+clock and the case clock only while no task is timed; 补正 stops the case clock and the asking
+task's; a case sent back to the applicant stops the case clock. Supervisors act only through
+supervision commands. In \`tongban simulate\` scenarios every operation is a step
+\`{ "op": "<command type>", "task": "<element id>", "department": …, …fields }\` ([simulate.md](../simulate.md)).
+
+| operation | command |
+|---|---|
+${rows.join('\n')}
+
+Not yet built (issue 7 continues): 撤回/拿回 (pull back before the next handler acts), returning a
+resubmitted case straight to the rejecting department, per-department decision modes
+(或签/会签/票签/依次) with claiming, and working-hour limits.
+`;
+}
+
+/** Every page as the engine produces it today, by file name. */
+export async function renderOperationPages(): Promise<Map<string, string>> {
+  const pages = new Map<string, string>();
+  pages.set('README.md', indexPage());
+  for (const page of PAGES) pages.set(page.file, await renderPage(page));
+  return pages;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  mkdirSync(OPERATIONS_DIR, { recursive: true });
+  for (const [file, text] of await renderOperationPages()) writeFileSync(join(OPERATIONS_DIR, file), text);
+  console.log(`wrote ${PAGES.length + 1} pages to ${OPERATIONS_DIR}`);
+}

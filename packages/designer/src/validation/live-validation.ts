@@ -1,0 +1,199 @@
+import type { Diagnostic } from '@tongban/engine';
+import type { Element } from 'bpmn-js/lib/model/Types.js';
+import type { TbContext } from '../tb-context.js';
+import { el, replaceChildren } from '../ui/dom.js';
+import { countBySeverity, groupByElement, sortDiagnostics } from './problems.js';
+import type { ValidationResult, Validator } from './types.js';
+
+interface Overlays {
+  add(
+    element: string,
+    type: string,
+    overlay: { position: Record<string, number>; html: HTMLElement },
+  ): string;
+  remove(filter: { type: string }): void;
+}
+interface Canvas {
+  addMarker(element: string, marker: string): void;
+  removeMarker(element: string, marker: string): void;
+  scrollToElement(element: Element): void;
+}
+interface ElementRegistry {
+  get(id: string): Element | undefined;
+}
+interface Selection {
+  select(element: Element): void;
+}
+interface EventBus {
+  on(event: string | string[], callback: () => void): void;
+}
+interface ModelerLike {
+  get<T>(name: string): T;
+  saveXML(options?: { format?: boolean }): Promise<{ xml?: string }>;
+}
+
+/** Where the validator reports: the problems list and a one-line status. */
+export interface ValidationView {
+  readonly problems: HTMLElement;
+  readonly status: HTMLElement;
+}
+
+const OVERLAY = 'tb-diagnostic';
+const MARKERS = ['tb-has-error', 'tb-has-warning'] as const;
+
+/**
+ * Runs the engine's compiler on every change (debounced) and shows its diagnostics: a badge on each
+ * element, a marker colouring it, and a problems list that selects the element on click. Results of
+ * an older run never overwrite a newer one.
+ */
+export class LiveValidation {
+  readonly #modeler: ModelerLike;
+  readonly #validate: Validator;
+  readonly #view: ValidationView;
+  readonly #context: TbContext;
+  readonly #delay: number;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #run = 0;
+  #marked: string[] = [];
+  #listeners = new Set<(result: ValidationResult, xml: string) => void>();
+  last: { result: ValidationResult; xml: string } | null = null;
+
+  constructor(
+    modeler: ModelerLike,
+    validate: Validator,
+    view: ValidationView,
+    context: TbContext,
+    delay = 200,
+  ) {
+    this.#modeler = modeler;
+    this.#validate = validate;
+    this.#view = view;
+    this.#context = context;
+    this.#delay = delay;
+    modeler.get<EventBus>('eventBus').on(['commandStack.changed', 'import.done'], () => this.schedule());
+  }
+
+  /** Called with every fresh result (the deadline preview and dry run recompute from it). */
+  onResult(listener: (result: ValidationResult, xml: string) => void): void {
+    this.#listeners.add(listener);
+  }
+
+  schedule(): void {
+    clearTimeout(this.#timer);
+    document.body.dataset.validation = 'pending';
+    this.#view.status.textContent = this.#context.t('status.validating');
+    this.#timer = setTimeout(() => void this.runNow(), this.#delay);
+  }
+
+  /** Validates the current diagram now; resolves when its result is on screen. */
+  async runNow(): Promise<ValidationResult> {
+    clearTimeout(this.#timer);
+    const run = ++this.#run;
+    const { xml = '' } = await this.#modeler.saveXML();
+    let result: ValidationResult;
+    try {
+      result = await this.#validate(xml);
+    } catch (error) {
+      // The compiler promises diagnostics, not exceptions; if one escapes, show it rather than hide it.
+      result = {
+        ok: false,
+        definition: null,
+        diagnostics: [
+          {
+            elementId: null,
+            code: 'MALFORMED_XML',
+            message: error instanceof Error ? error.message : String(error),
+            severity: 'error',
+          },
+        ],
+      };
+    }
+    if (run === this.#run) {
+      this.#render(result.diagnostics);
+      this.last = { result, xml };
+      document.body.dataset.validation = result.diagnostics.length === 0 ? 'ok' : 'problems';
+      for (const listener of this.#listeners) listener(result, xml);
+    }
+    return result;
+  }
+
+  #render(diagnostics: readonly Diagnostic[]): void {
+    const overlays = this.#modeler.get<Overlays>('overlays');
+    const canvas = this.#modeler.get<Canvas>('canvas');
+    const registry = this.#modeler.get<ElementRegistry>('elementRegistry');
+    overlays.remove({ type: OVERLAY });
+    // A newly opened diagram has dropped the old elements (and their markers) already.
+    for (const id of this.#marked.filter((id) => registry.get(id))) {
+      for (const marker of MARKERS) canvas.removeMarker(id, marker);
+    }
+    this.#marked = [];
+
+    for (const group of groupByElement(diagnostics)) {
+      if (group.elementId === null || !registry.get(group.elementId)) continue;
+      const severity = group.errors > 0 ? 'error' : 'warning';
+      const badge = el(
+        'div',
+        {
+          class: `tb-badge tb-badge-${severity}`,
+          title: group.diagnostics.map((d) => d.message).join('\n'),
+          'data-element-id': group.elementId,
+        },
+        String(group.errors + group.warnings),
+      );
+      overlays.add(group.elementId, OVERLAY, { position: { top: -10, right: 10 }, html: badge });
+      canvas.addMarker(group.elementId, `tb-has-${severity}`);
+      this.#marked.push(group.elementId);
+    }
+
+    const { errors, warnings } = countBySeverity(diagnostics);
+    this.#view.status.textContent =
+      diagnostics.length === 0
+        ? this.#context.t('status.ok')
+        : this.#context.t('status.problems', { errors, warnings });
+    this.#view.status.dataset.state = errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'ok';
+    this.#renderList(diagnostics);
+  }
+
+  #renderList(diagnostics: readonly Diagnostic[]): void {
+    if (diagnostics.length === 0) {
+      replaceChildren(this.#view.problems, el('p', { class: 'tb-empty' }, this.#context.t('problems.none')));
+      return;
+    }
+    const rows = sortDiagnostics(diagnostics).map((d) => {
+      const label = d.elementId ?? this.#context.t('problems.document');
+      return el(
+        'li',
+        {
+          class: `tb-problem tb-problem-${d.severity}`,
+          'data-element-id': d.elementId ?? '',
+          'data-code': d.code,
+          tabindex: 0,
+          onclick: () => this.#select(d.elementId),
+          onkeydown: (event: Event) => {
+            if ((event as KeyboardEvent).key === 'Enter') this.#select(d.elementId);
+          },
+        },
+        el('span', { class: 'tb-problem-severity' }, this.#context.t(`problems.severity.${d.severity}`)),
+        el('code', { class: 'tb-problem-element' }, this.#elementName(d.elementId) ?? label),
+        el('span', { class: 'tb-problem-message' }, d.message),
+        el('code', { class: 'tb-problem-code' }, d.code),
+      );
+    });
+    replaceChildren(this.#view.problems, el('ul', { class: 'tb-problems' }, ...rows));
+  }
+
+  #elementName(id: string | null): string | null {
+    if (id === null) return null;
+    const element = this.#modeler.get<ElementRegistry>('elementRegistry').get(id);
+    const name = (element?.businessObject as { name?: unknown } | undefined)?.name;
+    return typeof name === 'string' && name.trim() !== '' ? `${name}（${id}）` : id;
+  }
+
+  #select(id: string | null): void {
+    if (id === null) return;
+    const element = this.#modeler.get<ElementRegistry>('elementRegistry').get(id);
+    if (!element) return;
+    this.#modeler.get<Selection>('selection').select(element);
+    this.#modeler.get<Canvas>('canvas').scrollToElement(element);
+  }
+}

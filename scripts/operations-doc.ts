@@ -1,5 +1,5 @@
 /**
- * Writes docs/operations/: one page per approval operation, each with the command, who may give it,
+ * Writes docs/case-operations/: one page per approval operation, each with the command, who may give it,
  * its events and clock effects, and a before/after timeline that the engine itself produced by
  * simulating the example matters (test/docs-current.test.ts fails when a page is out of date).
  *
@@ -20,7 +20,7 @@ import {
 } from '@tongban/engine';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const OPERATIONS_DIR = join(root, 'docs', 'operations');
+export const OPERATIONS_DIR = join(root, 'docs', 'case-operations');
 
 const PERMIT = 'examples/construction-permit/construction-permit.bpmn';
 const BUSINESS = 'examples/business-start/business-start.bpmn';

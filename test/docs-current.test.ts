@@ -9,7 +9,7 @@ describe('generated docs match the code', () => {
     expect(readFileSync(BPMN_SUBSET_PAGE, 'utf8')).toBe(await renderBpmnSubsetPage());
   });
 
-  it('docs/operations/ shows what the engine does today (regenerate with scripts/operations-doc.ts)', async () => {
+  it('docs/case-operations/ shows what the engine does today (regenerate with scripts/operations-doc.ts)', async () => {
     for (const [file, text] of await renderOperationPages()) {
       expect(readFileSync(join(OPERATIONS_DIR, file), 'utf8'), file).toBe(text);
     }

@@ -3,7 +3,7 @@ import type { Actor, Variables } from './types.js';
 
 /**
  * Approval operations on running cases (issue 7): each is a command through the one `step` path,
- * recorded with who and why. Semantics, events, clock effects and permissions: docs/operations/.
+ * recorded with who and why. Semantics, events, clock effects and permissions: docs/case-operations/.
  */
 export type OperationCommand =
   | AcceptCommand

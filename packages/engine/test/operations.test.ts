@@ -491,3 +491,61 @@ describe('timeout actions', () => {
     expect(c.last!.events[0]?.at).toBe(a.dueAt);
   });
 });
+
+describe('催办 and 督办 (supervision commands)', () => {
+  const SUPERVISOR: Actor = { id: '监察室-陈', kind: 'supervisor' };
+
+  it('催办 is recorded against the department holding the task; nothing else changes', () => {
+    const c = Case.inStage();
+    const before = c.open();
+    const r = c.send(
+      { type: 'urge', taskId: c.task('a').id, message: '请加快办理', actor: SUPERVISOR },
+      bj('2026-03-05T09:00:00'),
+    );
+    expect(r.events).toMatchObject([
+      { type: 'task.urged', department: 'A', data: { message: '请加快办理', actor: '监察室-陈' } },
+    ]);
+    expect(c.open()).toEqual(before);
+  });
+
+  it('督办 has its own reply deadline; unanswered it turns red on its timer; the department answers', () => {
+    const c = Case.inStage();
+    expect(
+      c.refusal(
+        { type: 'supervise', department: 'B', message: 'x', replyWithin: 2, actor: STAFF },
+        bj('2026-03-05T09:00:00'),
+      ),
+    ).toBe('FORBIDDEN');
+    const r = c.send(
+      {
+        type: 'supervise',
+        department: 'B',
+        message: '说明超期原因',
+        replyWithin: 2,
+        ruleId: 'SX-01',
+        actor: SUPERVISOR,
+      },
+      bj('2026-03-05T09:00:00'),
+    );
+    // Thursday 03-05 + 2 working days: Friday, Monday → due at the end of 03-09.
+    const timer = r.timers.set.find((t) => t.purpose === 'supervision')!;
+    expect(timer.dueAt).toBe(bj('2026-03-10T00:00:00'));
+    const overdue = c.send({ type: 'fireTimer', timerId: timer.id }, timer.dueAt);
+    expect(overdue.events).toMatchObject([
+      { type: 'supervision.overdue', department: 'B', data: { ruleId: 'SX-01' } },
+    ]);
+    const id = String(r.events[0]?.data?.supervisionId);
+    expect(
+      c.refusal(
+        { type: 'answerSupervision', supervisionId: id, department: 'A', answer: 'x' },
+        bj('2026-03-10T09:00:00'),
+      ),
+    ).toBe('WRONG_DEPARTMENT');
+    const answered = c.send(
+      { type: 'answerSupervision', supervisionId: id, department: 'B', answer: '已补充人员' },
+      bj('2026-03-10T09:00:00'),
+    );
+    expect(answered.events).toMatchObject([{ type: 'supervision.answered', data: { late: true } }]);
+    expect(c.snapshot!.machine.context.supervisions).toEqual({});
+  });
+});

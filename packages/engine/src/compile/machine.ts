@@ -156,6 +156,7 @@ export class MachineBuilder {
         special: {},
         parkedTimers: {},
         trail: [],
+        supervisions: {},
         noFlow: null,
         ending: null,
       }),

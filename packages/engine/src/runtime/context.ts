@@ -60,6 +60,19 @@ export interface CaseContext {
   parkedTimers: Record<string, number>;
   /** Element ids of completed user tasks, most recent last (for 退回 to the previous step). */
   trail: string[];
+  /** 督办 orders by id, open until answered. */
+  supervisions: Record<
+    string,
+    {
+      readonly id: string;
+      readonly department: string;
+      readonly message: string;
+      readonly at: Instant;
+      readonly dueAt: Instant;
+      readonly ruleId: string | null;
+      readonly overdue: boolean;
+    }
+  >;
   /** Set when an exclusive or inclusive gateway found no flow to take (the command is refused). */
   noFlow: string | null;
   /** How the case ended, once it has. */

@@ -2,6 +2,7 @@ import type { MachineEvent } from '../compile/machine.js';
 import { CommandError } from './command-error.js';
 import type { CaseContext } from './context.js';
 import type { StepRefused } from './step-result.js';
+import { supervisionOverdue } from './supervision.js';
 import type { Command } from './types.js';
 
 /** What a command does to the statechart: events to send in order, after its data is recorded. */
@@ -145,6 +146,10 @@ export function prepareFlowCommand(context: CaseContext, command: FlowCommand): 
       delete context.timers[timer.id];
       // A light timer's record is the light.changed event it causes.
       if (timer.purpose === 'light') return { ok: true, events: [] };
+      if (timer.purpose === 'supervision') {
+        supervisionOverdue(context, timer.id);
+        return { ok: true, events: [] };
+      }
       context.out.push({
         type: 'timer.fired',
         at,

@@ -8,6 +8,7 @@ export {
   type ServiceHandler,
   ServiceHandlerError,
 } from './memory-runtime.js';
+export type * from './operation-commands.js';
 export { CASE_CLOCK } from './schedule.js';
 export {
   checkScenario,
@@ -22,6 +23,6 @@ export {
 } from './simulate.js';
 export type { CaseSnapshot, Light } from './snapshot.js';
 export { type StepApplied, type StepRefused, type StepResult, step } from './step.js';
-export { commandShapeProblem, isCommand } from './validate-command.js';
+export type * from './supervision-commands.js';
 export { isLiveStatus } from './types.js';
-export type * from './operation-commands.js';
+export { commandShapeProblem, isCommand } from './validate-command.js';

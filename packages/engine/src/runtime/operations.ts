@@ -33,9 +33,34 @@ export function isOperation(command: Command): command is OperationCommand {
 
 /** What each status of a live case lets through; everything else waits for the status to change. */
 const ALLOWED: Readonly<Record<'pending' | 'suspended' | 'returned', ReadonlySet<string>>> = {
-  pending: new Set(['accept', 'refuseIntake', 'withdraw', 'copyTo']),
-  suspended: new Set(['resumeCase', 'withdraw', 'copyTo', 'fireTimer']),
-  returned: new Set(['resubmit', 'withdraw', 'copyTo', 'fireTimer']),
+  pending: new Set([
+    'accept',
+    'refuseIntake',
+    'withdraw',
+    'copyTo',
+    'urge',
+    'supervise',
+    'answerSupervision',
+    'fireTimer',
+  ]),
+  suspended: new Set([
+    'resumeCase',
+    'withdraw',
+    'copyTo',
+    'fireTimer',
+    'urge',
+    'supervise',
+    'answerSupervision',
+  ]),
+  returned: new Set([
+    'resubmit',
+    'withdraw',
+    'copyTo',
+    'fireTimer',
+    'urge',
+    'supervise',
+    'answerSupervision',
+  ]),
 };
 const ONLY_WHEN: Readonly<Record<string, CaseStatus>> = {
   accept: 'pending',
@@ -51,7 +76,9 @@ export function admissionProblem(
   caseId: string,
 ): CommandError | null {
   const actor = 'actor' in command ? command.actor : undefined;
-  if (actor?.kind === 'supervisor') {
+  const supervision =
+    command.type === 'urge' || command.type === 'supervise' || command.type === 'answerSupervision';
+  if (actor?.kind === 'supervisor' && !supervision) {
     return new CommandError(
       'FORBIDDEN',
       `Supervisors read every case but act on it only through supervision commands (催办, 督办): ${command.type} refused.`,

@@ -12,6 +12,7 @@ import { pureInitialTransition, pureResolveState, pureTransition } from './pure-
 import { scheduleTimes } from './schedule.js';
 import type { CaseSnapshot } from './snapshot.js';
 import type { StepApplied, StepRefused, StepResult } from './step-result.js';
+import { isSupervision, prepareSupervision } from './supervision.js';
 import { timeoutActions } from './timeout-actions.js';
 import { type CaseStatus, type Command, isLiveStatus, type TimerRecord } from './types.js';
 import { commandShapeProblem } from './validate-command.js';
@@ -112,7 +113,9 @@ function apply(
   const touched = new Set<string>();
   const prepared: Prepared = isOperation(command)
     ? prepareOperation(definition, context, command, touched)
-    : prepareFlowCommand(context, command as FlowCommand);
+    : isSupervision(command)
+      ? prepareSupervision(definition, context, command)
+      : prepareFlowCommand(context, command as FlowCommand);
   if (!prepared.ok) return prepared;
 
   let startedAt = snapshot.startedAt;
@@ -209,6 +212,7 @@ function cloneContext(context: CaseContext, now: Instant): CaseContext {
     lights: { ...context.lights },
     special: { ...context.special },
     parkedTimers: { ...context.parkedTimers },
+    supervisions: { ...context.supervisions },
     out: [],
     noFlow: null,
   };

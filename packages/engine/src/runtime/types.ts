@@ -1,6 +1,7 @@
 import type { DepartmentRole } from '../model/process.js';
 import type { Instant } from '../model/time.js';
 import type { OperationCommand } from './operation-commands.js';
+import type { SupervisionCommand } from './supervision-commands.js';
 
 /** JSON values: what case variables and snapshots are made of. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -27,7 +28,8 @@ export type Command =
   | CompleteServiceCommand
   | FailServiceCommand
   | WithdrawCommand
-  | OperationCommand;
+  | OperationCommand
+  | SupervisionCommand;
 
 /** 受理: start a case. The case clock starts now; today does not count. */
 export interface StartCommand {
@@ -130,8 +132,11 @@ export interface TaskRecord {
   readonly transferredFrom?: readonly string[];
 }
 
-/** What a timer is for. `bpmn`: a timer event; `light`: a light change (yellow/red) of a clock. */
-export type TimerPurpose = 'bpmn' | 'light';
+/**
+ * What a timer is for. `bpmn`: a timer event; `light`: a light change (yellow/red) of a clock;
+ * `supervision`: a 督办's reply deadline.
+ */
+export type TimerPurpose = 'bpmn' | 'light' | 'supervision';
 
 /** A timer the case wants fired at `dueAt`. The runtime fires it with a `fireTimer` command. */
 export interface TimerRecord {

@@ -131,6 +131,20 @@ export function commandShapeProblem(command: unknown): string | null {
     case 'jump':
       if (!hasActor(c)) return 'jump needs an `actor`';
       return nonEmpty(c.elementId) && nonEmpty(c.reason) ? null : 'jump needs `elementId` and a `reason`';
+    case 'urge':
+      if (!hasActor(c)) return 'urge needs an `actor`';
+      if (c.taskId !== undefined && !nonEmpty(c.taskId)) return '`taskId` must be a task id';
+      return nonEmpty(c.message) ? null : 'urge needs a `message`';
+    case 'supervise':
+      if (!hasActor(c)) return 'supervise needs an `actor`';
+      if (!nonEmpty(c.department) || !nonEmpty(c.message))
+        return 'supervise needs a `department` and a `message`';
+      if (c.ruleId !== undefined && !nonEmpty(c.ruleId)) return '`ruleId` must be a string';
+      return typeof c.replyWithin === 'number' ? null : 'supervise needs `replyWithin` (working days)';
+    case 'answerSupervision':
+      return nonEmpty(c.supervisionId) && nonEmpty(c.department) && nonEmpty(c.answer)
+        ? null
+        : 'answerSupervision needs `supervisionId`, `department` and an `answer`';
     case 'copyTo':
       if (!(Array.isArray(c.departments) && c.departments.length > 0 && c.departments.every(nonEmpty))) {
         return 'copyTo needs `departments`';

@@ -269,6 +269,19 @@ const PAGES: readonly OperationPage[] = [
     ],
   },
   {
+    file: 'extend.md',
+    title: '延期 (extension, 行政许可法 Art. 42)',
+    command: "`{ type: 'extend', days, reason, actor, taskId? }`.",
+    who: 'An officer or administrator, recording the head who approved it (Art. 42 ¶1: the agency head, 10 days; ¶2: the government head for joint handling, 15).',
+    effect: "The case's limit (or one task's, with `taskId`) grows by `days` working days; the matter's `tb:extensionCap` caps the total (`EXTENSION_CAP` beyond it).",
+    clocks: 'The due date moves later by working days on the calendar; the light is recomputed at once (a yellow case may turn green again) and its next change rescheduled.',
+    events: '`case.extended` / `task.extended` (with `days`, `reason`, `approver`), and `light.changed` when the light changes.',
+    model: PERMIT,
+    start: permitStart,
+    before: [accepted, { advanceTo: '2026-03-20T09:00' }],
+    operation: [{ at: '2026-03-20T09:00', op: 'extend', days: 10, reason: '需组织专家论证', actor: '局长-刘', actorKind: 'officer' }],
+  },
+  {
     file: 'copy.md',
     title: '抄送 (copy for information)',
     command: "`{ type: 'copyTo', departments, taskId?, note? }`.",
@@ -433,6 +446,9 @@ supervision commands. In \`tongban simulate\` scenarios every operation is a ste
 | operation | command |
 |---|---|
 ${rows.join('\n')}
+
+Supervision commands (催办 \`urge\`, 督办 \`supervise\`, \`answerSupervision\`) go through the same path: see
+the supervisor's guide.
 
 Not yet built (issue 7 continues): 撤回/拿回 (pull back before the next handler acts), returning a
 resubmitted case straight to the rejecting department, per-department decision modes

@@ -549,3 +549,22 @@ describe('催办 and 督办 (supervision commands)', () => {
     expect(c.snapshot!.machine.context.supervisions).toEqual({});
   });
 });
+
+describe('延期 (extension, Art. 42)', () => {
+  it('moves the case deadline by working days, recomputes the light, and respects the cap', () => {
+    const c = Case.inStage();
+    expect(c.snapshot!.dueAt).toBe(bj('2026-03-31T00:00:00'));
+    // Let the case go yellow first: its light timer fires at the start of 03-27.
+    const yellow = Object.values(c.snapshot!.machine.context.timers).find((t) => t.purpose === 'light' && t.elementId === null)!;
+    c.send({ type: 'fireTimer', timerId: yellow.id }, yellow.dueAt);
+    expect(c.snapshot!.light).toBe('yellow');
+    expect(c.refusal({ type: 'extend', days: 10, reason: 'x', actor: STAFF }, bj('2026-03-27T09:00:00'))).toBe('FORBIDDEN');
+    const r = c.send({ type: 'extend', days: 10, reason: '需组织专家论证', actor: OFFICER }, bj('2026-03-27T09:00:00'));
+    // 10 more working days after 03-30: 03-31 … 04-03 (4), 清明 04-04..06, 04-07 … 04-14 (6).
+    expect(c.snapshot!.dueAt).toBe(bj('2026-04-15T00:00:00'));
+    expect(r.events.map((e) => e.type)).toEqual(['case.extended', 'light.changed']);
+    expect(c.snapshot!.light).toBe('green');
+    // The matter caps extensions at 10 working days in all.
+    expect(c.refusal({ type: 'extend', days: 1, reason: 'again', actor: OFFICER }, bj('2026-03-30T09:00:00'))).toBe('EXTENSION_CAP');
+  });
+});

@@ -24,6 +24,8 @@ export type CaseEventType =
   | 'task.delegationReturned'
   | 'task.rejected'
   | 'task.timedOut'
+  | 'case.extended'
+  | 'task.extended'
   | 'task.urged'
   | 'case.supervised'
   | 'supervision.answered'

@@ -21,7 +21,8 @@ export type OperationCommand =
   | RejectCommand
   | ResubmitCommand
   | JumpCommand
-  | CopyToCommand;
+  | CopyToCommand
+  | ExtendCommand;
 
 /** 受理 of a case registered with `intake: 'pending'`: the case clock starts now. */
 export interface AcceptCommand {
@@ -168,4 +169,19 @@ export interface CopyToCommand {
   readonly taskId?: string;
   readonly note?: string;
   readonly actor?: Actor;
+}
+
+/**
+ * 延期 (行政许可法 Art. 42): more working days for the case (or one task), approved by the agency
+ * head (¶1: 10) or the government head for joint handling (¶2: 15). The matter's
+ * `tb:extensionCap` caps the total.
+ */
+export interface ExtendCommand {
+  readonly type: 'extend';
+  readonly days: number;
+  readonly reason: string;
+  /** Who approved it; an officer or administrator. */
+  readonly actor: Actor;
+  /** Extend this task's clock instead of the case's. */
+  readonly taskId?: string;
 }

@@ -1,4 +1,4 @@
-import { clockStatus, startClock } from '../clock/index.js';
+import { clockStatus, extendClock, startClock } from '../clock/index.js';
 import type { CompiledDefinition } from '../compile/compile.js';
 import type { MachineEvent } from '../compile/machine.js';
 import { CommandError } from './command-error.js';
@@ -25,6 +25,7 @@ const OPERATIONS: ReadonlySet<string> = new Set<OperationCommand['type']>([
   'resubmit',
   'jump',
   'copyTo',
+  'extend',
 ]);
 
 export function isOperation(command: Command): command is OperationCommand {
@@ -414,6 +415,27 @@ export function prepareOperation(
         ...who(command.actor),
       });
       return ok([{ type: `jump:${command.elementId}` }]);
+    }
+    case 'extend': {
+      const denied = requireKind(command.actor, ['officer', 'admin'], '延期 (approved by the agency head)', caseId);
+      if (denied) return refuse(denied);
+      const key = command.taskId ?? 'case';
+      const clock = context.clocks[key];
+      if (!clock) {
+        return refuse(
+          new CommandError('WRONG_CASE_STATE', command.taskId ? `Task ${command.taskId} has no clock to extend.` : `Case ${caseId} has no running clock.`, {
+            caseId,
+          }),
+        );
+      }
+      const cap = key === 'case' ? (definition.matter?.extensionCap ?? undefined) : undefined;
+      context.clocks[key] = extendClock(clock, command.days, command.actor.id, command.reason, now, cap);
+      touched.add(key);
+      const task = command.taskId === undefined ? undefined : context.tasks[command.taskId];
+      const data = { days: command.days, reason: command.reason, approver: command.actor.id };
+      if (task) taskEvent(context, 'task.extended', task, data);
+      else caseEvent(context, 'case.extended', data);
+      return ok();
     }
     case 'copyTo': {
       const task = command.taskId === undefined ? undefined : context.tasks[command.taskId];

@@ -131,6 +131,11 @@ export function commandShapeProblem(command: unknown): string | null {
     case 'jump':
       if (!hasActor(c)) return 'jump needs an `actor`';
       return nonEmpty(c.elementId) && nonEmpty(c.reason) ? null : 'jump needs `elementId` and a `reason`';
+    case 'extend':
+      if (!hasActor(c)) return 'extend needs the approving `actor`';
+      if (typeof c.days !== 'number' || !Number.isInteger(c.days) || c.days < 1) return '`days` must be a whole number ≥ 1';
+      if (c.taskId !== undefined && !nonEmpty(c.taskId)) return '`taskId` must be a task id';
+      return nonEmpty(c.reason) ? null : 'extend needs a `reason`';
     case 'urge':
       if (!hasActor(c)) return 'urge needs an `actor`';
       if (c.taskId !== undefined && !nonEmpty(c.taskId)) return '`taskId` must be a task id';

@@ -555,16 +555,57 @@ describe('延期 (extension, Art. 42)', () => {
     const c = Case.inStage();
     expect(c.snapshot!.dueAt).toBe(bj('2026-03-31T00:00:00'));
     // Let the case go yellow first: its light timer fires at the start of 03-27.
-    const yellow = Object.values(c.snapshot!.machine.context.timers).find((t) => t.purpose === 'light' && t.elementId === null)!;
+    const yellow = Object.values(c.snapshot!.machine.context.timers).find(
+      (t) => t.purpose === 'light' && t.elementId === null,
+    )!;
     c.send({ type: 'fireTimer', timerId: yellow.id }, yellow.dueAt);
     expect(c.snapshot!.light).toBe('yellow');
-    expect(c.refusal({ type: 'extend', days: 10, reason: 'x', actor: STAFF }, bj('2026-03-27T09:00:00'))).toBe('FORBIDDEN');
-    const r = c.send({ type: 'extend', days: 10, reason: '需组织专家论证', actor: OFFICER }, bj('2026-03-27T09:00:00'));
+    expect(
+      c.refusal({ type: 'extend', days: 10, reason: 'x', actor: STAFF }, bj('2026-03-27T09:00:00')),
+    ).toBe('FORBIDDEN');
+    const r = c.send(
+      { type: 'extend', days: 10, reason: '需组织专家论证', actor: OFFICER },
+      bj('2026-03-27T09:00:00'),
+    );
     // 10 more working days after 03-30: 03-31 … 04-03 (4), 清明 04-04..06, 04-07 … 04-14 (6).
     expect(c.snapshot!.dueAt).toBe(bj('2026-04-15T00:00:00'));
     expect(r.events.map((e) => e.type)).toEqual(['case.extended', 'light.changed']);
     expect(c.snapshot!.light).toBe('green');
     // The matter caps extensions at 10 working days in all.
-    expect(c.refusal({ type: 'extend', days: 1, reason: 'again', actor: OFFICER }, bj('2026-03-30T09:00:00'))).toBe('EXTENSION_CAP');
+    expect(
+      c.refusal({ type: 'extend', days: 1, reason: 'again', actor: OFFICER }, bj('2026-03-30T09:00:00')),
+    ).toBe('EXTENSION_CAP');
+  });
+});
+
+describe('resubmission straight to the rejecting department', () => {
+  it('reopens only the task that rejected; the other branches stay done', () => {
+    const c = Case.inStage();
+    c.complete('b', 'B', bj('2026-03-03T09:00:00'));
+    c.complete('co', 'X', bj('2026-03-03T09:00:00'));
+    c.complete('co', 'Y', bj('2026-03-03T09:00:00'));
+    c.send(
+      { type: 'reject', taskId: c.task('a').id, department: 'A', reason: '材料不实', to: 'applicant' },
+      bj('2026-03-03T10:00:00'),
+    );
+    expect(c.open()).toEqual([]);
+    c.send({ type: 'resubmit', mode: 'direct' }, bj('2026-03-05T10:00:00'));
+    expect(c.open()).toEqual(['a@A']);
+    c.complete('a', 'A', bj('2026-03-05T11:00:00'));
+    expect(c.open()).toEqual(['decide@L']);
+  });
+
+  it('is refused when another department had not answered yet; restart is the way then', () => {
+    const c = Case.inStage();
+    c.complete('b', 'B', bj('2026-03-03T09:00:00'));
+    c.send(
+      { type: 'reject', taskId: c.task('a').id, department: 'A', reason: '材料不实', to: 'applicant' },
+      bj('2026-03-03T10:00:00'),
+    );
+    expect(c.refusal({ type: 'resubmit', mode: 'direct' }, bj('2026-03-05T10:00:00'))).toBe(
+      'WRONG_CASE_STATE',
+    );
+    c.send({ type: 'resubmit', mode: 'restart' }, bj('2026-03-05T10:00:00'));
+    expect(c.open()).toEqual(['a@A', 'b@B', 'co@X', 'co@Y']);
   });
 });

@@ -38,6 +38,7 @@ export type MachineEvent =
   | { type: `message:${string}` }
   | { type: 'bpmn.error'; code: string; source: string }
   | { type: `jump:${string}` }
+  | { type: `direct:${string}` }
   | { type: 'case.accept' | 'case.refuse' | 'case.return' | 'case.withdraw' };
 
 /** Input of the initial transition: the `start` command's data. */
@@ -235,7 +236,31 @@ export class MachineBuilder {
         continue;
       on[`jump:${id}`] = { target: nodeTarget(id) };
     }
+    for (const plan of this.plans.values()) this.directReturns(plan, [], on);
     return on;
+  }
+
+  /**
+   * `direct:<task>` for every user task inside parallel stages: back into the task with every
+   * other branch of its stages already done (a resubmitted case returns straight to the
+   * department that rejected it; the others' answers stand). One multi-target transition.
+   */
+  private directReturns(region: RegionPlan, others: readonly string[], on: Record<string, Transition>): void {
+    for (const id of region.nodeIds) {
+      const scope = this.scopeOf.get(id);
+      if (others.length > 0 && scope?.nodes[id]?.kind === 'userTask') {
+        on[`direct:${id}`] = { target: [nodeTarget(id), ...others] };
+      }
+    }
+    for (const block of region.blocks) {
+      block.branches.forEach((branch, k) => {
+        const siblings = block.branches
+          .map((_, j) => j)
+          .filter((j) => j !== k)
+          .map((j) => `#${regionDoneId(block.splitId, j + 1)}`);
+        this.directReturns(branch.region, [...others, ...siblings], on);
+      });
+    }
   }
 
   /** The compound state for a process body or subprocess body. */

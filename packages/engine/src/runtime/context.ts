@@ -53,6 +53,8 @@ export interface CaseContext {
     readonly department: string;
     readonly at: Instant;
     readonly reason: string;
+    /** Whether every other branch of its stages had finished: only then can it return directly. */
+    readonly othersDone: boolean;
   } | null;
   /** Open 特别程序 by task id. */
   special: Record<string, { readonly kind: string; readonly reason: string; readonly at: Instant }>;

@@ -147,9 +147,14 @@ export interface RejectCommand {
   readonly actor?: Actor;
 }
 
-/** The applicant resubmits a case sent back to them: the path is walked again from the step it left. */
+/**
+ * The applicant resubmits a case sent back to them. `restart` (default) walks the stage again from
+ * its start; `direct` returns straight to the department that rejected it, the other branches'
+ * answers standing.
+ */
 export interface ResubmitCommand {
   readonly type: 'resubmit';
+  readonly mode?: 'restart' | 'direct';
   readonly variables?: Variables;
   readonly actor?: Actor;
 }

@@ -1,6 +1,8 @@
+import type { StateValue } from 'xstate';
 import { clockStatus, extendClock, startClock } from '../clock/index.js';
 import type { CompiledDefinition } from '../compile/compile.js';
 import type { MachineEvent } from '../compile/machine.js';
+import { stateKey } from '../compile/state-ids.js';
 import { CommandError } from './command-error.js';
 import type { CaseContext } from './context.js';
 import type { CaseEvent } from './events.js';
@@ -184,6 +186,7 @@ export function prepareOperation(
   context: CaseContext,
   command: OperationCommand,
   touched: Set<string>,
+  value: StateValue,
 ): Prepared {
   const caseId = context.caseId;
   const now = context.now;
@@ -382,20 +385,33 @@ export function prepareOperation(
       return ok([{ type: `complete:${task.elementId}`, taskId: task.id }]);
     }
     case 'reject':
-      return reject(definition, context, command);
+      return reject(definition, context, command, value);
     case 'resubmit': {
       const returned = context.returned;
-      if (!returned)
+      if (!returned) {
         return refuse(new CommandError('WRONG_CASE_STATE', `Case ${caseId} was not sent back.`, { caseId }));
+      }
+      if (command.mode === 'direct' && !returned.othersDone) {
+        return refuse(
+          new CommandError(
+            'WRONG_CASE_STATE',
+            `Case ${caseId} cannot return straight to ${returned.department}: other departments of its stage had not answered when it was sent back. Resubmit with mode "restart".`,
+            { caseId },
+          ),
+        );
+      }
       context.returned = null;
       Object.assign(context.vars, command.variables ?? {});
-      const target = stageEntry(definition, returned.elementId);
+      const direct =
+        command.mode === 'direct' && (definition.stages.get(returned.elementId)?.length ?? 0) > 0;
+      const target = direct ? returned.elementId : stageEntry(definition, returned.elementId);
       caseEvent(context, 'case.resubmitted', {
         to: target,
+        mode: direct ? 'direct' : 'restart',
         waited: now - returned.at,
         ...who(command.actor),
       });
-      return ok([{ type: `jump:${target}` }]);
+      return ok([{ type: direct ? `direct:${target}` : `jump:${target}` }]);
     }
     case 'jump': {
       const denied = requireKind(command.actor, ['admin'], '跳转', caseId);
@@ -417,15 +433,26 @@ export function prepareOperation(
       return ok([{ type: `jump:${command.elementId}` }]);
     }
     case 'extend': {
-      const denied = requireKind(command.actor, ['officer', 'admin'], '延期 (approved by the agency head)', caseId);
+      const denied = requireKind(
+        command.actor,
+        ['officer', 'admin'],
+        '延期 (approved by the agency head)',
+        caseId,
+      );
       if (denied) return refuse(denied);
       const key = command.taskId ?? 'case';
       const clock = context.clocks[key];
       if (!clock) {
         return refuse(
-          new CommandError('WRONG_CASE_STATE', command.taskId ? `Task ${command.taskId} has no clock to extend.` : `Case ${caseId} has no running clock.`, {
-            caseId,
-          }),
+          new CommandError(
+            'WRONG_CASE_STATE',
+            command.taskId
+              ? `Task ${command.taskId} has no clock to extend.`
+              : `Case ${caseId} has no running clock.`,
+            {
+              caseId,
+            },
+          ),
         );
       }
       const cap = key === 'case' ? (definition.matter?.extensionCap ?? undefined) : undefined;
@@ -540,10 +567,40 @@ function addSigner(
   return ok();
 }
 
+/**
+ * Whether, in every stage `elementId` sits in, every other branch is in its done state: the
+ * condition for returning a resubmitted case straight to it.
+ */
+function otherBranchesDone(definition: CompiledDefinition, value: StateValue, elementId: string): boolean {
+  const own = stateKey(elementId);
+  for (const split of definition.stages.get(elementId) ?? []) {
+    const block = findBlock(value, `${stateKey(split)}__block`);
+    if (!block || typeof block === 'string') return false;
+    for (const [region, regionValue] of Object.entries(block)) {
+      if (JSON.stringify(regionValue).includes(JSON.stringify(own))) continue;
+      if (regionValue !== `done_${region.slice(1)}`) return false;
+    }
+  }
+  return true;
+}
+
+function findBlock(value: StateValue, key: string): StateValue | undefined {
+  if (typeof value === 'string') return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    if (k === key) return v;
+    if (v !== undefined) {
+      const inner = findBlock(v, key);
+      if (inner !== undefined) return inner;
+    }
+  }
+  return undefined;
+}
+
 function reject(
   definition: CompiledDefinition,
   context: CaseContext,
   command: Extract<OperationCommand, { type: 'reject' }>,
+  value: StateValue,
 ): Prepared {
   const caseId = context.caseId;
   const task = ownTask(context, command.taskId, command.department);
@@ -603,6 +660,7 @@ function reject(
       department: command.department,
       at: context.now,
       reason: command.reason,
+      othersDone: otherBranchesDone(definition, value, task.elementId),
     };
     return ok([{ type: 'case.return' }]);
   }

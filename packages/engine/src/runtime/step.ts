@@ -77,6 +77,8 @@ function start(
       definition: definition.hash,
       processId: definition.processId,
       ...(command.actor ? { actor: command.actor.id } : {}),
+      // 受理窗口: the accepting person's department, for window statistics.
+      ...(command.actor?.department ? { window: command.actor.department } : {}),
     },
   });
   const base = { startedAt: now, dueAt: null };
@@ -112,7 +114,7 @@ function apply(
   const before = { ...context.timers };
   const touched = new Set<string>();
   const prepared: Prepared = isOperation(command)
-    ? prepareOperation(definition, context, command, touched)
+    ? prepareOperation(definition, context, command, touched, snapshot.machine.value)
     : isSupervision(command)
       ? prepareSupervision(definition, context, command)
       : prepareFlowCommand(context, command as FlowCommand);

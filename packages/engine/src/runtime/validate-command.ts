@@ -81,8 +81,11 @@ export function commandShapeProblem(command: unknown): string | null {
       return nonEmpty(c.errorCode) ? null : 'failService needs an `errorCode`';
     case 'withdraw':
     case 'supply':
-    case 'resubmit':
       return null;
+    case 'resubmit':
+      return c.mode === undefined || c.mode === 'restart' || c.mode === 'direct'
+        ? null
+        : '`mode` is "restart" or "direct"';
     case 'accept':
       return hasActor(c) ? null : 'accept needs the accepting `actor`';
     case 'refuseIntake':
@@ -133,7 +136,8 @@ export function commandShapeProblem(command: unknown): string | null {
       return nonEmpty(c.elementId) && nonEmpty(c.reason) ? null : 'jump needs `elementId` and a `reason`';
     case 'extend':
       if (!hasActor(c)) return 'extend needs the approving `actor`';
-      if (typeof c.days !== 'number' || !Number.isInteger(c.days) || c.days < 1) return '`days` must be a whole number ≥ 1';
+      if (typeof c.days !== 'number' || !Number.isInteger(c.days) || c.days < 1)
+        return '`days` must be a whole number ≥ 1';
       if (c.taskId !== undefined && !nonEmpty(c.taskId)) return '`taskId` must be a task id';
       return nonEmpty(c.reason) ? null : 'extend needs a `reason`';
     case 'urge':

@@ -273,13 +273,25 @@ const PAGES: readonly OperationPage[] = [
     title: '延期 (extension, 行政许可法 Art. 42)',
     command: "`{ type: 'extend', days, reason, actor, taskId? }`.",
     who: 'An officer or administrator, recording the head who approved it (Art. 42 ¶1: the agency head, 10 days; ¶2: the government head for joint handling, 15).',
-    effect: "The case's limit (or one task's, with `taskId`) grows by `days` working days; the matter's `tb:extensionCap` caps the total (`EXTENSION_CAP` beyond it).",
-    clocks: 'The due date moves later by working days on the calendar; the light is recomputed at once (a yellow case may turn green again) and its next change rescheduled.',
-    events: '`case.extended` / `task.extended` (with `days`, `reason`, `approver`), and `light.changed` when the light changes.',
+    effect:
+      "The case's limit (or one task's, with `taskId`) grows by `days` working days; the matter's `tb:extensionCap` caps the total (`EXTENSION_CAP` beyond it).",
+    clocks:
+      'The due date moves later by working days on the calendar; the light is recomputed at once (a yellow case may turn green again) and its next change rescheduled.',
+    events:
+      '`case.extended` / `task.extended` (with `days`, `reason`, `approver`), and `light.changed` when the light changes.',
     model: PERMIT,
     start: permitStart,
     before: [accepted, { advanceTo: '2026-03-20T09:00' }],
-    operation: [{ at: '2026-03-20T09:00', op: 'extend', days: 10, reason: '需组织专家论证', actor: '局长-刘', actorKind: 'officer' }],
+    operation: [
+      {
+        at: '2026-03-20T09:00',
+        op: 'extend',
+        days: 10,
+        reason: '需组织专家论证',
+        actor: '局长-刘',
+        actorKind: 'officer',
+      },
+    ],
   },
   {
     file: 'copy.md',

@@ -16,7 +16,7 @@ export function timeoutActions(definition: CompiledDefinition, context: CaseCont
   const turnedRed = context.out.filter((e) => e.type === 'light.changed' && e.data?.to === 'red' && e.taskId);
   for (const light of turnedRed) {
     const task = light.taskId === undefined ? undefined : context.tasks[light.taskId];
-    if (!task || task.kind !== 'user') continue;
+    if (task?.kind !== 'user') continue;
     const node = definition.nodes.get(task.elementId);
     const action = node?.kind === 'userTask' ? (node.timeoutAction ?? 'light') : 'light';
     if (action === 'light') continue;

@@ -1,1 +1,43 @@
-export {};
+/**
+ * `@tongban/adapters`: the durable runtime. Cases live in PostgreSQL (the embedded PGlite by
+ * default, a PostgreSQL server through node-postgres in production), one drizzle schema for both.
+ * Every command is one atomic write guarded by the case's version; events are hash-chained per
+ * case; timers and hook deliveries are claimed with `FOR UPDATE SKIP LOCKED`, so any number of
+ * worker processes can share one database.
+ * @packageDocumentation
+ */
+
+export type { ChainedFields } from './audit/chain.js';
+export { eventHash, GENESIS_HASH } from './audit/chain.js';
+export type { ChainVerdict } from './audit/verify.js';
+export { verifyCase } from './audit/verify.js';
+export {
+  CaseNotFoundError,
+  ConcurrencyError,
+  DefinitionNotFoundError,
+  IdempotencyKeyReusedError,
+} from './errors.js';
+export type { DispatchRound, OutboxDispatcherOptions } from './outbox/dispatcher.js';
+export { OutboxDispatcher } from './outbox/dispatcher.js';
+export type { Hook, HookDelivery } from './outbox/hooks.js';
+export { HookRegistry } from './outbox/hooks.js';
+export type {
+  CommandOutcome,
+  DurableRuntimeOptions,
+  ExecuteOptions,
+  TimerFiring,
+} from './runtime/durable-runtime.js';
+export { DurableRuntime } from './runtime/durable-runtime.js';
+export type { CaseRow, EventRow, OutboxRow, TaskRow, TimerRow } from './runtime/reads.js';
+export * as tables from './schema.js';
+export type { ServiceWorkerOptions } from './services/service-worker.js';
+export { ServiceWorker } from './services/service-worker.js';
+export type { Executor, TongbanDatabase, TongbanSchema, TongbanTransaction } from './store/database.js';
+export { migrate, migrationsFolder } from './store/migrate.js';
+export type { PgliteStoreOptions } from './store/pglite.js';
+export { createPgliteStore } from './store/pglite.js';
+export type { PostgresStoreOptions } from './store/postgres.js';
+export { createPostgresStore } from './store/postgres.js';
+export type { StoreDriver, TongbanStore } from './store/store.js';
+export type { ClaimedTimer, TimerWorkerOptions } from './timers/timer-worker.js';
+export { TimerWorker } from './timers/timer-worker.js';

@@ -1,9 +1,13 @@
 import type { Command } from 'commander';
+import * as audit from './audit.js';
 import * as deadline from './deadline.js';
 import * as demo from './demo.js';
+import * as designer from './designer.js';
+import * as migrate from './migrate.js';
 import * as simulate from './simulate.js';
 import * as validate from './validate.js';
 import * as workdays from './workdays.js';
+import * as worker from './worker.js';
 
 /** Every `tongban` sub-command registers itself here, one file a command. */
 export function registerAll(program: Command): void {
@@ -12,4 +16,8 @@ export function registerAll(program: Command): void {
   demo.register(program);
   deadline.register(program);
   workdays.register(program);
+  migrate.register(program);
+  audit.register(program);
+  worker.register(program);
+  designer.register(program);
 }

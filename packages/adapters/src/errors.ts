@@ -1,0 +1,42 @@
+import { TongbanError } from '@tongban/engine';
+
+/** A command named a case the store does not hold. */
+export class CaseNotFoundError extends TongbanError {
+  readonly code = 'NO_CASE';
+  constructor(caseId: string) {
+    super(`case ${caseId} does not exist: start it first, or check the case id`, { caseId });
+  }
+}
+
+/** A start command named a definition that was never deployed, or named none. */
+export class DefinitionNotFoundError extends TongbanError {
+  readonly code = 'NO_DEFINITION';
+  readonly hash: string | undefined;
+  constructor(hash: string | undefined, caseId?: string) {
+    super(
+      hash === undefined
+        ? 'a start command needs the definition hash to run on: pass { definitionHash }'
+        : `definition ${hash} is not deployed: deploy it before starting cases on it`,
+      caseId === undefined ? {} : { caseId },
+    );
+    this.hash = hash;
+  }
+}
+
+/** Other writers kept changing the case; the command was retried and gave up. Safe to resend. */
+export class ConcurrencyError extends TongbanError {
+  readonly code = 'VERSION_CONFLICT';
+  constructor(caseId: string, attempts: number) {
+    super(`case ${caseId} changed under ${attempts} attempts in a row; send the command again`, { caseId });
+  }
+}
+
+/** An idempotency key was sent again for a different case. */
+export class IdempotencyKeyReusedError extends TongbanError {
+  readonly code = 'IDEMPOTENCY_KEY_REUSED';
+  readonly key: string;
+  constructor(key: string, caseId: string, otherCaseId: string) {
+    super(`idempotency key ${key} was already used for case ${otherCaseId}; use a fresh key`, { caseId });
+    this.key = key;
+  }
+}

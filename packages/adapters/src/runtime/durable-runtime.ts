@@ -1,0 +1,389 @@
+import type { CaseStatus, Command, TaskRecord } from '@tongban/engine';
+import { eq, sql } from 'drizzle-orm';
+import { GENESIS_HASH } from '../audit/chain.js';
+import { type ChainVerdict, verifyCase } from '../audit/verify.js';
+import {
+  CaseNotFoundError,
+  ConcurrencyError,
+  DefinitionNotFoundError,
+  IdempotencyKeyReusedError,
+} from '../errors.js';
+import type { HookRegistry } from '../outbox/hooks.js';
+import { definitions } from '../schema.js';
+import type { TongbanStore } from '../store/store.js';
+import {
+  type CaseSnapshot,
+  CommandError,
+  type CompiledDefinition,
+  type Instant,
+  loadDefinition,
+  step,
+} from './engine.js';
+import { planWrite } from './plan.js';
+import {
+  type CaseRow,
+  type EventRow,
+  type OutboxRow,
+  readCase,
+  readEvents,
+  readOutbox,
+  readTasks,
+  readTimers,
+  type TaskRow,
+  type TimerRow,
+} from './reads.js';
+import { type CaseWrite, writeCommandStatement } from './write-command.js';
+
+/** Options of {@link DurableRuntime}. */
+export interface DurableRuntimeOptions {
+  readonly store: TongbanStore;
+  /** Hooks whose subscriptions decide which outbox rows each event gets. */
+  readonly hooks?: HookRegistry;
+  /** The clock commands are stamped with (default `Date.now`). */
+  readonly clock?: () => Instant;
+  /** How often a command is retried on a version conflict before {@link ConcurrencyError} (default 50). */
+  readonly maxAttempts?: number;
+  /**
+   * Running cases whose last state this runtime remembers (default 10,000; 0: none). A remembered
+   * case's next command skips the read; if another writer changed the case meanwhile, the version
+   * check fails and the command is re-read and re-stepped, so this never affects correctness.
+   */
+  readonly cacheSize?: number;
+}
+
+/** Options of {@link DurableRuntime.execute}. */
+export interface ExecuteOptions {
+  /** Sending the same key again returns the first result instead of applying the command twice. */
+  readonly idempotencyKey?: string;
+  /** For a `start` command: the deployed definition the case runs on, for its whole life. */
+  readonly definitionHash?: string;
+  /** For a `start` command: 事项编码, stored on the case for queries. */
+  readonly matterCode?: string;
+  /** For a `start` command: where the case is handled (partition key beyond one database). */
+  readonly region?: { readonly province?: string; readonly city?: string; readonly county?: string };
+}
+
+/** What an applied command did. */
+export interface CommandOutcome {
+  readonly caseId: string;
+  /** The case row's version after the command. */
+  readonly version: number;
+  readonly status: CaseStatus;
+  readonly light: CaseSnapshot['light'];
+  readonly dueAt: Instant | null;
+  /** Events this command appended, with their sequence numbers. */
+  readonly events: readonly { readonly seq: number; readonly type: string }[];
+  readonly openTasks: readonly TaskRecord[];
+  /** True when this is the stored result of an earlier command with the same idempotency key. */
+  readonly replayed: boolean;
+}
+
+/** What happened when a worker fired a timer. */
+export type TimerFiring =
+  | { readonly kind: 'fired'; readonly outcome: CommandOutcome }
+  /** Already fired, cancelled, or its case is gone: nothing to do. */
+  | { readonly kind: 'skipped' }
+  /** The engine refused it (e.g. the case ended); the row is closed so it is not tried again. */
+  | { readonly kind: 'refused'; readonly error: CommandError };
+
+/** What the runtime knows of a case between commands: the snapshot and the head of its chain. */
+interface CaseHead {
+  readonly definitionHash: string;
+  readonly snapshot: CaseSnapshot;
+  readonly version: number;
+  readonly lastSeq: number;
+  readonly lastHash: string;
+  /** Tasks open in `snapshot`, when known (null after a read: the write then upserts them all). */
+  readonly openTasks: readonly TaskRecord[] | null;
+}
+
+interface LoadedRow {
+  definition_hash: string | null;
+  snapshot: CaseSnapshot | null;
+  version: number | null;
+  last_seq: number | null;
+  last_hash: string | null;
+  key_case: string | null;
+  key_result: Omit<CommandOutcome, 'replayed'> | null;
+  timer_exists: boolean;
+  timer_fired: unknown;
+}
+
+/**
+ * Runs cases durably: every command is applied by the engine's pure `step` and written (snapshot,
+ * events with their audit chain, tasks, timers, outbox) in one atomic statement guarded by the
+ * case's version. A concurrent writer makes the statement write nothing; the command is then
+ * stepped again on the fresh snapshot. A refused command writes nothing and throws the engine's
+ * typed error.
+ */
+export class DurableRuntime {
+  readonly store: TongbanStore;
+  readonly hooks: HookRegistry | undefined;
+  readonly #clock: () => Instant;
+  readonly #maxAttempts: number;
+  readonly #definitions = new Map<string, CompiledDefinition>();
+  readonly #heads = new Map<string, CaseHead>();
+  readonly #cacheSize: number;
+
+  constructor(options: DurableRuntimeOptions) {
+    this.store = options.store;
+    this.hooks = options.hooks;
+    this.#clock = options.clock ?? Date.now;
+    this.#maxAttempts = options.maxAttempts ?? 50;
+    this.#cacheSize = options.cacheSize ?? 10_000;
+  }
+
+  /** The runtime's clock. */
+  now(): Instant {
+    return this.#clock();
+  }
+
+  /** Stores a compiled definition under its hash (idempotent) so cases can start on it. */
+  async deploy(definition: CompiledDefinition): Promise<void> {
+    await this.store.db
+      .insert(definitions)
+      .values({ hash: definition.hash, processId: definition.processId, document: definition.document })
+      .onConflictDoNothing();
+    this.#definitions.set(definition.hash, definition);
+  }
+
+  /** The deployed definition with this hash, loaded from the database the first time. */
+  async definition(hash: string): Promise<CompiledDefinition> {
+    const cached = this.#definitions.get(hash);
+    if (cached !== undefined) return cached;
+    const [row] = await this.store.db
+      .select({ document: definitions.document })
+      .from(definitions)
+      .where(eq(definitions.hash, hash));
+    if (row === undefined) throw new DefinitionNotFoundError(hash);
+    const loaded = loadDefinition(row.document as CompiledDefinition['document']);
+    this.#definitions.set(hash, loaded);
+    return loaded;
+  }
+
+  /** The case row, or null when there is no such case. */
+  getCase(caseId: string): Promise<CaseRow | null> {
+    return readCase(this.store.db, caseId);
+  }
+
+  /** Every task the case ever had, open and closed, oldest first. */
+  tasks(caseId: string): Promise<TaskRow[]> {
+    return readTasks(this.store.db, caseId);
+  }
+
+  /** The case's events in order, with their audit-chain hashes. */
+  events(caseId: string): Promise<EventRow[]> {
+    return readEvents(this.store.db, caseId);
+  }
+
+  /** The case's timers, pending and fired. */
+  timers(caseId: string): Promise<TimerRow[]> {
+    return readTimers(this.store.db, caseId);
+  }
+
+  /** The case's hook deliveries, delivered, pending and parked. */
+  outbox(caseId: string): Promise<OutboxRow[]> {
+    return readOutbox(this.store.db, caseId);
+  }
+
+  /** Checks the case's audit chain: see {@link verifyCase}. */
+  verify(caseId: string): Promise<ChainVerdict> {
+    return verifyCase(this.store.db, caseId);
+  }
+
+  /** Starts a case on a deployed definition: `execute` with `definitionHash` set. */
+  start(
+    definitionHash: string,
+    command: Extract<Command, { type: 'start' }>,
+    options: Omit<ExecuteOptions, 'definitionHash'> = {},
+  ): Promise<CommandOutcome> {
+    return this.execute(command.caseId, command, { ...options, definitionHash });
+  }
+
+  /**
+   * Applies one command to one case, durably. Resolves with what it did; rejects with the engine's
+   * typed error when the command is refused (nothing is written), {@link CaseNotFoundError},
+   * {@link DefinitionNotFoundError}, or {@link ConcurrencyError} after too many conflicts.
+   */
+  async execute(caseId: string, command: Command, options: ExecuteOptions = {}): Promise<CommandOutcome> {
+    const outcome = await this.#apply(caseId, command, options, null);
+    if (outcome === 'skipped') throw new Error('unreachable: only timer firings are skipped');
+    return outcome;
+  }
+
+  /**
+   * Fires one due timer through the command path; marks it fired in the same statement. A timer
+   * that already fired, was cancelled, or whose case is gone is skipped; one the engine refuses
+   * (e.g. its case ended) is closed without effect so that no worker tries it again.
+   */
+  async fireTimer(caseId: string, timerId: string): Promise<TimerFiring> {
+    try {
+      const outcome = await this.#apply(caseId, { type: 'fireTimer', timerId }, {}, timerId);
+      return outcome === 'skipped' ? { kind: 'skipped' } : { kind: 'fired', outcome };
+    } catch (error) {
+      if (error instanceof CaseNotFoundError) return { kind: 'skipped' };
+      // Only the engine's refusal closes the timer; anything else (database down, a definition that
+      // does not load) is thrown, and the timer is tried again when its lease runs out.
+      if (!(error instanceof CommandError)) throw error;
+      await this.store.db.execute(sql`update timers set fired_at = ${this.#clock()}, claimed_by = null,
+        lease_until = null where case_id = ${caseId} and timer_id = ${timerId} and fired_at is null`);
+      return { kind: 'refused', error };
+    }
+  }
+
+  async #apply(
+    caseId: string,
+    command: Command,
+    options: ExecuteOptions,
+    timerId: string | null,
+  ): Promise<CommandOutcome | 'skipped'> {
+    const key = options.idempotencyKey ?? null;
+    // First try without reading: the case as this runtime last wrote it, or no case for a start.
+    // The write's version check (and the unique keys) catch every stale guess; then the command is
+    // stepped again on what the database holds. Timer firings always read (workers rarely repeat).
+    let shortcut = timerId === null;
+    for (let attempt = 1; attempt <= this.#maxAttempts; attempt++) {
+      let head: CaseHead | null;
+      const cached = shortcut ? this.#heads.get(caseId) : undefined;
+      const guessed = shortcut && (cached !== undefined || command.type === 'start');
+      if (guessed) {
+        head = cached ?? null;
+      } else {
+        const row = await this.#load(caseId, key, timerId);
+        if (row.key_result !== null) {
+          if (row.key_case !== caseId)
+            throw new IdempotencyKeyReusedError(key ?? '', caseId, row.key_case ?? '');
+          return { ...row.key_result, replayed: true };
+        }
+        if (timerId !== null && (!row.timer_exists || row.timer_fired !== null)) return 'skipped';
+        head =
+          row.snapshot === null || row.version === null || row.definition_hash === null
+            ? null
+            : {
+                definitionHash: row.definition_hash,
+                snapshot: row.snapshot,
+                version: row.version,
+                lastSeq: row.last_seq ?? 0,
+                lastHash: row.last_hash ?? GENESIS_HASH,
+                openTasks: null,
+              };
+      }
+      shortcut = false;
+
+      if (head === null && command.type !== 'start') throw new CaseNotFoundError(caseId);
+      const hash = head?.definitionHash ?? options.definitionHash;
+      if (hash === undefined) throw new DefinitionNotFoundError(undefined, caseId);
+      const definition = await this.definition(hash);
+
+      const now = this.#clock();
+      const result = step(definition, head?.snapshot ?? null, command, now);
+      if (!result.ok) {
+        if (guessed) continue; // refused on a guess: ask the database before refusing for real
+        throw result.error;
+      }
+
+      const plan = planWrite(
+        caseId,
+        result,
+        command,
+        head ?? { lastSeq: 0, lastHash: GENESIS_HASH, openTasks: [] },
+        this.hooks,
+      );
+      const version = (head?.version ?? 0) + 1;
+      const outcome: Omit<CommandOutcome, 'replayed'> = {
+        caseId,
+        version,
+        status: result.snapshot.status,
+        light: result.snapshot.light,
+        dueAt: result.snapshot.dueAt,
+        events: plan.events.map((event) => ({ seq: event.seq, type: event.type })),
+        openTasks: result.openTasks,
+      };
+      const target: CaseWrite =
+        head !== null
+          ? { kind: 'update', expectedVersion: head.version }
+          : {
+              kind: 'insert',
+              definitionHash: definition.hash,
+              processId: definition.processId,
+              matterCode: options.matterCode ?? definition.matter?.code ?? null,
+              region: {
+                province: options.region?.province ?? null,
+                city: options.region?.city ?? null,
+                county: options.region?.county ?? null,
+              },
+            };
+      const statement = writeCommandStatement(
+        plan,
+        target,
+        now,
+        key === null ? null : { key, result: outcome },
+      );
+      try {
+        const [written] = await this.store.query<{ applied: number }>(statement);
+        if (written !== undefined && Number(written.applied) === 1) {
+          this.#remember(caseId, {
+            definitionHash: definition.hash,
+            snapshot: result.snapshot,
+            version,
+            lastSeq: plan.lastSeq,
+            lastHash: plan.lastHash,
+            openTasks: result.openTasks,
+          });
+          return { ...outcome, replayed: false };
+        }
+      } catch (error) {
+        // Another writer inserted the same case or used the same idempotency key first: look again.
+        if (!isUniqueViolation(error)) throw error;
+      }
+      this.#heads.delete(caseId);
+      if (!guessed) await backoff(attempt);
+    }
+    throw new ConcurrencyError(caseId, this.#maxAttempts);
+  }
+
+  #remember(caseId: string, head: CaseHead): void {
+    this.#heads.delete(caseId);
+    if (this.#cacheSize === 0 || head.snapshot.status !== 'running') return;
+    this.#heads.set(caseId, head);
+    if (this.#heads.size > this.#cacheSize) {
+      const oldest = this.#heads.keys().next();
+      if (!oldest.done) this.#heads.delete(oldest.value);
+    }
+  }
+
+  async #load(caseId: string, key: string | null, timerId: string | null): Promise<LoadedRow> {
+    // Only what this command needs: the idempotency and timer look-ups are scalar sub-queries that
+    // are left out when there is no key or no timer.
+    const keyColumns =
+      key === null
+        ? sql`null as key_case, null as key_result`
+        : sql`(select k.case_id from commands k where k.key = ${key}) as key_case,
+            (select k.result from commands k where k.key = ${key}) as key_result`;
+    const timerColumns =
+      timerId === null
+        ? sql`false as timer_exists, null as timer_fired`
+        : sql`exists (select 1 from timers t where t.case_id = ${caseId} and t.timer_id = ${timerId}) as timer_exists,
+            (select t.fired_at from timers t where t.case_id = ${caseId} and t.timer_id = ${timerId}) as timer_fired`;
+    const [row] = await this.store.query<LoadedRow>(
+      sql`select c.definition_hash, c.snapshot, c.version, c.last_seq, c.last_hash, ${keyColumns}, ${timerColumns}
+        from (select 1) as one left join cases c on c.id = ${caseId}`,
+    );
+    if (row === undefined) throw new Error('load returned no row');
+    return row;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let cause: unknown = error; typeof cause === 'object' && cause !== null; ) {
+    if ((cause as { code?: unknown }).code === '23505') return true;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** Short randomized pause so that writers racing on one case do not collide again in lock step. */
+function backoff(attempt: number): Promise<void> {
+  const ms = Math.random() * Math.min(50, 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,168 @@
+/**
+ * The drizzle schema of the durable runtime. Logic times (due dates, firing, leases, event times)
+ * are epoch milliseconds in `bigint` columns, the same {@link Instant} the engine computes with, so
+ * nothing depends on the server's or the host's time zone; `created_at` columns are the server's
+ * own wall clock, for operators.
+ * @module
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const instant = (name: string) => bigint(name, { mode: 'number' });
+
+/** Compiled definitions, one row per content hash: a case runs on the version it started with. */
+export const definitions = pgTable('definitions', {
+  hash: text('hash').primaryKey(),
+  processId: text('process_id').notNull(),
+  document: jsonb('document').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Cases (办件): the engine's snapshot plus the columns supervisors query by. */
+export const cases = pgTable(
+  'cases',
+  {
+    id: text('id').primaryKey(),
+    definitionHash: text('definition_hash')
+      .notNull()
+      .references(() => definitions.hash),
+    processId: text('process_id').notNull(),
+    status: text('status').notNull(),
+    light: text('light'),
+    dueAt: instant('due_at'),
+    snapshot: jsonb('snapshot').notNull(),
+    /** Optimistic lock: every write checks and bumps it. */
+    version: integer('version').notNull(),
+    /** Sequence number and hash of the case's last event: the head of its audit chain. */
+    lastSeq: integer('last_seq').notNull(),
+    lastHash: text('last_hash').notNull(),
+    matterCode: text('matter_code'),
+    regionProvince: text('region_province'),
+    regionCity: text('region_city'),
+    regionCounty: text('region_county'),
+    startedAt: instant('started_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('cases_status_idx').on(t.status),
+    index('cases_due_idx').on(t.dueAt),
+    index('cases_matter_idx').on(t.matterCode),
+  ],
+);
+
+/** Tasks, open and closed: who must act, by when, and who did what. */
+export const tasks = pgTable(
+  'tasks',
+  {
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    taskId: text('task_id').notNull(),
+    elementId: text('element_id').notNull(),
+    name: text('name'),
+    kind: text('kind').notNull(),
+    department: text('department'),
+    role: text('role'),
+    handler: text('handler'),
+    status: text('status').notNull(),
+    dueAt: instant('due_at'),
+    completedBy: text('completed_by'),
+    outcome: text('outcome'),
+    opinion: text('opinion'),
+    openedAt: instant('opened_at').notNull(),
+    closedAt: instant('closed_at'),
+    /** Service tasks: the worker running the host handler, and until when its claim holds. */
+    claimedBy: text('claimed_by'),
+    leaseUntil: instant('lease_until'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.taskId] }),
+    index('tasks_service_open_idx').on(t.openedAt).where(sql`${t.kind} = 'service' and ${t.status} = 'open'`),
+    index('tasks_open_department_idx').on(t.department, t.dueAt).where(sql`${t.status} = 'open'`),
+  ],
+);
+
+/** Append-only events, hash-chained per case (tamper-evident audit for supervisors). */
+export const events = pgTable(
+  'events',
+  {
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    seq: integer('seq').notNull(),
+    type: text('type').notNull(),
+    at: instant('at').notNull(),
+    payload: jsonb('payload').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.seq] })],
+);
+
+/** Timers the cases want fired. A row is claimed with a lease; `fired_at` is set in the firing transaction. */
+export const timers = pgTable(
+  'timers',
+  {
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    timerId: text('timer_id').notNull(),
+    dueAt: instant('due_at').notNull(),
+    purpose: text('purpose').notNull(),
+    elementId: text('element_id'),
+    claimedBy: text('claimed_by'),
+    leaseUntil: instant('lease_until'),
+    firedAt: instant('fired_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.timerId] }),
+    index('timers_due_idx').on(t.dueAt).where(sql`${t.firedAt} is null`),
+  ],
+);
+
+/** One row per (event, subscribed hook): delivered at least once, in order per case and hook. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: serial('id').primaryKey(),
+    caseId: text('case_id').notNull(),
+    eventSeq: integer('event_seq').notNull(),
+    hook: text('hook').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: instant('next_attempt_at').notNull(),
+    claimedBy: text('claimed_by'),
+    leaseUntil: instant('lease_until'),
+    parked: boolean('parked').notNull().default(false),
+    deliveredAt: instant('delivered_at'),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    uniqueIndex('outbox_event_hook_idx').on(t.caseId, t.eventSeq, t.hook),
+    index('outbox_pending_idx').on(t.caseId, t.hook, t.id).where(sql`${t.deliveredAt} is null`),
+    index('outbox_next_idx').on(t.nextAttemptAt).where(sql`${t.deliveredAt} is null and not ${t.parked}`),
+  ],
+);
+
+/** Idempotency keys of applied commands and what they returned. */
+export const commands = pgTable('commands', {
+  key: text('key').primaryKey(),
+  caseId: text('case_id').notNull(),
+  result: jsonb('result').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Every table, for `drizzle({ schema })` and typed queries. */
+export const schema = { definitions, cases, tasks, events, timers, outbox, commands };

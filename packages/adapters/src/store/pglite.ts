@@ -1,0 +1,46 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { drizzle } from 'drizzle-orm/pglite';
+import { schema } from '../schema.js';
+import type { TongbanDatabase } from './database.js';
+import { migrate } from './migrate.js';
+import type { TongbanStore } from './store.js';
+
+/** Options of {@link createPgliteStore}. */
+export interface PgliteStoreOptions {
+  /** Directory of the database files; omitted: in memory, gone when the process ends. */
+  readonly dataDir?: string;
+  /** An open PGlite to use instead (the caller closes it). */
+  readonly client?: PGlite;
+  /** Apply pending migrations before returning (default `true`: the embedded store just works). */
+  readonly migrate?: boolean;
+}
+
+/**
+ * Opens the embedded store: PostgreSQL compiled to WASM, in this process, in memory or in a data
+ * directory. One process at a time may open a data directory. PGlite writes without `fsync`: see
+ * the operations guide for what a host crash can lose.
+ */
+export async function createPgliteStore(options: PgliteStoreOptions = {}): Promise<TongbanStore> {
+  const owned = options.client === undefined;
+  const client = options.client ?? (await PGlite.create(options.dataDir));
+  const db: TongbanDatabase = drizzle({ client, schema });
+  const dialect = new PgDialect();
+  const store: TongbanStore = {
+    db,
+    driver: { kind: 'pglite', client },
+    async query<Row>(statement: SQL) {
+      const { sql: text, params } = dialect.sqlToQuery(statement);
+      return (await client.query<Row>(text, params)).rows;
+    },
+    async migrate() {
+      await migrate(db);
+    },
+    async close() {
+      if (owned && !client.closed) await client.close();
+    },
+  };
+  if (options.migrate ?? true) await store.migrate();
+  return store;
+}

@@ -1,0 +1,56 @@
+import { createPgliteStore, createPostgresStore, migrate, type TongbanStore } from '@tongban/adapters';
+import type { Command } from 'commander';
+import { EXIT_FAILURE, EXIT_OK } from '../program.js';
+import { UsageError } from '../usage-error.js';
+
+/** Where a command finds its database: a PostgreSQL URL or a PGlite data directory. */
+export interface DatabaseCliOptions {
+  readonly databaseUrl?: string;
+  readonly dataDir?: string;
+}
+
+/** Adds `--database-url` and `--data-dir` to a command. */
+export function databaseOptions(command: Command): Command {
+  return command
+    .option('--database-url <url>', 'PostgreSQL connection string (default: $DATABASE_URL)')
+    .option('--data-dir <dir>', 'PGlite data directory (the embedded database)');
+}
+
+/** Opens the store the options name, without migrating it. Exactly one of the two must be given. */
+export async function openStore(options: DatabaseCliOptions, max = 4): Promise<TongbanStore> {
+  const url = options.databaseUrl ?? (options.dataDir === undefined ? process.env.DATABASE_URL : undefined);
+  if (url !== undefined && options.dataDir !== undefined) {
+    throw new UsageError('give either --database-url or --data-dir, not both');
+  }
+  if (options.dataDir !== undefined) return createPgliteStore({ dataDir: options.dataDir, migrate: false });
+  if (url !== undefined) return createPostgresStore({ connectionString: url, max });
+  throw new UsageError('no database: give --database-url URL (or set DATABASE_URL) or --data-dir DIR');
+}
+
+/** The message of a failure to reach or use the database, for stderr. */
+export function databaseFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  return `tongban: ${message}${cause}\n`;
+}
+
+/** `tongban migrate`: applies the pending schema migrations. */
+export function register(program: Command): void {
+  databaseOptions(
+    program
+      .command('migrate')
+      .description('apply pending schema migrations to a PostgreSQL database or a PGlite directory'),
+  ).action(async (options: DatabaseCliOptions) => {
+    const store = await openStore(options, 1);
+    try {
+      const applied = await migrate(store.db);
+      process.stdout.write(applied === 0 ? 'schema is up to date\n' : `applied ${applied} migration(s)\n`);
+      process.exitCode = EXIT_OK;
+    } catch (error) {
+      process.stderr.write(databaseFailure(error));
+      process.exitCode = EXIT_FAILURE;
+    } finally {
+      await store.close();
+    }
+  });
+}

@@ -1,0 +1,112 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  DurableRuntime,
+  type Hook,
+  HookRegistry,
+  OutboxDispatcher,
+  ServiceWorker,
+  TimerWorker,
+} from '@tongban/adapters';
+import type { ServiceHandler } from '@tongban/engine';
+import type { Command } from 'commander';
+import { EXIT_OK } from '../program.js';
+import { UsageError } from '../usage-error.js';
+import { type DatabaseCliOptions, databaseOptions, openStore } from './migrate.js';
+
+interface WorkerOptions extends DatabaseCliOptions {
+  readonly concurrency?: string;
+  readonly pollMs?: string;
+  readonly hooks?: string;
+}
+
+function positive(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} must be a positive integer, got ${value}`);
+  return n;
+}
+
+/** What a `--hooks` module provides: hooks (default export or `hooks`) and service `handlers`. */
+interface HostModule {
+  readonly hooks: HookRegistry;
+  readonly handlers: Readonly<Record<string, ServiceHandler>>;
+}
+
+/**
+ * Loads a host module: its default export (or `hooks` export) is an array of hooks or a
+ * HookRegistry; its `handlers` export maps service-task handler names to functions.
+ */
+async function loadHostModule(path: string | undefined): Promise<HostModule> {
+  if (path === undefined) return { hooks: new HookRegistry(), handlers: {} };
+  const loaded = (await import(pathToFileURL(resolve(path)).href)) as {
+    default?: unknown;
+    hooks?: unknown;
+    handlers?: unknown;
+  };
+  const hooksExport = loaded.hooks ?? loaded.default;
+  let hooks = new HookRegistry();
+  if (hooksExport instanceof HookRegistry) hooks = hooksExport;
+  else if (Array.isArray(hooksExport)) for (const hook of hooksExport as Hook[]) hooks.register(hook);
+  else if (hooksExport !== undefined) {
+    throw new UsageError(`${path}: the hooks export must be an array of hooks or a HookRegistry`);
+  }
+  const handlers = loaded.handlers ?? {};
+  if (typeof handlers !== 'object' || handlers === null) {
+    throw new UsageError(`${path}: the handlers export must map handler names to functions`);
+  }
+  return { hooks, handlers: handlers as Record<string, ServiceHandler> };
+}
+
+/** `tongban worker`: fires timers and delivers hook events until SIGINT or SIGTERM. */
+export function register(program: Command): void {
+  databaseOptions(
+    program
+      .command('worker')
+      .description(
+        'fire due timers, deliver hook events and run service-task handlers until SIGINT/SIGTERM; run as many as you like',
+      )
+      .option('--concurrency <n>', 'cases fired at once (default 4)')
+      .option('--poll-ms <ms>', 'pause between polls when idle (default 200)')
+      .option(
+        '--hooks <module>',
+        'ES module exporting hooks to deliver to (default export or `hooks`) and service-task `handlers`',
+      ),
+  ).action(async (options: WorkerOptions) => {
+    const concurrency = positive(options.concurrency, '--concurrency', 4);
+    const pollMs = positive(options.pollMs, '--poll-ms', 200);
+    const { hooks, handlers } = await loadHostModule(options.hooks);
+    const store = await openStore(options, concurrency + 1);
+    const runtime = new DurableRuntime({ store, hooks });
+    let fired = 0;
+    const onError = (error: unknown): void => {
+      process.stderr.write(`tongban worker: ${error instanceof Error ? error.message : String(error)}\n`);
+    };
+    const timers = new TimerWorker(runtime, {
+      concurrency,
+      pollMs,
+      onError,
+      onFired: (_timer, firing) => {
+        if (firing.kind === 'fired') fired++;
+      },
+    });
+    const outbox = new OutboxDispatcher({ store, hooks, pollMs, onError });
+    const services = new ServiceWorker(runtime, { handlers, pollMs, onError });
+    const stopped = new Promise<NodeJS.Signals>((done) => {
+      process.once('SIGINT', () => done('SIGINT'));
+      process.once('SIGTERM', () => done('SIGTERM'));
+    });
+    timers.start();
+    outbox.start();
+    services.start();
+    const names = (list: string[]): string => list.join(', ') || 'none';
+    process.stdout.write(
+      `worker ${timers.workerId} running (hooks: ${names(hooks.names())}; handlers: ${names(Object.keys(handlers))})\n`,
+    );
+    const signal = await stopped;
+    await Promise.all([timers.stop(), outbox.stop(), services.stop()]);
+    await store.close();
+    process.stdout.write(`stopped on ${signal}: ${fired} timers fired\n`);
+    process.exitCode = EXIT_OK;
+  });
+}

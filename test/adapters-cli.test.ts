@@ -1,0 +1,173 @@
+// `tongban migrate`, `tongban audit verify` and `tongban worker` on a PGlite data directory.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createPgliteStore, DurableRuntime, migrationsFolder } from '@tongban/adapters';
+import { runCli } from '@tongban/cli';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { checkThenDecide, parallelApproval, waitThenReview } from './support/adapters-models.js';
+
+const dirs: string[] = [];
+const freshDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'tongban-cli-db-'));
+  dirs.push(dir);
+  return join(dir, 'db');
+};
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+afterEach(() => {
+  process.exitCode = undefined;
+  vi.restoreAllMocks();
+});
+
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
+  try {
+    const code = await runCli(argv);
+    return { code, stdout, stderr };
+  } finally {
+    vi.restoreAllMocks();
+    process.exitCode = undefined;
+  }
+}
+
+describe('tongban migrate', () => {
+  it('applies the migrations once to a PGlite directory', async () => {
+    const dataDir = freshDir();
+    const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+      entries: unknown[];
+    };
+    expect(await run('migrate', '--data-dir', dataDir)).toMatchObject({
+      code: 0,
+      stdout: `applied ${journal.entries.length} migration(s)\n`,
+    });
+    expect(await run('migrate', '--data-dir', dataDir)).toMatchObject({
+      code: 0,
+      stdout: 'schema is up to date\n',
+    });
+  });
+
+  it('is a usage error without a database, or with two', async () => {
+    const saved = process.env.DATABASE_URL;
+    delete process.env.DATABASE_URL;
+    try {
+      expect((await run('migrate')).code).toBe(2);
+      expect((await run('migrate', '--data-dir', 'x', '--database-url', 'postgres://x')).code).toBe(2);
+    } finally {
+      if (saved !== undefined) process.env.DATABASE_URL = saved;
+    }
+  });
+});
+
+describe('tongban audit verify', () => {
+  it('exits 0 for an intact chain and 1 with the first broken event after tampering', async () => {
+    const dataDir = freshDir();
+    const definition = parallelApproval();
+    const store = await createPgliteStore({ dataDir });
+    const runtime = new DurableRuntime({ store });
+    await runtime.deploy(definition);
+    await runtime.start(definition.hash, { type: 'start', caseId: 'audited' });
+    const events = (await runtime.events('audited')).length;
+    await store.close();
+
+    expect(await run('audit', 'verify', 'audited', '--data-dir', dataDir)).toMatchObject({
+      code: 0,
+      stdout: `case audited: ${events} events, chain intact\n`,
+    });
+
+    const tamper = await createPgliteStore({ dataDir });
+    if (tamper.driver.kind !== 'pglite') throw new Error('expected PGlite');
+    await tamper.driver.client.query(`update events set at = at + 1 where case_id = 'audited' and seq = 2`);
+    await tamper.close();
+    const broken = await run('audit', 'verify', 'audited', '--data-dir', dataDir, '--json');
+    expect(broken.code).toBe(1);
+    expect(JSON.parse(broken.stdout)).toMatchObject({ ok: false, brokenAt: 2 });
+  });
+});
+
+describe('tongban worker', () => {
+  it('fires overdue timers, runs service handlers, delivers hooks, and stops on SIGTERM', async () => {
+    const dataDir = freshDir();
+    const definition = waitThenReview('PT1M');
+    const service = checkThenDecide();
+    const store = await createPgliteStore({ dataDir });
+    const runtime = new DurableRuntime({ store, clock: () => Date.now() - 3_600_000 });
+    await runtime.deploy(definition);
+    await runtime.deploy(service);
+    await runtime.start(definition.hash, { type: 'start', caseId: 'overdue' });
+    await runtime.start(service.hash, { type: 'start', caseId: 'checked' });
+    await store.close();
+
+    const delivered = join(dirname(dataDir), 'delivered.txt');
+    const hostModule = join(dirname(dataDir), 'host.mjs');
+    writeFileSync(
+      hostModule,
+      `import { appendFileSync } from 'node:fs';
+export const hooks = [{ name: 'log', deliver: async (d) => appendFileSync(${JSON.stringify(delivered)}, d.key + '\\n') }];
+export const handlers = { checkLicence: async () => ({ licenceValid: true }) };
+`,
+    );
+
+    const require = createRequire(import.meta.url);
+    const main = fileURLToPath(new URL('../packages/cli/src/main.ts', import.meta.url));
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        require.resolve('tsx'),
+        '--conditions=@tongban/source',
+        main,
+        'worker',
+        '--data-dir',
+        dataDir,
+        '--poll-ms',
+        '50',
+        '--hooks',
+        hostModule,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await vi.waitFor(() => expect(stdout).toContain('running'), { timeout: 20_000, interval: 100 });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toContain('running (hooks: log; handlers: checkLicence)');
+    expect(stdout).toContain('stopped on SIGTERM: 1 timers fired');
+
+    const after = await createPgliteStore({ dataDir });
+    const check = new DurableRuntime({ store: after });
+    expect((await check.timers('overdue'))[0]?.firedAt).not.toBeNull();
+    expect((await check.tasks('overdue')).map((task) => task.elementId)).toEqual(['review']);
+    expect((await check.tasks('checked')).map((task) => [task.elementId, task.status])).toEqual([
+      ['check_licence', 'completed'],
+      ['decide', 'open'],
+    ]);
+    const keys = readFileSync(delivered, 'utf8').trim().split('\n');
+    const firedEvents = (await check.events('overdue')).filter((event) => event.seq > 2);
+    expect(keys).toEqual(expect.arrayContaining(firedEvents.map((event) => `overdue:${event.seq}:log`)));
+    await after.close();
+  }, 40_000);
+});

@@ -1,0 +1,473 @@
+// The one test suite every store runs: PGlite in memory and PostgreSQL through node-postgres.
+import {
+  CaseNotFoundError,
+  DurableRuntime,
+  type HookDelivery,
+  HookRegistry,
+  IdempotencyKeyReusedError,
+  migrate,
+  OutboxDispatcher,
+  ServiceWorker,
+  type TaskRow,
+  TimerWorker,
+  type TongbanStore,
+  tables,
+} from '@tongban/adapters';
+import { type Command, type CompiledDefinition, ServiceHandlerError, type Variables } from '@tongban/engine';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StoreFactory } from './adapters-databases.js';
+import { checkThenDecide, parallelApproval, waitThenReview } from './adapters-models.js';
+
+const T0 = Date.UTC(2026, 2, 2, 1, 0); // Monday 2026-03-02 09:00 Beijing
+const HOUR = 3_600_000;
+
+/** A clock the test moves by hand. */
+class ManualClock {
+  constructor(public at = T0) {}
+  readonly now = (): number => this.at;
+}
+
+let counter = 0;
+const newCaseId = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-${counter++}`;
+
+/** Raw SQL on the store's own driver, for tampering with rows the way an attacker would. */
+async function raw(store: TongbanStore, text: string, params: unknown[] = []): Promise<void> {
+  if (store.driver.kind === 'pglite') await store.driver.client.query(text, params);
+  else await store.driver.pool.query(text, params);
+}
+
+/** Every row of every table, to prove that a refused command wrote nothing. */
+async function dump(store: TongbanStore): Promise<string> {
+  const db = store.db;
+  const parts = await Promise.all([
+    db.select().from(tables.cases),
+    db.select().from(tables.tasks),
+    db.select().from(tables.events),
+    db.select().from(tables.timers),
+    db.select().from(tables.outbox),
+    db.select().from(tables.commands),
+  ]);
+  return JSON.stringify(parts.map((rows) => rows.map((row) => JSON.stringify(row)).sort()));
+}
+
+const openOf = (rows: TaskRow[], elementId: string): TaskRow => {
+  const found = rows.find((row) => row.elementId === elementId && row.status === 'open');
+  if (found === undefined) throw new Error(`no open task ${elementId}`);
+  return found;
+};
+
+const complete = (
+  task: TaskRow,
+  extra: Partial<Extract<Command, { type: 'completeTask' }>> = {},
+): Command => ({
+  type: 'completeTask',
+  taskId: task.taskId,
+  department: task.department ?? '',
+  outcome: 'approve',
+  ...extra,
+});
+
+export function defineStoreSuite(label: string, factory: StoreFactory | null): void {
+  const run = factory === null ? describe.skip : describe;
+  run(label, () => {
+    let store: TongbanStore;
+    let approval: CompiledDefinition;
+    let waiting: CompiledDefinition;
+
+    beforeAll(async () => {
+      if (factory === null) return;
+      store = await factory();
+      approval = parallelApproval();
+      waiting = waitThenReview('PT1H');
+    });
+    afterAll(async () => {
+      await store?.close();
+    });
+
+    const runtimeWith = (clock = new ManualClock(), hooks?: HookRegistry): DurableRuntime =>
+      new DurableRuntime({ store, clock: clock.now, ...(hooks ? { hooks } : {}) });
+
+    it('migrates once: a second run applies nothing', async () => {
+      expect(await migrate(store.db)).toBe(0);
+    });
+
+    it('runs a parallel approval to the end, recording tasks, events and the audit chain', async () => {
+      const clock = new ManualClock();
+      const runtime = runtimeWith(clock);
+      await runtime.deploy(approval);
+      const caseId = newCaseId('par');
+      const started = await runtime.start(
+        approval.hash,
+        { type: 'start', caseId },
+        { matterCode: '11440100MB2C0001' },
+      );
+      expect(started.version).toBe(1);
+      expect(started.openTasks.map((task) => task.elementId).sort()).toEqual([
+        'env_review',
+        'fire_review',
+        'lead_review',
+      ]);
+
+      for (const elementId of ['fire_review', 'lead_review', 'env_review']) {
+        clock.at += HOUR;
+        const task = openOf(await runtime.tasks(caseId), elementId);
+        await runtime.execute(
+          caseId,
+          complete(task, { opinion: `${elementId} 同意`, actor: { id: `staff-${elementId}` } }),
+        );
+      }
+      const decide = openOf(await runtime.tasks(caseId), 'decide');
+      const last = await runtime.execute(caseId, complete(decide));
+      expect(last.status).toBe('completed');
+
+      const row = await runtime.getCase(caseId);
+      expect(row).toMatchObject({
+        status: 'completed',
+        version: 5,
+        matterCode: '11440100MB2C0001',
+        definitionHash: approval.hash,
+      });
+      const tasks = await runtime.tasks(caseId);
+      expect(tasks.map((task) => [task.elementId, task.status]).sort()).toEqual([
+        ['decide', 'completed'],
+        ['env_review', 'completed'],
+        ['fire_review', 'completed'],
+        ['lead_review', 'completed'],
+      ]);
+      const fire = tasks.find((task) => task.elementId === 'fire_review');
+      expect(fire).toMatchObject({
+        department: '消防救援支队',
+        role: 'co',
+        completedBy: 'staff-fire_review',
+        outcome: 'approve',
+        opinion: 'fire_review 同意',
+        closedAt: T0 + HOUR,
+      });
+      const events = await runtime.events(caseId);
+      expect(events.map((event) => event.seq)).toEqual(events.map((_, index) => index + 1));
+      expect(events.at(-1)?.type).toBe('case.completed');
+      expect(row?.lastSeq).toBe(events.length);
+      expect(await runtime.verify(caseId)).toEqual({ ok: true, caseId, events: events.length });
+    });
+
+    it('continues a case from the database in a fresh runtime (definition loaded by hash)', async () => {
+      const first = runtimeWith();
+      await first.deploy(approval);
+      const caseId = newCaseId('fresh');
+      await first.start(approval.hash, { type: 'start', caseId });
+      const second = runtimeWith();
+      const task = openOf(await second.tasks(caseId), 'lead_review');
+      const outcome = await second.execute(caseId, complete(task));
+      expect(outcome.version).toBe(2);
+      expect(outcome.openTasks.map((open) => open.elementId).sort()).toEqual(['env_review', 'fire_review']);
+    });
+
+    it('notices when another runtime changed a case it remembers', async () => {
+      const mine = runtimeWith();
+      const theirs = runtimeWith();
+      await mine.deploy(approval);
+      const caseId = newCaseId('stale');
+      await mine.start(approval.hash, { type: 'start', caseId });
+      const tasks = await mine.tasks(caseId);
+      await theirs.execute(caseId, complete(openOf(tasks, 'lead_review')));
+      await expect(mine.execute(caseId, complete(openOf(tasks, 'lead_review')))).rejects.toMatchObject({
+        code: 'TASK_NOT_OPEN',
+      });
+      const outcome = await mine.execute(caseId, complete(openOf(tasks, 'fire_review')));
+      expect(outcome.version).toBe(3);
+      expect(outcome.openTasks.map((task) => task.elementId)).toEqual(['env_review']);
+      expect((await mine.verify(caseId)).ok).toBe(true);
+    });
+
+    it('applies a command sent twice with one idempotency key once', async () => {
+      const runtime = runtimeWith();
+      await runtime.deploy(approval);
+      const caseId = newCaseId('idem');
+      await runtime.start(approval.hash, { type: 'start', caseId }, { idempotencyKey: `${caseId}-start` });
+      const again = await runtime.start(
+        approval.hash,
+        { type: 'start', caseId },
+        { idempotencyKey: `${caseId}-start` },
+      );
+      expect(again.replayed).toBe(true);
+      const task = openOf(await runtime.tasks(caseId), 'lead_review');
+      const first = await runtime.execute(caseId, complete(task), { idempotencyKey: `${caseId}-k1` });
+      const second = await runtime.execute(caseId, complete(task), { idempotencyKey: `${caseId}-k1` });
+      expect(first.replayed).toBe(false);
+      expect(second).toEqual({ ...first, replayed: true });
+      expect((await runtime.getCase(caseId))?.version).toBe(2);
+      expect((await runtime.events(caseId)).filter((event) => event.type === 'task.completed')).toHaveLength(
+        1,
+      );
+      await expect(
+        runtime.execute('another-case', complete(task), { idempotencyKey: `${caseId}-k1` }),
+      ).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+    });
+
+    it('refuses bad commands with typed errors and writes nothing', async () => {
+      const runtime = runtimeWith();
+      await runtime.deploy(approval);
+      const caseId = newCaseId('bad');
+      await runtime.start(approval.hash, { type: 'start', caseId });
+      const lead = openOf(await runtime.tasks(caseId), 'lead_review');
+      await runtime.execute(caseId, complete(lead));
+      const before = await dump(store);
+
+      const fire = openOf(await runtime.tasks(caseId), 'fire_review');
+      const refusals: [string, () => Promise<unknown>][] = [
+        ['NO_CASE', () => runtime.execute('no-such-case', complete(lead))],
+        [
+          'TASK_NOT_OPEN',
+          () => runtime.execute(caseId, complete(lead), { idempotencyKey: `${caseId}-closed` }),
+        ],
+        ['WRONG_DEPARTMENT', () => runtime.execute(caseId, complete(fire, { department: '住建局' }))],
+        [
+          'BAD_COMMAND',
+          () => runtime.execute(caseId, { type: 'completeTask', taskId: 42 } as unknown as Command),
+        ],
+        ['CASE_EXISTS', () => runtime.start(approval.hash, { type: 'start', caseId })],
+        ['NO_DEFINITION', () => runtime.start('not-deployed', { type: 'start', caseId: newCaseId('nodef') })],
+      ];
+      for (const [code, attempt] of refusals) {
+        await expect(attempt(), code).rejects.toMatchObject({ code });
+      }
+      await expect(runtime.execute('no-such-case', complete(lead))).rejects.toBeInstanceOf(CaseNotFoundError);
+      expect(await dump(store)).toBe(before);
+    });
+
+    it('finds the first broken link when an event is edited or deleted', async () => {
+      const runtime = runtimeWith();
+      await runtime.deploy(approval);
+      const caseId = newCaseId('audit');
+      await runtime.start(approval.hash, { type: 'start', caseId });
+      for (const elementId of ['lead_review', 'fire_review']) {
+        await runtime.execute(
+          caseId,
+          complete(openOf(await runtime.tasks(caseId), elementId), { opinion: '同意' }),
+        );
+      }
+      const events = await runtime.events(caseId);
+      const completed = events.find((event) => event.type === 'task.completed');
+      if (completed === undefined) throw new Error('no completion event');
+      expect((await runtime.verify(caseId)).ok).toBe(true);
+
+      await raw(
+        store,
+        `update events set payload = jsonb_set(payload, '{data,opinion}', '"不同意"') where case_id = $1 and seq = $2`,
+        [caseId, completed.seq],
+      );
+      expect(await runtime.verify(caseId)).toMatchObject({
+        ok: false,
+        brokenAt: completed.seq,
+        reason: expect.stringContaining('changed'),
+      });
+
+      await raw(store, 'update events set payload = $3 where case_id = $1 and seq = $2', [
+        caseId,
+        completed.seq,
+        JSON.stringify(completed.payload),
+      ]);
+      expect((await runtime.verify(caseId)).ok).toBe(true);
+
+      await raw(store, 'delete from events where case_id = $1 and seq = $2', [caseId, 2]);
+      expect(await runtime.verify(caseId)).toMatchObject({
+        ok: false,
+        brokenAt: 2,
+        reason: expect.stringContaining('missing'),
+      });
+
+      const tailCase = newCaseId('tail');
+      await runtime.start(approval.hash, { type: 'start', caseId: tailCase });
+      const tail = (await runtime.events(tailCase)).length;
+      await raw(store, 'delete from events where case_id = $1 and seq = $2', [tailCase, tail]);
+      expect(await runtime.verify(tailCase)).toMatchObject({ ok: false, brokenAt: tail });
+    });
+
+    it('lands concurrent completions of the lead and co-handlers; the join fires once', async () => {
+      const runtime = runtimeWith();
+      await runtime.deploy(approval);
+      const caseIds = Array.from({ length: 6 }, () => newCaseId('join'));
+      for (const caseId of caseIds) await runtime.start(approval.hash, { type: 'start', caseId });
+      // Separate runtimes, as separate processes would be: nothing shared but the database.
+      const writers = [runtimeWith(), runtimeWith(), runtimeWith()];
+      await Promise.all(
+        caseIds.flatMap(async (caseId) => {
+          const tasks = await runtime.tasks(caseId);
+          await Promise.all(
+            ['lead_review', 'fire_review', 'env_review'].map((elementId, index) =>
+              writers[index]?.execute(caseId, complete(openOf(tasks, elementId))),
+            ),
+          );
+        }),
+      );
+      for (const caseId of caseIds) {
+        const events = await runtime.events(caseId);
+        expect(events.filter((event) => event.type === 'task.completed')).toHaveLength(3);
+        expect(
+          events.filter(
+            (event) =>
+              event.type === 'task.opened' &&
+              event.payload &&
+              (event.payload as { elementId?: string }).elementId === 'decide',
+          ),
+        ).toHaveLength(1);
+        expect(
+          (await runtime.tasks(caseId))
+            .filter((task) => task.status === 'open')
+            .map((task) => task.elementId),
+        ).toEqual(['decide']);
+        expect((await runtime.getCase(caseId))?.version).toBe(4);
+        expect((await runtime.verify(caseId)).ok).toBe(true);
+      }
+    });
+
+    it('fires due timers once, in due order, through the command path', async () => {
+      const clock = new ManualClock(T0);
+      const runtime = runtimeWith(clock);
+      await runtime.deploy(waiting);
+      const caseIds: string[] = [];
+      for (let index = 0; index < 5; index++) {
+        clock.at = T0 + (5 - index) * 60_000; // later cases start earlier: due order differs from insert order
+        const caseId = newCaseId('timer');
+        caseIds.push(caseId);
+        await runtime.start(waiting.hash, { type: 'start', caseId });
+      }
+      const fired: string[] = [];
+      clock.at = T0 + 2 * HOUR;
+      const worker = new TimerWorker(runtime, {
+        batchSize: 3,
+        onFired: (timer, firing) => {
+          if (caseIds.includes(timer.caseId) && firing.kind === 'fired') fired.push(timer.caseId);
+        },
+      });
+      while ((await worker.runOnce()) > 0) {}
+      expect(fired).toEqual([...caseIds].reverse());
+      for (const caseId of caseIds) {
+        const timers = await runtime.timers(caseId);
+        expect(timers).toHaveLength(1);
+        expect(timers[0]).toMatchObject({ firedAt: T0 + 2 * HOUR, claimedBy: null });
+        expect((await runtime.tasks(caseId)).map((task) => task.elementId)).toEqual(['review']);
+        expect((await runtime.events(caseId)).filter((event) => event.type === 'timer.fired')).toHaveLength(
+          1,
+        );
+      }
+      expect(await worker.runOnce()).toBe(0);
+    });
+
+    it('takes over a timer whose worker died holding the claim, once the lease runs out', async () => {
+      const clock = new ManualClock(T0);
+      const runtime = runtimeWith(clock);
+      await runtime.deploy(waiting);
+      const caseId = newCaseId('lease');
+      await runtime.start(waiting.hash, { type: 'start', caseId });
+      clock.at = T0 + 2 * HOUR;
+      const dead = new TimerWorker(runtime, { workerId: 'dead', leaseMs: 60_000, batchSize: 1000 });
+      const claimed = await dead.claim(); // claims, then "dies" without firing
+      expect(claimed.some((timer) => timer.caseId === caseId)).toBe(true);
+      const survivor = new TimerWorker(runtime, { workerId: 'survivor', batchSize: 1000 });
+      expect(await survivor.claim()).toEqual([]);
+      clock.at += 61_000;
+      await survivor.runOnce();
+      expect((await runtime.timers(caseId))[0]?.firedAt).toBe(clock.at);
+      expect(await dead.runOnce()).toBe(0);
+    });
+
+    it('runs host handlers for service tasks once, completing or failing them durably', async () => {
+      const runtime = runtimeWith();
+      const definition = checkThenDecide();
+      await runtime.deploy(definition);
+      const good = newCaseId('svc-ok');
+      const bad = newCaseId('svc-bad');
+      await runtime.start(definition.hash, { type: 'start', caseId: good, variables: { licence: 'L-1' } });
+      await runtime.start(definition.hash, { type: 'start', caseId: bad, variables: { licence: 'revoked' } });
+      const calls: string[] = [];
+      const worker = new ServiceWorker(runtime, {
+        handlers: {
+          checkLicence: async ({ caseId, variables }): Promise<Variables> => {
+            calls.push(caseId);
+            if (variables.licence === 'revoked')
+              throw new ServiceHandlerError('LICENCE_REVOKED', 'licence revoked');
+            return { licenceValid: true };
+          },
+        },
+      });
+      while ((await worker.runOnce()) > 0) {}
+      expect(calls.filter((caseId) => caseId === good || caseId === bad).sort()).toEqual([bad, good].sort());
+
+      const goodTasks = await runtime.tasks(good);
+      expect(goodTasks.map((task) => [task.elementId, task.status])).toEqual([
+        ['check_licence', 'completed'],
+        ['decide', 'open'],
+      ]);
+      const badEvents = await runtime.events(bad);
+      expect(badEvents.find((event) => event.type === 'service.failed')?.payload).toMatchObject({
+        data: { errorCode: 'LICENCE_REVOKED' },
+      });
+      expect((await runtime.tasks(bad))[0]?.status).toBe('failed');
+      expect((await runtime.getCase(bad))?.status).toBe('failed');
+      expect(await worker.runOnce()).toBe(0);
+    });
+
+    it('delivers events to hooks in order per case, retries a failing hook, parks it, and redrives', async () => {
+      const clock = new ManualClock(T0);
+      const seen: HookDelivery[] = [];
+      let failFor: string | null = null;
+      const hooks = new HookRegistry()
+        .register({
+          name: 'supervision',
+          deliver: async (delivery) => {
+            if (delivery.caseId === failFor) throw new Error('监察平台 unavailable');
+            seen.push(delivery);
+          },
+        })
+        .register({ name: 'lights-only', events: ['light.changed'], deliver: async () => {} });
+      const runtime = runtimeWith(clock, hooks);
+      await runtime.deploy(approval);
+      const good = newCaseId('hook-ok');
+      const bad = newCaseId('hook-bad');
+      for (const caseId of [good, bad]) {
+        await runtime.start(approval.hash, { type: 'start', caseId });
+        await runtime.execute(caseId, complete(openOf(await runtime.tasks(caseId), 'lead_review')));
+      }
+      expect((await runtime.outbox(good)).every((row) => row.hook === 'supervision')).toBe(true);
+      failFor = bad;
+      const dispatcher = new OutboxDispatcher({
+        store,
+        hooks,
+        clock: clock.now,
+        maxAttempts: 3,
+        backoffMs: () => 1000,
+      });
+      for (let round = 0; round < 10; round++) {
+        await dispatcher.runOnce();
+        clock.at += 1000;
+      }
+      const goodEvents = await runtime.events(good);
+      const delivered = seen.filter((delivery) => delivery.caseId === good);
+      expect(delivered.map((delivery) => delivery.seq)).toEqual(goodEvents.map((event) => event.seq));
+      expect(delivered[0]).toMatchObject({
+        key: `${good}:1:supervision`,
+        event: { type: 'case.started', caseId: good },
+      });
+
+      const badRows = await runtime.outbox(bad);
+      expect(badRows[0]).toMatchObject({
+        parked: true,
+        attempts: 3,
+        lastError: '监察平台 unavailable',
+        deliveredAt: null,
+      });
+      expect(badRows.slice(1).every((row) => row.attempts === 0 && row.deliveredAt === null)).toBe(true);
+      const parked = (await dispatcher.parked()).filter((row) => row.caseId === bad);
+      expect(parked.map((row) => row.id)).toEqual([badRows[0]?.id]);
+
+      failFor = null;
+      expect(await dispatcher.redrive(badRows[0]?.id ?? -1)).toBe(true);
+      expect(await dispatcher.redrive(badRows[0]?.id ?? -1)).toBe(false);
+      for (let round = 0; round < 10; round++) await dispatcher.runOnce();
+      const badSeen = seen.filter((delivery) => delivery.caseId === bad).map((delivery) => delivery.seq);
+      expect(badSeen).toEqual((await runtime.events(bad)).map((event) => event.seq));
+      expect((await runtime.outbox(bad)).every((row) => row.deliveredAt !== null)).toBe(true);
+    });
+  });
+}

@@ -114,8 +114,9 @@ function closuresOf(events: readonly CaseEvent[], command: Command): TaskClosure
       taskId: event.taskId,
       status,
       completedBy: status === 'completed' ? (actorId ?? event.department ?? null) : null,
-      outcome: stringOrNull(data.outcome),
-      opinion: stringOrNull(data.opinion),
+      // 驳回 closes the task as this department's answer: outcome `reject`, the reason as opinion.
+      outcome: event.type === 'task.rejected' ? 'reject' : stringOrNull(data.outcome),
+      opinion: stringOrNull(data.opinion) ?? stringOrNull(data.reason),
     });
   }
   return [...byTask.values()];
@@ -124,6 +125,7 @@ function closuresOf(events: readonly CaseEvent[], command: Command): TaskClosure
 function closingStatus(type: string): TaskClosure['status'] | null {
   switch (type) {
     case 'task.completed':
+    case 'task.rejected':
     case 'service.completed':
       return 'completed';
     case 'task.cancelled':

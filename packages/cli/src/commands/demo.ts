@@ -1,8 +1,9 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileBpmn, type Scenario, simulate } from '@tongban/engine';
+import { compileBpmn, type Scenario } from '@tongban/engine';
 import type { Command } from 'commander';
 import pc from 'picocolors';
+import { runScenarioDurably } from '../demo/durable-scenario.js';
 import { readableLine, shortTime } from '../format/timeline.js';
 import { EXIT_FAILURE, EXIT_OK } from '../program.js';
 import { readInputFile, readJsonFile } from '../read-input.js';
@@ -15,7 +16,9 @@ export const EXAMPLES_DIR = join(here, '..', '..', '..', '..', 'examples');
 export function register(program: Command): void {
   program
     .command('demo')
-    .description('run the construction-permit example end to end and print its timeline')
+    .description(
+      'run the construction-permit example end to end on an embedded PGlite database and print its timeline',
+    )
     .option('--example <name>', 'example folder under examples/', 'construction-permit')
     .action(async (options: { example: string }) => {
       const folder = join(EXAMPLES_DIR, options.example);
@@ -39,7 +42,7 @@ export function register(program: Command): void {
         out(`承诺时限 ${matter.promisedLimit.amount} 个工作日；定义版本 ${definition.hash.slice(0, 12)}`);
       }
       out('');
-      const result = await simulate(definition, scenario);
+      const result = await runScenarioDurably(definition, scenario);
       for (const event of result.events) {
         const line = readableLine(definition.model, event);
         if (line !== null) out(line);
@@ -48,6 +51,7 @@ export function register(program: Command): void {
       const snap = result.snapshot;
       const due = snap.dueAt === null ? '' : `，承诺期限 ${shortTime(snap.dueAt - 1).slice(0, 10)}`;
       out(`结果：${snap.status}${due}，灯色 ${snap.light ?? '-'}，事件 ${result.events.length} 条`);
+      out(`审计链：${result.chain.ok ? '校验通过' : '校验失败'}（PGlite 内嵌数据库，每条命令一个事务）`);
       process.exitCode = EXIT_OK;
     });
 }

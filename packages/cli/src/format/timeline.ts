@@ -77,6 +77,18 @@ export function readableLine(model: ProcessModel, event: CaseEvent): string | nu
       const scope = d.clock === 'case' ? '办件' : `${task} ${who}`;
       return `${time}  ${color(`${LIGHT_NAME[to] ?? to}`)}  ${scope}  剩余 ${String(d.remainingWorkingDays)} 个工作日`;
     }
+    case 'task.urged':
+      return `${time}  ${pc.yellow('催办')}  ${task} → ${who}  ${String(d.message ?? '')}`;
+    case 'case.supervised':
+      return `${time}  ${pc.yellow('督办')}  ${event.department ?? ''}  ${String(d.message ?? '')}  答复期限 ${typeof d.dueAt === 'number' ? shortTime(d.dueAt - 1).slice(0, 10) : ''}`;
+    case 'supervision.overdue':
+      return `${time}  ${pc.red('督办逾期')}  ${event.department ?? ''}  ${String(d.message ?? '')}`;
+    case 'supervision.answered':
+      return `${time}  督办答复  ${event.department ?? ''}  ${String(d.answer ?? '')}${d.late === true ? pc.red('（逾期答复）') : ''}`;
+    case 'supplement.requested':
+      return `${time}  补正告知  ${task} ← ${who}  ${String(d.reason ?? '')}`;
+    case 'supplement.supplied':
+      return `${time}  补正材料已提交`;
     case 'service.requested':
       return `${time}  调用  ${task}`;
     case 'case.completed':

@@ -17,6 +17,7 @@ export {
   ScenarioError,
   type ScenarioStep,
   type SimulationResult,
+  scenarioCommand,
   scenarioInstant,
   simulate,
   timelineEntry,

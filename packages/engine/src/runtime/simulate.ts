@@ -132,7 +132,8 @@ export function checkScenario(value: unknown): Scenario {
   steps.forEach((raw, i) => {
     if (typeof raw !== 'object' || raw === null) fail(`Step ${i + 1} must be an object.`, i);
     const stepObj = raw as Record<string, unknown>;
-    const actions = ACTIONS.filter((a) => stepObj[a] !== undefined);
+    // With `op`, the other keys are the command's fields (a 督办 has a `message`, for instance).
+    const actions = stepObj.op !== undefined ? ['op'] : ACTIONS.filter((a) => stepObj[a] !== undefined);
     if (actions.length !== 1) {
       fail(
         `Step ${i + 1} must have exactly one of ${ACTIONS.join(', ')} (it has ${actions.length === 0 ? 'none' : actions.join(', ')}).`,
@@ -195,7 +196,7 @@ export async function simulate(
         i,
       );
     }
-    const command = commandOf(runtime, caseId, s, i);
+    const command = scenarioCommand(runtime.openTasks(caseId), s, i);
     try {
       await runtime.execute(caseId, command);
     } catch (error) {
@@ -215,13 +216,16 @@ export async function simulate(
   };
 }
 
-function commandOf(
-  runtime: MemoryRuntime,
-  caseId: string,
+/**
+ * The command a scenario step stands for, given the case's open tasks: tasks are named by element
+ * id (and department), as people name them. Used by `simulate` and by durable runners of scenarios
+ * (the demo on PGlite). Throws a {@link ScenarioError} naming the step when it names no open task.
+ */
+export function scenarioCommand(
+  open: readonly TaskRecord[],
   s: ScenarioStep,
   i: number,
 ): Exclude<Command, { type: 'start' }> {
-  const open = runtime.openTasks(caseId);
   const actor = s.actor ? { actor: { id: s.actor, ...(s.actorKind ? { kind: s.actorKind } : {}) } } : {};
   const variables = s.variables ? { variables: s.variables } : {};
   const find = (elementId: string, kind: 'user' | 'service'): TaskRecord => {
@@ -245,6 +249,14 @@ function commandOf(
     }
     return task;
   };
+  if (s.op !== undefined) {
+    const { at: _at, op, task, actorKind: _kind, actor: _actor, ...fields } = s;
+    const found = task === undefined ? undefined : find(task, 'user');
+    const taskId =
+      found === undefined ? {} : { taskId: found.id, department: s.department ?? found.department ?? '' };
+    // The engine checks the command's shape and refuses a malformed one with BAD_COMMAND.
+    return { type: op, ...fields, ...taskId, ...actor } as unknown as Exclude<Command, { type: 'start' }>;
+  }
   if (s.complete !== undefined) {
     const task = find(s.complete, 'user');
     return {
@@ -258,14 +270,6 @@ function commandOf(
     };
   }
   if (s.message !== undefined) return { type: 'message', name: s.message, ...variables, ...actor };
-  if (s.op !== undefined) {
-    const { at: _at, op, task, actorKind: _kind, actor: _actor, ...fields } = s;
-    const found = task === undefined ? undefined : find(task, 'user');
-    const taskId =
-      found === undefined ? {} : { taskId: found.id, department: s.department ?? found.department ?? '' };
-    // The engine checks the command's shape and refuses a malformed one with BAD_COMMAND.
-    return { type: op, ...fields, ...taskId, ...actor } as unknown as Exclude<Command, { type: 'start' }>;
-  }
   if (s.completeService !== undefined) {
     return { type: 'completeService', taskId: find(s.completeService, 'service').id, ...variables };
   }

@@ -22,7 +22,10 @@ export interface DurableRun {
  * real timer worker at its due instant. The same path a production deployment takes, minus the
  * wall clock.
  */
-export async function runScenarioDurably(definition: CompiledDefinition, scenario: Scenario): Promise<DurableRun> {
+export async function runScenarioDurably(
+  definition: CompiledDefinition,
+  scenario: Scenario,
+): Promise<DurableRun> {
   const store = await createPgliteStore();
   try {
     let now = scenarioInstant(scenario.start.at, -1);

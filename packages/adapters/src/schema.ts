@@ -1,6 +1,6 @@
 /**
  * The drizzle schema of the durable runtime. Logic times (due dates, firing, leases, event times)
- * are epoch milliseconds in `bigint` columns, the same {@link Instant} the engine computes with, so
+ * are epoch milliseconds in `bigint` columns, the same `Instant` the engine computes with, so
  * nothing depends on the server's or the host's time zone; `created_at` columns are the server's
  * own wall clock, for operators.
  * @module
@@ -92,6 +92,8 @@ export const tasks = pgTable(
     primaryKey({ columns: [t.caseId, t.taskId] }),
     index('tasks_service_open_idx').on(t.openedAt).where(sql`${t.kind} = 'service' and ${t.status} = 'open'`),
     index('tasks_open_department_idx').on(t.department, t.dueAt).where(sql`${t.status} = 'open'`),
+    /** The supervision board: each case's nearest open deadline without touching closed tasks. */
+    index('tasks_open_case_idx').on(t.caseId, t.dueAt).where(sql`${t.status} = 'open'`),
   ],
 );
 
@@ -109,7 +111,11 @@ export const events = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.caseId, t.seq] })],
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.seq] }),
+    /** Supervision statistics over a period read only that period's events. */
+    index('events_at_idx').on(t.at),
+  ],
 );
 
 /** Timers the cases want fired. A row is claimed with a lease; `fired_at` is set in the firing transaction. */

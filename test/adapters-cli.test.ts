@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPgliteStore, DurableRuntime, migrationsFolder } from '@tongban/adapters';
-import { runCli } from '@tongban/cli';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { cli } from '../packages/cli/test/support/cli.js';
 import { checkThenDecide, parallelApproval, waitThenReview } from './support/adapters-models.js';
 
 const dirs: string[] = [];
@@ -24,25 +24,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await runCli(argv);
-    return { code, stdout, stderr };
-  } finally {
-    vi.restoreAllMocks();
-    process.exitCode = undefined;
-  }
-}
+const run = cli;
 
 describe('tongban migrate', () => {
   it('applies the migrations once to a PGlite directory', async () => {

@@ -115,6 +115,11 @@ export function admissionProblem(
   return null;
 }
 
+/** A command whose precondition does not hold in the case as it stands. */
+function wrongState(caseId: string, message: string): CommandError {
+  return new CommandError('WRONG_CASE_STATE', message, { caseId });
+}
+
 function requireKind(
   actor: Actor | undefined,
   kinds: readonly NonNullable<Actor['kind']>[],
@@ -244,9 +249,7 @@ export function prepareOperation(
       const task = ownTask(context, command.taskId, command.department);
       if (task instanceof CommandError) return refuse(task);
       if (context.special[task.id]) {
-        return refuse(
-          new CommandError('WRONG_CASE_STATE', `Task ${task.id} is already in 特别程序.`, { caseId }),
-        );
+        return refuse(wrongState(caseId, `Task ${task.id} is already in 特别程序.`));
       }
       context.special[task.id] = { kind: command.kind, reason: command.reason, at: now };
       taskEvent(context, 'task.specialProcedureStarted', task, {
@@ -260,10 +263,7 @@ export function prepareOperation(
       const task = ownTask(context, command.taskId, command.department);
       if (task instanceof CommandError) return refuse(task);
       const special = context.special[task.id];
-      if (!special)
-        return refuse(
-          new CommandError('WRONG_CASE_STATE', `Task ${task.id} is not in 特别程序.`, { caseId }),
-        );
+      if (!special) return refuse(wrongState(caseId, `Task ${task.id} is not in 特别程序.`));
       delete context.special[task.id];
       taskEvent(context, 'task.specialProcedureEnded', task, {
         kind: special.kind,
@@ -278,10 +278,9 @@ export function prepareOperation(
       if (task instanceof CommandError) return refuse(task);
       if (context.supplement) {
         return refuse(
-          new CommandError(
-            'WRONG_CASE_STATE',
+          wrongState(
+            caseId,
             `Case ${caseId} already waits for 补正 asked by ${context.supplement.department}: ask for everything in one notice (行政许可法 Art. 32).`,
-            { caseId },
           ),
         );
       }
@@ -347,13 +346,7 @@ export function prepareOperation(
       const task = ownTask(context, command.taskId, command.department);
       if (task instanceof CommandError) return refuse(task);
       if (task.delegatedTo) {
-        return refuse(
-          new CommandError(
-            'WRONG_CASE_STATE',
-            `Task ${task.id} is already delegated to ${task.delegatedTo}.`,
-            { caseId },
-          ),
-        );
+        return refuse(wrongState(caseId, `Task ${task.id} is already delegated to ${task.delegatedTo}.`));
       }
       context.tasks[task.id] = { ...task, delegatedTo: command.to };
       taskEvent(context, 'task.delegated', task, {
@@ -389,14 +382,13 @@ export function prepareOperation(
     case 'resubmit': {
       const returned = context.returned;
       if (!returned) {
-        return refuse(new CommandError('WRONG_CASE_STATE', `Case ${caseId} was not sent back.`, { caseId }));
+        return refuse(wrongState(caseId, `Case ${caseId} was not sent back.`));
       }
       if (command.mode === 'direct' && !returned.othersDone) {
         return refuse(
-          new CommandError(
-            'WRONG_CASE_STATE',
+          wrongState(
+            caseId,
             `Case ${caseId} cannot return straight to ${returned.department}: other departments of its stage had not answered when it was sent back. Resubmit with mode "restart".`,
-            { caseId },
           ),
         );
       }

@@ -169,7 +169,7 @@ describe('clock commands', () => {
       (limit: TimeLimit, warning: WarningThreshold | null = null) =>
       () =>
         startClock({ limit, calendar: 'CN', startedAt: 0, warning });
-    expect(start({ amount: 8, unit: 'workingHours' })).toThrow(TimeLimitError);
+    expect(start({ amount: -8, unit: 'workingHours' })).toThrow(TimeLimitError);
     expect(start({ amount: -1, unit: 'workingDays' })).toThrow(TimeLimitError);
     expect(start({ amount: 1.5, unit: 'workingDays' })).toThrow(TimeLimitError);
     expect(start({ amount: 5, unit: 'workingDays' }, { kind: 'share', share: 2 })).toThrow(TimeLimitError);

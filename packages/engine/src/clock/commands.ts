@@ -2,6 +2,7 @@ import type { CalendarSource } from '../calendar/registry.js';
 import type { Instant, TimeLimit, TimeUnit, WarningThreshold } from '../model/time.js';
 import { ClockStateError, ExtensionCapError, TimeLimitError } from './errors.js';
 import type { ClockState } from './types.js';
+import { checkOfficeHours, type OfficeHours } from './working-hours.js';
 
 function checkInstant(at: Instant, what: string): void {
   if (!Number.isSafeInteger(at))
@@ -9,22 +10,19 @@ function checkInstant(at: Instant, what: string): void {
 }
 
 function checkUnit(unit: TimeUnit, what: string): void {
-  if (unit === 'workingHours') {
-    throw new TimeLimitError(
-      `${what}: working hours (工作时) are not supported yet; use workingDays, naturalDays or hours.`,
-    );
-  }
-  if (unit !== 'workingDays' && unit !== 'naturalDays' && unit !== 'hours') {
+  if (unit !== 'workingDays' && unit !== 'naturalDays' && unit !== 'hours' && unit !== 'workingHours') {
     throw new TimeLimitError(`${what}: unknown unit '${String(unit)}'.`);
   }
 }
 
 function checkAmount(amount: number, unit: TimeUnit, what: string): void {
   const ok =
-    unit === 'hours' ? Number.isFinite(amount) && amount >= 0 : Number.isInteger(amount) && amount >= 0;
+    unit === 'hours' || unit === 'workingHours'
+      ? Number.isFinite(amount) && amount >= 0
+      : Number.isInteger(amount) && amount >= 0;
   if (!ok) {
     throw new TimeLimitError(
-      `${what}: amount ${amount} must be ${unit === 'hours' ? 'a number' : 'a whole number'} ≥ 0 of ${unit}.`,
+      `${what}: amount ${amount} must be ${unit === 'hours' || unit === 'workingHours' ? 'a number' : 'a whole number'} ≥ 0 of ${unit}.`,
     );
   }
 }
@@ -72,6 +70,8 @@ export interface StartClockInput {
   readonly calendar: string;
   readonly startedAt: Instant;
   readonly warning?: WarningThreshold | null;
+  /** Office hours for `workingHours` limits (default {@link DEFAULT_OFFICE_HOURS}). */
+  readonly officeHours?: readonly OfficeHours[];
 }
 
 /**
@@ -84,6 +84,7 @@ export function startClock(input: StartClockInput, calendars?: CalendarSource): 
   checkTimeLimit(input.limit);
   if (input.warning) checkWarning(input.warning);
   checkInstant(input.startedAt, 'startedAt');
+  if (input.officeHours) checkOfficeHours(input.officeHours);
   calendars?.getCalendar(input.calendar);
   return {
     limit: { amount: input.limit.amount, unit: input.limit.unit },
@@ -93,6 +94,7 @@ export function startClock(input: StartClockInput, calendars?: CalendarSource): 
     suspensions: [],
     extensions: [],
     stoppedAt: null,
+    ...(input.officeHours ? { officeHours: input.officeHours.map((h) => ({ from: h.from, to: h.to })) } : {}),
   };
 }
 

@@ -13,6 +13,7 @@ import {
   workingCounter,
 } from './counting.js';
 import type { ClockDue, ClockOptions, ClockState } from './types.js';
+import { DEFAULT_OFFICE_HOURS, workingHoursInstant } from './working-hours.js';
 
 const MS_PER_HOUR = 3_600_000;
 
@@ -21,7 +22,7 @@ export interface DueDetail extends ClockDue {
   readonly calendar: WorkCalendar;
   readonly dueDay: number;
   readonly acceptanceDay: number;
-  /** Counter of the limit's unit (natural days for hours limits). */
+  /** Counter of the limit's unit (natural days for hours limits, working days for working hours). */
   readonly counter: DayCounter;
   readonly suspended: boolean;
   readonly suspendedRanges: readonly DayRange[];
@@ -60,6 +61,30 @@ export function dueDetail(
       counter: naturalCounter,
       suspendedRanges,
       totalAmount: amount + extension * 24,
+    };
+  }
+  if (unit === 'workingHours') {
+    const totalAmount = amount + extension;
+    const dueAt = workingHoursInstant(
+      clock,
+      calendar,
+      Math.round(totalAmount * MS_PER_HOUR),
+      clock.officeHours ?? DEFAULT_OFFICE_HOURS,
+      provisional,
+      options.asOf,
+    );
+    const dueDay = dayOf(calendar, dueAt - 1);
+    return {
+      dueDate: civilDateFromDayNumber(dueDay),
+      dueAt,
+      provisional: !calendar.coversDayNumbers(acceptanceDay, dueDay),
+      suspended,
+      calendar,
+      dueDay,
+      acceptanceDay,
+      counter: workingCounter(calendar, provisional),
+      suspendedRanges,
+      totalAmount,
     };
   }
   const counter = unit === 'naturalDays' ? naturalCounter : workingCounter(calendar, provisional);

@@ -35,3 +35,12 @@ export type {
   ClockSuspension,
   LightChange,
 } from './types.js';
+export {
+  checkOfficeHours,
+  DEFAULT_OFFICE_HOURS,
+  type OfficeHours,
+  officeHoursPerDay,
+  parseOfficeHours,
+  workedMillis,
+  workingHoursInstant,
+} from './working-hours.js';

@@ -3,6 +3,7 @@ import type { Instant } from '../model/time.js';
 import { countBack, countBetween, dayOf, naturalCounter, workingCounter } from './counting.js';
 import { type DueDetail, dueDetail } from './due.js';
 import type { ClockLight, ClockOptions, ClockState, ClockStatus, LightChange } from './types.js';
+import { DEFAULT_OFFICE_HOURS, officeHoursPerDay, workingHoursInstant } from './working-hours.js';
 
 const MS_PER_HOUR = 3_600_000;
 
@@ -14,11 +15,12 @@ function yellowAt(
 ): { at: Instant; provisional: boolean } | null {
   const { warning } = clock;
   if (warning === null) return null;
+  if (clock.limit.unit === 'workingHours') return workingHoursYellow(clock, due, provisional);
   let amount: number;
   let unit: 'workingDays' | 'naturalDays' | 'hours';
   if (warning.kind === 'share') {
     amount = warning.share * due.totalAmount;
-    unit = clock.limit.unit === 'workingHours' ? 'hours' : clock.limit.unit;
+    unit = clock.limit.unit;
   } else {
     amount = warning.amount;
     unit = warning.unit === 'workingHours' ? 'hours' : warning.unit;
@@ -33,6 +35,37 @@ function yellowAt(
     at: due.calendar.startOfDayNumber(day),
     provisional: unit === 'workingDays' && !due.calendar.coversDayNumbers(day, due.dueDay),
   };
+}
+
+/**
+ * Working-hour limits turn yellow when the working time left falls to the threshold: a share of
+ * the limit, or an amount of (working) hours; a threshold in days counts whole office days.
+ */
+function workingHoursYellow(
+  clock: ClockState,
+  due: DueDetail,
+  provisional: boolean,
+): { at: Instant; provisional: boolean } | null {
+  const warning = clock.warning;
+  if (warning === null) return null;
+  const hours = clock.officeHours ?? DEFAULT_OFFICE_HOURS;
+  const perDay = officeHoursPerDay(hours);
+  const left =
+    warning.kind === 'share'
+      ? warning.share * due.totalAmount
+      : warning.unit === 'workingDays' || warning.unit === 'naturalDays'
+        ? warning.amount * perDay
+        : warning.amount;
+  const workedAtYellow = Math.max(0, due.totalAmount - left);
+  const at = workingHoursInstant(
+    clock,
+    due.calendar,
+    Math.round(workedAtYellow * MS_PER_HOUR),
+    hours,
+    provisional,
+    undefined,
+  );
+  return { at, provisional: due.provisional };
 }
 
 interface LightDetail {

@@ -38,6 +38,8 @@ export interface ClockState {
   readonly extensions: readonly ClockExtension[];
   /** When the clock stopped (办结, 撤回…), or null while it runs. */
   readonly stoppedAt: Instant | null;
+  /** Office hours that `workingHours` limits count in (default 9:00–12:00, 13:30–17:30). */
+  readonly officeHours?: readonly { readonly from: string; readonly to: string }[];
 }
 
 /** Traffic light of a clock: 正常 / 预警 / 逾期. */

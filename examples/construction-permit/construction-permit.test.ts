@@ -15,9 +15,14 @@ describe('example: construction permit (工程建设项目施工许可)', () => 
     expect(cancelled.sort()).toEqual(['AirDefenceReview', 'LeadReview']);
     // 15 working days from 2026-02-09 across 春节 and two make-up Saturdays: due at the end of 03-06.
     expect(snapshot.dueAt).toBe(Date.parse('2026-03-07T00:00:00+08:00'));
-    expect(events.find((e) => e.type === 'light.changed')?.data).toMatchObject({
-      clock: 'case',
+    expect(events.find((e) => e.type === 'light.changed' && e.data?.clock === 'case')?.data).toMatchObject({
       to: 'yellow',
     });
+    // 人防 never answers its second review: its light turns red at the end of its 7 working days
+    // and, as its tb:timeoutAction says, it is deemed to agree (逾期未反馈视为同意).
+    const redAt = Date.parse('2026-03-06T00:00:00+08:00');
+    const airDefence = events.filter((e) => e.elementId === 'AirDefenceReview' && e.at === redAt);
+    expect(airDefence.map((e) => e.type)).toEqual(['light.changed', 'task.timedOut', 'task.completed']);
+    expect(airDefence[0]?.data).toMatchObject({ to: 'red' });
   });
 });

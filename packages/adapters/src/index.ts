@@ -39,5 +39,25 @@ export { createPgliteStore } from './store/pglite.js';
 export type { PostgresStoreOptions } from './store/postgres.js';
 export { createPostgresStore } from './store/postgres.js';
 export type { StoreDriver, TongbanStore } from './store/store.js';
+export {
+  type BoardCase,
+  type BoardFilter,
+  type BoardOptions,
+  type BoardTask,
+  type ExportOptions,
+  type ExportWhat,
+  exportColumns,
+  exportRecords,
+  loadPayloadContext,
+  queryBoard,
+  queryStatistics,
+  type StatisticsRequest,
+  signWebhookBody,
+  supervisionHook,
+  verifyWebhookSignature,
+  type WebhookBody,
+  type WebhookOptions,
+  webhookHook,
+} from './supervision/index.js';
 export type { ClaimedTimer, TimerWorkerOptions } from './timers/timer-worker.js';
 export { TimerWorker } from './timers/timer-worker.js';

@@ -60,6 +60,10 @@ export const cases = pgTable(
     index('cases_status_idx').on(t.status),
     index('cases_due_idx').on(t.dueAt),
     index('cases_matter_idx').on(t.matterCode),
+    /** The supervision board ranks live cases by light and deadline from this index alone. */
+    index('cases_live_idx')
+      .on(t.dueAt, t.light, t.status, t.id)
+      .where(sql`${t.status} in ('pending', 'running', 'suspended', 'returned')`),
   ],
 );
 

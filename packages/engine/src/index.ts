@@ -15,4 +15,5 @@ export type * from './model/process.js';
 export type * from './model/time.js';
 export * from './runtime/index.js';
 export type * from './runtime/types.js';
+export * from './supervision/index.js';
 export { compileBpmn, validateBpmn } from './validate.js';

@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileBpmn, type Scenario } from '@tongban/engine';
+import { compileBpmn, type Scenario, statisticsSummary } from '@tongban/engine';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { runScenarioDurably } from '../demo/durable-scenario.js';
@@ -52,6 +52,9 @@ export function register(program: Command): void {
       const due = snap.dueAt === null ? '' : `，承诺期限 ${shortTime(snap.dueAt - 1).slice(0, 10)}`;
       out(`结果：${snap.status}${due}，灯色 ${snap.light ?? '-'}，事件 ${result.events.length} 条`);
       out(`审计链：${result.chain.ok ? '校验通过' : '校验失败'}（PGlite 内嵌数据库，每条命令一个事务）`);
+      out('');
+      out(pc.bold('效能统计（按部门）'));
+      out(statisticsSummary(result.events, 'department'));
       process.exitCode = EXIT_OK;
     });
 }

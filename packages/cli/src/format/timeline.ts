@@ -77,6 +77,8 @@ export function readableLine(model: ProcessModel, event: CaseEvent): string | nu
       const scope = d.clock === 'case' ? '办件' : `${task} ${who}`;
       return `${time}  ${color(`${LIGHT_NAME[to] ?? to}`)}  ${scope}  剩余 ${String(d.remainingWorkingDays)} 个工作日`;
     }
+    case 'task.timedOut':
+      return `${time}  ${pc.red('逾期处理')}  ${task} ${who}  ${d.action === 'agree' ? '视为同意' : '自动驳回'}`;
     case 'task.urged':
       return `${time}  ${pc.yellow('催办')}  ${task} → ${who}  ${String(d.message ?? '')}`;
     case 'case.supervised':

@@ -2,6 +2,7 @@ import { clockStatus, startClock, stopClock, timerDueAt } from '../clock/index.j
 import type { ClockState } from '../clock/types.js';
 import type { CompiledDefinition } from '../compile/compile.js';
 import type { Instant } from '../model/time.js';
+import { recordClockClosing } from './clock-record.js';
 import type { CaseContext } from './context.js';
 import type { CaseSnapshot } from './snapshot.js';
 import { type CaseStatus, isLiveStatus, type TaskRecord } from './types.js';
@@ -85,6 +86,8 @@ export function scheduleTimes(
   // Task clocks end with their task; the case clock stops (and stays, for the record) with the case.
   for (const key of Object.keys(context.clocks)) {
     if (key !== CASE_CLOCK && context.tasks[key] === undefined) {
+      const closing = context.clocks[key];
+      if (closing) recordClockClosing(definition, context, key, closing, now, false);
       delete context.clocks[key];
       delete context.lights[key];
       dropLightTimer(context, key);
@@ -92,6 +95,7 @@ export function scheduleTimes(
   }
   const caseClock = context.clocks[CASE_CLOCK];
   if (caseClock && !isLiveStatus(status) && caseClock.stoppedAt === null) {
+    recordClockClosing(definition, context, CASE_CLOCK, caseClock, now, true);
     context.clocks[CASE_CLOCK] = stopClock(caseClock, now);
     dropLightTimer(context, CASE_CLOCK);
   }

@@ -1,0 +1,180 @@
+// Supervision benchmark (issue 5): the live board query and a one-year statistics query.
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test \
+//     pnpm --filter @tongban/bench bench:supervision
+// Loads BENCH_CASES cases (default 100,000) with 10 events each (1,000,000 events) and 3 tasks
+// each, with bulk SQL (generate_series) rather than the command path, into PGlite in memory and,
+// when DATABASE_URL is set, into a scratch PostgreSQL database (dropped afterwards). Then it runs
+// each query BENCH_RUNS times (default 7) after one warm-up and prints the median and the worst.
+// Target: each query under 200 ms. BENCH_STORES=postgres skips PGlite; BENCH_KEEP=1 keeps the
+// PostgreSQL database for a closer look (its name is printed).
+import { randomBytes } from 'node:crypto';
+import {
+  createPgliteStore,
+  createPostgresStore,
+  DurableRuntime,
+  queryBoard,
+  queryStatistics,
+  type TongbanStore,
+} from '@tongban/adapters';
+import { timedParallel } from '../test/support/supervision-models.js';
+
+const DATABASE_URL = process.env.DATABASE_URL;
+const CASES = Number(process.env.BENCH_CASES ?? 100_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const YEAR_START = Date.parse('2026-01-01T00:00:00+08:00');
+const YEAR_MS = 365 * 86_400_000;
+const DAY = 86_400_000;
+
+async function exec(store: TongbanStore, text: string): Promise<void> {
+  if (store.driver.kind === 'pglite') await store.driver.client.exec(text);
+  else await store.driver.pool.query(text);
+}
+
+/** Bulk load: every case, its three tasks and its ten events, in a handful of statements. */
+async function load(store: TongbanStore): Promise<number> {
+  const definition = timedParallel();
+  await new DurableRuntime({ store }).deploy(definition);
+  const t0 = performance.now();
+  // Case i is accepted at a spread instant of 2026; every fifth case is still open.
+  await exec(
+    store,
+    `create temporary table gen as
+       select i, 'case-' || i as id, ${YEAR_START}::bigint + (i::bigint * ${YEAR_MS}) / ${CASES} as started,
+         (i % 5 = 0) as open, 'D' || (i % 30) as lead, 'D' || ((i + 7) % 30) as co1, 'D' || ((i + 13) % 30) as co2,
+         (i % 7 = 0) as late, (i % 11) - 3 as remaining
+       from generate_series(1, ${CASES}) as i`,
+  );
+  const clock = (from: string) =>
+    `jsonb_build_object('limit', jsonb_build_object('amount', 20, 'unit', 'workingDays'), 'calendar', 'CN',
+      'startedAt', ${from}, 'warning', jsonb_build_object('kind', 'absolute', 'amount', 1, 'unit', 'workingDays'),
+      'suspensions', '[]'::jsonb, 'extensions', '[]'::jsonb, 'stoppedAt', null)`;
+  await exec(
+    store,
+    `insert into cases (id, definition_hash, process_id, status, light, due_at, snapshot, version, last_seq, last_hash,
+        matter_code, region_city, started_at, updated_at)
+     select id, '${definition.hash}', '${definition.processId}', case when open then 'running' else 'completed' end,
+       case when open and i % 3 = 0 then 'red' when open and i % 3 = 1 then 'yellow' else 'green' end,
+       started + 28 * ${DAY}::bigint,
+       jsonb_build_object('schema', 1, 'caseId', id, 'machine', jsonb_build_object('value', 'x', 'context',
+         jsonb_build_object('clocks', jsonb_build_object('case', ${clock('started')},
+           'case-' || i || '-t2', ${clock(`started + ${DAY}::bigint`)}),
+           'lights', jsonb_build_object('case-' || i || '-t2', 'yellow'),
+           'tasks', '{}'::jsonb, 'vars', jsonb_build_object('filler', repeat('x', 800))))),
+       1, 10, 'h', 'M' || (i % 50), 'C' || (i % 12), started, started
+     from gen`,
+  );
+  await exec(
+    store,
+    `insert into tasks (case_id, task_id, element_id, name, kind, department, role, status, due_at, opened_at, closed_at)
+     select g.id, g.id || '-t' || k, 'step' || k, 'step' || k, 'user',
+       case k when 1 then g.lead when 2 then g.co1 else g.co2 end, case k when 1 then 'lead' else 'co' end,
+       case when g.open and k >= 2 then 'open' else 'completed' end,
+       g.started + (5 + k) * ${DAY}::bigint, g.started + ${DAY}::bigint,
+       case when g.open and k >= 2 then null else g.started + (4 + k) * ${DAY}::bigint end
+     from gen g cross join generate_series(1, 3) as k`,
+  );
+  // Ten events a case: accepted, three tasks opened, three completed, a light change, an urge or a
+  // 督办, and the decision (or, for open cases, another light change).
+  await exec(
+    store,
+    `insert into events (case_id, seq, type, at, payload, prev_hash, hash)
+     select g.id, k, t.type, t.at,
+       jsonb_strip_nulls(jsonb_build_object('type', t.type, 'at', t.at, 'caseId', g.id, 'taskId', t.task,
+         'department', t.dept, 'role', t.role, 'data', t.data)), 'p', 'h'
+     from gen g cross join generate_series(1, 10) as k
+     cross join lateral (select
+       case when k = 1 then 'case.started' when k <= 4 then 'task.opened' when k <= 7 then 'task.completed'
+         when k = 8 then 'light.changed' when k = 9 then case when g.i % 2 = 0 then 'task.urged' else 'case.supervised' end
+         when g.open then 'light.changed' else 'case.completed' end as type,
+       g.started + k * 72000000::bigint as at,
+       case when k between 2 and 7 then g.id || '-t' || ((k - 2) % 3 + 1) end as task,
+       case when k = 1 or k = 10 then null when k in (2, 5) then g.lead when k in (3, 6, 8, 9) then g.co1 else g.co2 end as dept,
+       case when k in (2, 5) then 'lead' when k between 3 and 9 then 'co' end as role,
+       case when k = 1 then jsonb_build_object('actor', 'staff-' || (g.i % 40), 'window', 'W' || (g.i % 8))
+         when k between 5 and 7 then jsonb_build_object('actor', 'staff-' || ((g.i + k) % 40), 'late', g.late,
+           'remainingWorkingDays', case when g.late then -1 - (g.i % 4) else g.remaining + 4 end, 'workingDaysUsed', 3 + g.i % 5)
+         when k = 8 then jsonb_build_object('clock', 'task', 'from', 'green', 'to', 'yellow', 'remainingWorkingDays', 1)
+         when k = 9 then jsonb_build_object('message', '请加快', 'actor', 'supervisor')
+         when g.open then jsonb_build_object('clock', 'case', 'from', 'green', 'to', 'yellow')
+         else jsonb_build_object('late', g.late, 'remainingWorkingDays', case when g.late then -2 else g.remaining + 5 end,
+           'workingDaysUsed', 10 + g.i % 9) end as data) t`,
+  );
+  await exec(store, 'drop table gen');
+  // What autovacuum does on a live database: statistics, and the visibility map that lets the
+  // board read its indexes without visiting the rows.
+  await exec(store, 'vacuum analyze');
+  return performance.now() - t0;
+}
+
+async function time(run: () => Promise<unknown>): Promise<{ median: number; worst: number }> {
+  await run();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    await run();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)] ?? 0, worst: times.at(-1) ?? 0 };
+}
+
+async function measure(label: string, store: TongbanStore) {
+  const loaded = await load(store);
+  const now = YEAR_START + 300 * DAY;
+  const year = { from: YEAR_START, to: YEAR_START + YEAR_MS };
+  const rows: { store: string; query: string; median: number; worst: number }[] = [];
+  const add = async (query: string, run: () => Promise<unknown>) =>
+    rows.push({ store: label, query, ...(await time(run)) });
+  await add('board (top 50)', () => queryBoard(store.db, { now, limit: 50 }));
+  await add('board, one department', () => queryBoard(store.db, { now, limit: 50, department: 'D3' }));
+  await add('stats 1 year by department', () => queryStatistics(store.db, { ...year, by: 'department' }));
+  await add('stats 1 year by matter', () => queryStatistics(store.db, { ...year, by: 'matter' }));
+  await add('stats 1 year by staff', () => queryStatistics(store.db, { ...year, by: 'staff' }));
+  await add('stats 1 year by window', () => queryStatistics(store.db, { ...year, by: 'window' }));
+  await add('stats 1 month by department', () =>
+    queryStatistics(store.db, { from: YEAR_START + 120 * DAY, to: YEAR_START + 150 * DAY, by: 'department' }),
+  );
+  return { loaded, rows };
+}
+
+const results: Awaited<ReturnType<typeof measure>>['rows'] = [];
+console.log(
+  `supervision benchmark: ${CASES.toLocaleString()} cases, ${(CASES * 10).toLocaleString()} events, ${(CASES * 3).toLocaleString()} tasks`,
+);
+if (process.env.BENCH_STORES !== 'postgres') {
+  const store = await createPgliteStore();
+  const { loaded, rows } = await measure('PGlite', store);
+  console.log(`PGlite: loaded in ${(loaded / 1000).toFixed(1)} s`);
+  results.push(...rows);
+  await store.close();
+}
+if (DATABASE_URL !== undefined) {
+  const name = `tb_bench_${randomBytes(4).toString('hex')}`;
+  const admin = await createPostgresStore({ connectionString: DATABASE_URL, max: 1 });
+  await exec(admin, `create database ${name}`);
+  const url = new URL(DATABASE_URL);
+  url.pathname = `/${name}`;
+  const store = await createPostgresStore({ connectionString: url.toString(), max: 2, migrate: true });
+  try {
+    const { loaded, rows } = await measure('PostgreSQL', store);
+    console.log(`PostgreSQL: loaded in ${(loaded / 1000).toFixed(1)} s`);
+    results.push(...rows);
+  } finally {
+    await store.close();
+    if (process.env.BENCH_KEEP === undefined)
+      await exec(admin, `drop database if exists ${name} with (force)`);
+    else console.log(`kept database ${name}`);
+    await admin.close();
+  }
+} else {
+  console.log('PostgreSQL: skipped (set DATABASE_URL)');
+}
+console.log('');
+console.log(
+  `${'store'.padEnd(11)} ${'query'.padEnd(30)} ${'median ms'.padStart(10)} ${'worst ms'.padStart(10)}  target 200 ms`,
+);
+for (const row of results) {
+  console.log(
+    `${row.store.padEnd(11)} ${row.query.padEnd(30)} ${row.median.toFixed(1).padStart(10)} ${row.worst.toFixed(1).padStart(10)}  ${row.median < 200 ? 'ok' : 'OVER'}`,
+  );
+}

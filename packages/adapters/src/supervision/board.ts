@@ -1,0 +1,233 @@
+import {
+  type CalendarSource,
+  type ClockState,
+  clockStatus,
+  defaultCalendarRegistry,
+  type Instant,
+  type Light,
+} from '@tongban/engine';
+import { type SQL, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../store/database.js';
+
+/** Narrows the board; every field given must match. */
+export interface BoardFilter {
+  /** 事项 code. */
+  readonly matter?: string;
+  /** Cases where this department leads or holds an open task. */
+  readonly department?: string;
+  /** Province, city or county the case is handled in. */
+  readonly region?: string;
+  /** Cases whose urgency is this light (red: the case or one of its open tasks is overdue). */
+  readonly light?: Light;
+}
+
+/** Options of {@link queryBoard}. */
+export interface BoardOptions extends BoardFilter {
+  /** "Now" for overdue tasks and working days left (default `Date.now()`). */
+  readonly now?: Instant;
+  /** Most cases returned, most urgent first (default 100). */
+  readonly limit?: number;
+  /** Calendars the clocks count on (default: the engine's default registry). */
+  readonly calendars?: CalendarSource;
+}
+
+/** One open task on the board. */
+export interface BoardTask {
+  readonly taskId: string;
+  readonly elementId: string;
+  readonly name: string | null;
+  readonly department: string | null;
+  readonly role: string | null;
+  /** 委派: the person handling it for the department, if delegated. */
+  readonly responsible: string | null;
+  readonly openedAt: Instant;
+  readonly dueAt: Instant | null;
+  /** The task clock's light now (null without a limit). */
+  readonly light: Light | null;
+  readonly remainingWorkingDays: number | null;
+}
+
+/** One open case on the board. */
+export interface BoardCase {
+  readonly caseId: string;
+  readonly matterCode: string | null;
+  readonly status: string;
+  /** Urgency: red when the case or any open task is overdue, else the case light. */
+  readonly urgency: Light | null;
+  /** The case clock's light now. */
+  readonly light: Light | null;
+  readonly dueAt: Instant | null;
+  readonly remainingWorkingDays: number | null;
+  /** The nearest deadline among the case and its open tasks. */
+  readonly nearestDueAt: Instant | null;
+  readonly leadDepartment: string | null;
+  /** 受理人: who accepted the case, the person responsible for it at the centre. */
+  readonly responsible: string | null;
+  readonly startedAt: Instant;
+  readonly region: {
+    readonly province: string | null;
+    readonly city: string | null;
+    readonly county: string | null;
+  };
+  /** Open user tasks, most urgent first. */
+  readonly tasks: readonly BoardTask[];
+}
+
+interface CaseRowRaw {
+  id: string;
+  matter_code: string | null;
+  status: string;
+  light: string | null;
+  due_at: string | number | null;
+  started_at: string | number;
+  region_province: string | null;
+  region_city: string | null;
+  region_county: string | null;
+  case_clock: ClockState | null;
+  rank: number;
+  nearest_due: string | number | null;
+  lead_department: string | null;
+  accepted_by: string | null;
+}
+
+interface TaskRowRaw {
+  case_id: string;
+  task_id: string;
+  element_id: string;
+  name: string | null;
+  department: string | null;
+  role: string | null;
+  opened_at: string | number;
+  due_at: string | number | null;
+  light: string | null;
+  clock: ClockState | null;
+  delegated_to: string | null;
+}
+
+const LIVE = sql`('pending', 'running', 'suspended', 'returned')`;
+const RANKS: readonly (Light | null)[] = ['red', 'yellow', 'green', null];
+const nullableNumber = (value: string | number | null): number | null =>
+  value === null ? null : Number(value);
+const isLight = (value: unknown): value is Light =>
+  value === 'green' || value === 'yellow' || value === 'red';
+
+function filters(filter: BoardFilter, now: Instant): SQL[] {
+  const where: SQL[] = [sql`c.status in ${LIVE}`];
+  if (filter.matter !== undefined) where.push(sql`c.matter_code = ${filter.matter}`);
+  if (filter.region !== undefined)
+    where.push(sql`${filter.region} in (c.region_province, c.region_city, c.region_county)`);
+  if (filter.department !== undefined)
+    where.push(sql`exists (select 1 from tasks d where d.case_id = c.id and d.department = ${filter.department}
+      and (d.status = 'open' or d.role = 'lead'))`);
+  if (filter.light !== undefined) where.push(sql`${rankExpression(now)} = ${RANKS.indexOf(filter.light)}`);
+  return where;
+}
+
+function rankExpression(now: Instant): SQL {
+  // Stored lights lag when no timer worker runs; a deadline that has passed is red regardless
+  // (a suspended case keeps the light it had, as the engine freezes it).
+  return sql`(case when c.light = 'red' or ot.task_due <= ${now}::bigint
+      or (c.status <> 'suspended' and c.due_at <= ${now}::bigint) then 0 when c.light = 'yellow' then 1
+    when c.light = 'green' then 2 else 3 end)`;
+}
+
+/**
+ * The live board (实时监察看板): open cases, most urgent first — red (the case or one of its open
+ * tasks past its deadline) before yellow before green, then the nearest deadline — each with its
+ * open tasks, lights, deadlines, working days left, lead department and responsible person. One
+ * SQL query picks and orders the cases (the same on PGlite and PostgreSQL); lights and working
+ * days left are then computed from each case's clocks at `now`, so they are exact even when a
+ * light timer has not fired yet.
+ */
+export async function queryBoard(db: Executor, options: BoardOptions = {}): Promise<BoardCase[]> {
+  const now = options.now ?? Date.now();
+  const limit = Math.max(1, Math.floor(options.limit ?? 100));
+  const calendars = options.calendars ?? defaultCalendarRegistry();
+  // Pick and order the page on narrow columns first (open tasks' nearest deadline aggregated once,
+  // not per case); only the page's rows then read snapshots and look up people.
+  const cases = await queryRows<CaseRowRaw>(
+    db,
+    sql`with ot as (
+        select t.case_id, min(t.due_at) as task_due from tasks t
+        where t.status = 'open' group by t.case_id
+      ), page as (
+        select c.id, ${rankExpression(now)}::int as rank, least(c.due_at, ot.task_due) as nearest_due
+        from cases c left join ot on ot.case_id = c.id
+        where ${sql.join(filters(options, now), sql` and `)}
+        order by 2, 3 asc nulls last, c.id
+        limit ${limit}
+      )
+      select c.id, c.matter_code, c.status, c.light, c.due_at, c.started_at,
+        c.region_province, c.region_city, c.region_county,
+        c.snapshot #> '{machine,context,clocks,case}' as case_clock, p.rank, p.nearest_due,
+        (select l.department from tasks l where l.case_id = c.id and l.role = 'lead' and l.department is not null
+          order by l.opened_at, l.task_id limit 1) as lead_department,
+        (select e.payload #>> '{data,actor}' from events e where e.case_id = c.id and e.type = 'case.started'
+          order by e.seq limit 1) as accepted_by
+      from page p join cases c on c.id = p.id
+      order by p.rank, p.nearest_due asc nulls last, c.id`,
+  );
+  if (cases.length === 0) return [];
+  const ids = cases.map((row) => row.id);
+  const tasks = await queryRows<TaskRowRaw>(
+    db,
+    sql`select t.case_id, t.task_id, t.element_id, t.name, t.department, t.role, t.opened_at, t.due_at,
+        c.snapshot #>> array['machine', 'context', 'lights', t.task_id] as light,
+        c.snapshot #> array['machine', 'context', 'clocks', t.task_id] as clock,
+        c.snapshot #>> array['machine', 'context', 'tasks', t.task_id, 'delegatedTo'] as delegated_to
+      from tasks t join cases c on c.id = t.case_id
+      where t.case_id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
+        and t.status = 'open' and t.kind = 'user'`,
+  );
+  const status = (clock: ClockState | null) => {
+    if (clock === null) return null;
+    try {
+      return clockStatus(clock, calendars, now, { provisional: true });
+    } catch {
+      return null; // a calendar this process does not have: show the stored light, no day count
+    }
+  };
+  const byCase = new Map<string, BoardTask[]>();
+  for (const row of tasks) {
+    const live = status(row.clock);
+    const task: BoardTask = {
+      taskId: row.task_id,
+      elementId: row.element_id,
+      name: row.name,
+      department: row.department,
+      role: row.role,
+      responsible: row.delegated_to,
+      openedAt: Number(row.opened_at),
+      dueAt: live?.dueAt ?? nullableNumber(row.due_at),
+      light: live?.light ?? (isLight(row.light) ? row.light : null),
+      remainingWorkingDays: live?.remainingWorkingDays ?? null,
+    };
+    const list = byCase.get(row.case_id) ?? [];
+    list.push(task);
+    byCase.set(row.case_id, list);
+  }
+  return cases.map((row): BoardCase => {
+    const live = status(row.case_clock);
+    const own = (byCase.get(row.id) ?? []).sort(
+      (a, b) =>
+        RANKS.indexOf(a.light) - RANKS.indexOf(b.light) ||
+        (a.dueAt ?? Number.MAX_SAFE_INTEGER) - (b.dueAt ?? Number.MAX_SAFE_INTEGER) ||
+        a.taskId.localeCompare(b.taskId),
+    );
+    return {
+      caseId: row.id,
+      matterCode: row.matter_code,
+      status: row.status,
+      urgency: RANKS[row.rank] ?? null,
+      light: live?.light ?? (isLight(row.light) ? row.light : null),
+      dueAt: live?.dueAt ?? nullableNumber(row.due_at),
+      remainingWorkingDays: live?.remainingWorkingDays ?? null,
+      nearestDueAt: nullableNumber(row.nearest_due),
+      leadDepartment: row.lead_department,
+      responsible: row.accepted_by,
+      startedAt: Number(row.started_at),
+      region: { province: row.region_province, city: row.region_city, county: row.region_county },
+      tasks: own,
+    };
+  });
+}

@@ -1,0 +1,122 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import {
+  type PayloadContext,
+  SUPERVISED_EVENT_TYPES,
+  type Supervision,
+  type SupervisionPayload,
+  supervisionPayload,
+} from '@tongban/engine';
+import type { Hook, HookDelivery } from '../outbox/hooks.js';
+import type { DurableRuntime } from '../runtime/durable-runtime.js';
+import { loadPayloadContext } from './context.js';
+
+/**
+ * A durable hook that feeds a {@link Supervision} hub: every supervised event reaches its handlers
+ * at least once, through the outbox (a handler that throws makes the delivery retry).
+ */
+export function supervisionHook(
+  supervision: Supervision,
+  runtime: DurableRuntime,
+  name = 'supervision',
+): Hook {
+  return {
+    name,
+    events: SUPERVISED_EVENT_TYPES,
+    async deliver(delivery) {
+      await supervision.publish(delivery.event, await loadPayloadContext(runtime, delivery.caseId));
+    },
+  };
+}
+
+/** The signature header's value for a body: `sha256=` and the hex HMAC-SHA256 of the raw body. */
+export function signWebhookBody(secret: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
+}
+
+/** Checks an `X-Tongban-Signature` header against the raw body, in constant time. */
+export function verifyWebhookSignature(
+  secret: string,
+  body: string,
+  header: string | null | undefined,
+): boolean {
+  if (typeof header !== 'string') return false;
+  const expected = Buffer.from(signWebhookBody(secret, body));
+  const given = Buffer.from(header);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+/** What a webhook POSTs: one delivery of one event. */
+export interface WebhookBody {
+  /** Idempotency key: the same on every attempt of this delivery. */
+  readonly id: string;
+  readonly hook: string;
+  readonly caseId: string;
+  readonly seq: number;
+  readonly attempt: number;
+  /** The supervision payload (null for events supervisors do not watch). */
+  readonly supervision: SupervisionPayload | null;
+}
+
+/** Options of {@link webhookHook}. */
+export interface WebhookOptions {
+  /** Hook name (stable: stored in the outbox). */
+  readonly name: string;
+  readonly url: string;
+  /** Shared secret of the HMAC signature. */
+  readonly secret: string;
+  /** Event types delivered (default: every supervised event type). */
+  readonly events?: readonly string[];
+  /** Abort an attempt after this long (default 10 s); it is then retried. */
+  readonly timeoutMs?: number;
+  /** Enriches payloads with matter, department and clocks (e.g. `loadPayloadContext` of a runtime). */
+  readonly context?: (caseId: string) => Promise<PayloadContext>;
+  /** Extra request headers (e.g. an API key of the receiver). */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A webhook (HTTP POST, JSON) for the outbox: register it in the runtime's `HookRegistry` and each
+ * event is POSTed at least once, in order per case. Headers: `X-Tongban-Signature` (HMAC-SHA256 of
+ * the raw body with the shared secret, `sha256=<hex>`), `Idempotency-Key` (the same on every
+ * retry: receivers de-duplicate on it), `X-Tongban-Event`, `X-Tongban-Attempt`. Any answer but
+ * 2xx, a network error or a timeout makes the outbox retry with backoff.
+ */
+export function webhookHook(options: WebhookOptions): Hook {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  return {
+    name: options.name,
+    events: options.events ?? SUPERVISED_EVENT_TYPES,
+    async deliver(delivery: HookDelivery) {
+      const context = options.context ? await options.context(delivery.caseId) : {};
+      const body: WebhookBody = {
+        id: delivery.key,
+        hook: delivery.hook,
+        caseId: delivery.caseId,
+        seq: delivery.seq,
+        attempt: delivery.attempt,
+        supervision: supervisionPayload(delivery.event, context),
+      };
+      const text = JSON.stringify({ ...body, event: delivery.event });
+      const response = await fetch(options.url, {
+        method: 'POST',
+        headers: {
+          ...options.headers,
+          'content-type': 'application/json; charset=utf-8',
+          'x-tongban-signature': signWebhookBody(options.secret, text),
+          'idempotency-key': delivery.key,
+          'x-tongban-event': delivery.event.type,
+          'x-tongban-attempt': String(delivery.attempt),
+        },
+        body: text,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      // Read the body so the connection is released either way.
+      const answer = await response.text();
+      if (!response.ok) {
+        throw new Error(
+          `webhook ${options.name}: ${options.url} answered ${response.status} ${answer.slice(0, 200)}`,
+        );
+      }
+    },
+  };
+}

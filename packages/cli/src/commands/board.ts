@@ -1,0 +1,122 @@
+import { beijingTime, displayWidth, type Light, padCell } from '@tongban/engine';
+import type { Command } from 'commander';
+import pc from 'picocolors';
+import { EXIT_FAILURE, EXIT_OK } from '../program.js';
+import { type BoardCase, queryBoard } from '../supervision/adapters.js';
+import { parseBoundary } from '../supervision/dates.js';
+import { UsageError } from '../usage-error.js';
+import { type DatabaseCliOptions, databaseFailure, databaseOptions, openStore } from './migrate.js';
+
+interface BoardCliOptions extends DatabaseCliOptions {
+  readonly matter?: string;
+  readonly department?: string;
+  readonly region?: string;
+  readonly light?: string;
+  readonly limit?: string;
+  readonly now?: string;
+  readonly json?: boolean;
+}
+
+const LIGHTS: Readonly<Record<Light, (text: string) => string>> = {
+  red: (text) => pc.red(text),
+  yellow: (text) => pc.yellow(text),
+  green: (text) => pc.green(text),
+};
+const NAMES: Readonly<Record<Light, string>> = { red: '红', yellow: '黄', green: '绿' };
+
+/** A light as a coloured dot and its name (the name stays when colour is off), padded to `width`. */
+export function lightCell(light: Light | null, width = 0): string {
+  if (light === null) return padCell('-', width);
+  return LIGHTS[light](padCell(`● ${NAMES[light]}`, width));
+}
+
+const days = (n: number | null): string => (n === null ? '-' : String(n));
+const when = (at: number | null): string => (at === null ? '-' : beijingTime(at).slice(0, 16));
+
+/** The board as a table: one line per case, then its open tasks indented beneath it. */
+export function formatBoard(board: readonly BoardCase[]): string {
+  if (board.length === 0) return 'no open cases\n';
+  const header = ['灯', '办件', '事项', '牵头部门', '受理人', '承诺办结', '剩余工作日', '状态'];
+  const cells = board.map((item) => [
+    item.urgency === null ? '-' : `● ${NAMES[item.urgency]}`,
+    item.caseId,
+    item.matterCode ?? '-',
+    item.leadDepartment ?? '-',
+    item.responsible ?? '-',
+    when(item.dueAt),
+    days(item.remainingWorkingDays),
+    item.status,
+  ]);
+  const widths = header.map((_, column) =>
+    Math.max(...[header, ...cells].map((line) => displayWidth(line[column] ?? ''))),
+  );
+  const row = (line: string[], light?: Light | null): string =>
+    line
+      .map((text, column) =>
+        column === 0 && light !== undefined
+          ? lightCell(light, widths[0])
+          : padCell(text, widths[column] ?? 0),
+      )
+      .join('  ')
+      .trimEnd();
+  const out = [row(header)];
+  board.forEach((item, index) => {
+    out.push(row(cells[index] ?? [], item.urgency));
+    for (const task of item.tasks) {
+      out.push(
+        `    ${lightCell(task.light)}  ${task.department ?? '-'} ${task.name ?? task.elementId}` +
+          `  截止 ${when(task.dueAt)}  剩余 ${days(task.remainingWorkingDays)} 个工作日` +
+          (task.responsible ? `  经办 ${task.responsible}` : ''),
+      );
+    }
+  });
+  return `${out.join('\n')}\n`;
+}
+
+function lightOption(value: string | undefined): Light | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'red' || value === 'yellow' || value === 'green') return value;
+  throw new UsageError(`--light is red, yellow or green, got ${value}`);
+}
+
+/** `tongban board`: the live supervision board. */
+export function register(program: Command): void {
+  databaseOptions(
+    program
+      .command('board')
+      .description(
+        'live supervision board: open cases most urgent first (red, yellow, green), with their open tasks',
+      )
+      .option('--matter <code>', 'only this matter (事项编码)')
+      .option('--department <name>', 'only cases this department leads or holds an open task in')
+      .option('--region <name>', 'only this province, city or county')
+      .option('--light <light>', 'only cases of this urgency: red, yellow or green')
+      .option('--limit <n>', 'most cases shown', '50')
+      .option('--now <instant>', 'judge lights at this date or ISO instant (default: now)')
+      .option('--json', 'print the board as JSON'),
+  ).action(async (options: BoardCliOptions) => {
+    const limit = Number(options.limit ?? '50');
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new UsageError(`--limit must be a positive integer, got ${options.limit}`);
+    const light = lightOption(options.light);
+    const now = options.now === undefined ? Date.now() : parseBoundary(options.now, '--now', false);
+    const store = await openStore(options, 1);
+    try {
+      const board = await queryBoard(store.db, {
+        now,
+        limit,
+        ...(options.matter ? { matter: options.matter } : {}),
+        ...(options.department ? { department: options.department } : {}),
+        ...(options.region ? { region: options.region } : {}),
+        ...(light ? { light } : {}),
+      });
+      process.stdout.write(options.json ? `${JSON.stringify(board, null, 2)}\n` : formatBoard(board));
+      process.exitCode = EXIT_OK;
+    } catch (error) {
+      process.stderr.write(databaseFailure(error));
+      process.exitCode = EXIT_FAILURE;
+    } finally {
+      await store.close();
+    }
+  });
+}

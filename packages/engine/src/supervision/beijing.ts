@@ -1,0 +1,18 @@
+import type { Instant } from '../model/time.js';
+
+// China has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact for every
+// instant a case can have, and needs no time-zone database in the browser.
+const OFFSET_MS = 8 * 3_600_000;
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/** `YYYY-MM-DD HH:mm:ss` in Beijing time (the form GB/T 39046 exchanges use). */
+export function beijingTime(at: Instant): string {
+  const d = new Date(at + OFFSET_MS);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+}
+
+/** The Beijing quarter of an instant, e.g. `2026Q1`. */
+export function beijingQuarter(at: Instant): string {
+  const d = new Date(at + OFFSET_MS);
+  return `${d.getUTCFullYear()}Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
+}

@@ -1,0 +1,88 @@
+import type { CaseEvent } from '../runtime/events.js';
+
+/**
+ * What a supervisor can subscribe to. Each kind is fed by one or more engine events:
+ *
+ * | kind | engine events |
+ * |---|---|
+ * | `case.accepted` 受理 | `case.started` |
+ * | `task.opened` | `task.opened` |
+ * | `task.completed` | `task.completed` |
+ * | `light.changed` 黄灯/红灯 | `light.changed` (case and task clocks) |
+ * | `suspended` 挂起 | `case.suspended`, `task.specialProcedureStarted`, `supplement.requested` |
+ * | `resumed` | `case.resumed`, `task.specialProcedureEnded`, `supplement.supplied` |
+ * | `extended` 延期 | `case.extended`, `task.extended` |
+ * | `sentBack` 驳回/退回 | `task.rejected` |
+ * | `urged` 催办 | `task.urged` |
+ * | `supervised` 督办 | `case.supervised` |
+ * | `supervision.answered` | `supervision.answered` |
+ * | `supervision.overdue` | `supervision.overdue` |
+ * | `case.decided` 办结 | `case.completed` |
+ * | `case.withdrawn` 撤回 | `case.withdrawn` |
+ * | `rule.fired` 效能问责 | an accountability rule firing (see {@link evaluateAccountability}) |
+ */
+export type SupervisionKind =
+  | 'case.accepted'
+  | 'task.opened'
+  | 'task.completed'
+  | 'light.changed'
+  | 'suspended'
+  | 'resumed'
+  | 'extended'
+  | 'sentBack'
+  | 'urged'
+  | 'supervised'
+  | 'supervision.answered'
+  | 'supervision.overdue'
+  | 'case.decided'
+  | 'case.withdrawn'
+  | 'rule.fired';
+
+/** Every supervision kind, in the order of a case's life. */
+export const SUPERVISION_KINDS: readonly SupervisionKind[] = [
+  'case.accepted',
+  'task.opened',
+  'task.completed',
+  'light.changed',
+  'suspended',
+  'resumed',
+  'extended',
+  'sentBack',
+  'urged',
+  'supervised',
+  'supervision.answered',
+  'supervision.overdue',
+  'case.decided',
+  'case.withdrawn',
+  'rule.fired',
+];
+
+const BY_EVENT: Readonly<Record<string, SupervisionKind>> = {
+  'case.started': 'case.accepted',
+  'task.opened': 'task.opened',
+  'task.completed': 'task.completed',
+  'light.changed': 'light.changed',
+  'case.suspended': 'suspended',
+  'task.specialProcedureStarted': 'suspended',
+  'supplement.requested': 'suspended',
+  'case.resumed': 'resumed',
+  'task.specialProcedureEnded': 'resumed',
+  'supplement.supplied': 'resumed',
+  'case.extended': 'extended',
+  'task.extended': 'extended',
+  'task.rejected': 'sentBack',
+  'task.urged': 'urged',
+  'case.supervised': 'supervised',
+  'supervision.answered': 'supervision.answered',
+  'supervision.overdue': 'supervision.overdue',
+  'case.completed': 'case.decided',
+  'case.withdrawn': 'case.withdrawn',
+};
+
+/** The supervision kind an engine event feeds, or null when supervisors do not watch it. */
+export function supervisionKindOf(event: Pick<CaseEvent, 'type'>): SupervisionKind | null {
+  return BY_EVENT[event.type] ?? null;
+}
+
+/** Engine event types that feed some supervision kind: what a hook subscribes to. */
+export const SUPERVISED_EVENT_TYPES: readonly string[] = Object.keys(BY_EVENT);

@@ -1,0 +1,82 @@
+import type { CaseEvent } from '../runtime/events.js';
+import {
+  computeStatistics,
+  type StatisticsDimension,
+  type StatisticsRow,
+  totalStatistics,
+} from './statistics.js';
+
+/** Column headings of {@link formatStatistics}, in order. */
+export const STATISTICS_HEADINGS = [
+  ['received', '收件'],
+  ['completed', '办结'],
+  ['completedOnTime', '按时'],
+  ['completedEarly', '提前'],
+  ['overdue', '逾期'],
+  ['workingDaysOver', '逾期工作日'],
+  ['averageWorkingDaysUsed', '平均用时(工作日)'],
+  ['suspensions', '挂起'],
+  ['extensions', '延期'],
+  ['urges', '催办'],
+  ['supervisions', '督办'],
+] as const satisfies readonly (readonly [keyof StatisticsRow, string])[];
+
+const cell = (value: number | null): string =>
+  value === null ? '-' : Number.isInteger(value) ? String(value) : value.toFixed(2);
+
+/** Display width: CJK characters take two columns in a terminal. */
+export function displayWidth(text: string): number {
+  let n = 0;
+  for (const ch of text)
+    n +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
+        ch,
+      )
+        ? 2
+        : 1;
+  return n;
+}
+
+/** Pads to a display width (CJK-aware). */
+export function padCell(text: string, to: number, align: 'left' | 'right' = 'left'): string {
+  const pad = ' '.repeat(Math.max(0, to - displayWidth(text)));
+  return align === 'left' ? text + pad : pad + text;
+}
+
+/** A plain-text table of statistics rows with a total line: for terminals and logs. */
+export function formatStatistics(
+  rows: readonly StatisticsRow[],
+  by: StatisticsDimension | string = 'group',
+): string {
+  const body = [...rows, { ...totalStatistics(rows), key: '合计' }];
+  const table = [
+    [by, ...STATISTICS_HEADINGS.map(([, heading]) => heading)],
+    ...body.map((row) => [row.key ?? '(未知)', ...STATISTICS_HEADINGS.map(([name]) => cell(row[name]))]),
+  ];
+  const widths = table[0]!.map((_, column) =>
+    Math.max(...table.map((line) => displayWidth(line[column] ?? ''))),
+  );
+  return `${table
+    .map((line) =>
+      line
+        .map((text, column) => padCell(text, widths[column] ?? 0, column === 0 ? 'left' : 'right'))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')}\n`;
+}
+
+/** Statistics of a set of events over all time, formatted: what a demo prints at the end. */
+export function statisticsSummary(
+  events: Iterable<CaseEvent>,
+  by: StatisticsDimension = 'department',
+  matterOf?: (caseId: string) => string | null,
+): string {
+  const rows = computeStatistics(events, {
+    from: Number.MIN_SAFE_INTEGER,
+    to: Number.MAX_SAFE_INTEGER,
+    by,
+    ...(matterOf ? { matterOf } : {}),
+  });
+  return formatStatistics(rows, by);
+}

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { promisify, stripVTControlCharacters } from 'node:util';
 import { vi } from 'vitest';
 import { runCli } from '../../src/program.js';
 
@@ -25,7 +25,8 @@ export async function cli(...argv: string[]): Promise<CliRun> {
   });
   try {
     const code = await runCli(argv);
-    return { code, stdout, stderr };
+    // Colours depend on the terminal and on CI=true; the tests read the text.
+    return { code, stdout: stripVTControlCharacters(stdout), stderr: stripVTControlCharacters(stderr) };
   } finally {
     out.mockRestore();
     err.mockRestore();

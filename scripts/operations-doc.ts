@@ -462,9 +462,9 @@ ${rows.join('\n')}
 Supervision commands (催办 \`urge\`, 督办 \`supervise\`, \`answerSupervision\`) go through the same path: see
 the supervisor's guide.
 
-Not yet built (issue 7 continues): 撤回/拿回 (pull back before the next handler acts),
-per-department decision modes (或签/会签/票签/依次) with claiming, and a \`tb:\` attribute for a
-centre's own office hours (working-hour limits count on the default 9:00–12:00, 13:30–17:30).
+Not yet built (issue 7 continues): 撤回/拿回 (pull back before the next handler acts) and
+per-department decision modes (或签/会签/票签/依次) with claiming. Working-hour limits count in the
+centre's office hours (\`tb:officeHours\`, see [time rules](../time-rules.md)).
 `;
 }
 

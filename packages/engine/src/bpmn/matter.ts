@@ -1,4 +1,5 @@
 import type { ModdleElement } from 'bpmn-moddle';
+import { type OfficeHours, parseOfficeHours } from '../clock/working-hours.js';
 import type { MatterInfo, MatterKind } from '../model/process.js';
 import type { ImportContext } from './import-context.js';
 import { readString, readText } from './moddle-read.js';
@@ -18,6 +19,7 @@ const MATTER_ATTRIBUTES = [
   'calendar',
   'rejectMode',
   'supplementMode',
+  'officeHours',
 ] as const;
 const KINDS: readonly MatterKind[] = ['immediate', 'promised'];
 
@@ -73,6 +75,26 @@ function readChoice<T extends string>(
   return value;
 }
 
+function readOfficeHours(
+  process: ModdleElement,
+  processId: string,
+  context: ImportContext,
+): OfficeHours[] | undefined {
+  const raw = readText(process, 'tb:officeHours');
+  if (raw === null) return undefined;
+  try {
+    return parseOfficeHours(raw);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    context.sink.error(
+      processId,
+      'BAD_MATTER',
+      `tb:officeHours="${raw}": ${why} Write e.g. "09:00-12:00,13:30-17:30".`,
+    );
+    return undefined;
+  }
+}
+
 /** Reads the matter (事项) from the process's `tb:` attributes; null when it has none. */
 export function readMatter(
   process: ModdleElement,
@@ -117,6 +139,7 @@ export function readMatter(
       'rejectMode',
       readChoice(process, processId, 'rejectMode', ['veto', 'collect'] as const, context),
     ),
+    ...optional('officeHours', readOfficeHours(process, processId, context)),
     ...optional(
       'supplementMode',
       readChoice(process, processId, 'supplementMode', ['requester', 'all'] as const, context),

@@ -29,6 +29,7 @@ describe('tb moddle descriptor', () => {
         'calendar',
         'rejectMode',
         'supplementMode',
+        'officeHours',
       ],
       'bpmn:UserTask': [
         'department',

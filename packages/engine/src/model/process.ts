@@ -44,6 +44,11 @@ export interface MatterInfo {
    * asked; `all` sends every branch of its stage through review again.
    */
   readonly supplementMode?: 'requester' | 'all';
+  /**
+   * The service centre's office hours (`tb:officeHours="09:00-12:00,13:30-17:30"`), which
+   * `workingHours` limits count in; default 9:00–12:00 and 13:30–17:30.
+   */
+  readonly officeHours?: readonly { readonly from: string; readonly to: string }[];
 }
 
 /** A process body or an embedded subprocess body: nodes and the flows between them. */

@@ -58,6 +58,7 @@ export function scheduleTimes(
         calendar: matter?.calendar ?? DEFAULT_CALENDAR,
         startedAt: base.startedAt,
         warning: matter?.warning ?? null,
+        ...(matter?.officeHours ? { officeHours: matter.officeHours } : {}),
       },
       calendars,
     );
@@ -72,6 +73,7 @@ export function scheduleTimes(
         calendar: matter?.calendar ?? DEFAULT_CALENDAR,
         startedAt: task.openedAt,
         warning: spec.warning,
+        ...(matter?.officeHours ? { officeHours: matter.officeHours } : {}),
       },
       calendars,
     );

@@ -1,61 +1,19 @@
 // Small process models for the durable-runtime tests, written as the engine's IR and compiled by
 // the real compiler (independent of the BPMN importer).
+import { type CompiledDefinition, compile, type ProcessModel, type Scope } from '@tongban/engine';
 import {
-  type CompiledDefinition,
-  compile,
-  type FlowNode,
-  type ProcessModel,
-  type Scope,
-} from '@tongban/engine';
+  end,
+  gateway,
+  task as irTask,
+  scope,
+  service,
+  start,
+  timerCatch,
+} from '../../packages/engine/test/support/ir.js';
 
-type Draft = DistributiveOmit<FlowNode, 'incoming' | 'outgoing'>;
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-
-function scope(id: string, nodes: Draft[], flows: [string, string][]): Scope {
-  const seqFlows: Scope['flows'] = Object.fromEntries(
-    flows.map(([source, target]) => {
-      const flowId = `f_${source}_${target}`;
-      return [flowId, { id: flowId, source, target, condition: null, name: null }];
-    }),
-  );
-  const all = Object.values(seqFlows);
-  const full: Record<string, FlowNode> = {};
-  for (const node of nodes) {
-    full[node.id] = {
-      ...node,
-      incoming: all.filter((flow) => flow.target === node.id).map((flow) => flow.id),
-      outgoing: all.filter((flow) => flow.source === node.id).map((flow) => flow.id),
-    } as FlowNode;
-  }
-  return { id, nodes: full, flows: seqFlows };
-}
-
-const start = (id: string): Draft => ({ kind: 'startEvent', id, name: null });
-const end = (id: string): Draft => ({ kind: 'endEvent', id, name: null, variant: 'none', errorCode: null });
-const parallel = (id: string): Draft => ({
-  kind: 'gateway',
-  id,
-  name: null,
-  gatewayType: 'parallel',
-  defaultFlow: null,
-});
-const task = (id: string, department: string, role: 'lead' | 'co'): Draft => ({
-  kind: 'userTask',
-  id,
-  name: id,
-  department,
-  role,
-  limit: null,
-  warning: null,
-  multiInstance: null,
-  boundaries: [],
-});
-const wait = (id: string, duration: string): Draft => ({
-  kind: 'timerCatch',
-  id,
-  name: null,
-  timer: { type: 'duration', value: duration, calendar: null },
-});
+const parallel = (id: string) => gateway(id, 'parallel');
+const task = (id: string, department: string, role: 'lead' | 'co') => irTask(id, department, { role });
+const wait = (id: string, duration: string) => timerCatch(id, duration);
 
 function compiled(root: Scope): CompiledDefinition {
   const model: ProcessModel = { id: root.id, name: null, matter: null, root, messages: {} };
@@ -111,13 +69,7 @@ export function waitThenReview(duration = 'PT1H'): CompiledDefinition {
 
 /** A service task (a host handler checks the licence), then the decision. */
 export function checkThenDecide(): CompiledDefinition {
-  const check: Draft = {
-    kind: 'serviceTask',
-    id: 'check_licence',
-    name: 'check',
-    handler: 'checkLicence',
-    boundaries: [],
-  };
+  const check = service('check_licence', 'checkLicence');
   return compiled(
     scope(
       'check_then_decide',

@@ -2,56 +2,21 @@
 import {
   type CompiledDefinition,
   compile,
-  type FlowNode,
   type MatterInfo,
   type ProcessModel,
   type Scope,
   type TimeLimit,
 } from '@tongban/engine';
-
-type Draft = DistributiveOmit<FlowNode, 'incoming' | 'outgoing'>;
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-
-function scope(id: string, nodes: Draft[], flows: [string, string][]): Scope {
-  const seqFlows: Scope['flows'] = Object.fromEntries(
-    flows.map(([source, target]) => {
-      const flowId = `f_${source}_${target}`;
-      return [flowId, { id: flowId, source, target, condition: null, name: null }];
-    }),
-  );
-  const all = Object.values(seqFlows);
-  const full: Record<string, FlowNode> = {};
-  for (const node of nodes) {
-    full[node.id] = {
-      ...node,
-      incoming: all.filter((flow) => flow.target === node.id).map((flow) => flow.id),
-      outgoing: all.filter((flow) => flow.source === node.id).map((flow) => flow.id),
-    } as FlowNode;
-  }
-  return { id, nodes: full, flows: seqFlows };
-}
+import { end, gateway, task as irTask, scope, start } from '../../packages/engine/test/support/ir.js';
 
 const days = (amount: number): TimeLimit => ({ amount, unit: 'workingDays' });
-const start = (id: string): Draft => ({ kind: 'startEvent', id, name: null });
-const end = (id: string): Draft => ({ kind: 'endEvent', id, name: null, variant: 'none', errorCode: null });
-const parallel = (id: string): Draft => ({
-  kind: 'gateway',
-  id,
-  name: null,
-  gatewayType: 'parallel',
-  defaultFlow: null,
-});
-const task = (id: string, department: string, role: 'lead' | 'co', limit: number | null): Draft => ({
-  kind: 'userTask',
-  id,
-  name: id,
-  department,
-  role,
-  limit: limit === null ? null : days(limit),
-  warning: limit === null ? null : { kind: 'absolute', amount: 1, unit: 'workingDays' },
-  multiInstance: null,
-  boundaries: [],
-});
+const parallel = (id: string) => gateway(id, 'parallel');
+const task = (id: string, department: string, role: 'lead' | 'co', limit: number | null) =>
+  irTask(id, department, {
+    role,
+    limit: limit === null ? null : days(limit),
+    warning: limit === null ? null : { kind: 'absolute', amount: 1, unit: 'workingDays' },
+  });
 
 function compiled(root: Scope, matter: MatterInfo): CompiledDefinition {
   const model: ProcessModel = { id: root.id, name: matter.name, matter, root, messages: {} };

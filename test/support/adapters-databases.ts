@@ -2,6 +2,7 @@
 // so parallel test files never see each other's rows.
 import { randomBytes } from 'node:crypto';
 import { createPgliteStore, createPostgresStore, type TongbanStore } from '@tongban/adapters';
+import { afterAll, beforeAll } from 'vitest';
 
 /** The PostgreSQL server the tests may use, or undefined to skip the PostgreSQL half. */
 export const DATABASE_URL = process.env.DATABASE_URL;
@@ -46,4 +47,22 @@ export const pgliteFactory: StoreFactory = () => createPgliteStore();
 /** A PostgreSQL store on a scratch database (pool of `max` connections). */
 export function postgresFactory(database: () => ScratchDatabase, max = 4): StoreFactory {
   return () => createPostgresStore({ connectionString: database().url, max });
+}
+
+/**
+ * A fresh PostgreSQL database for the calling test file (when DATABASE_URL is set), dropped after
+ * it. Returns a getter that fails plainly if used before it exists.
+ */
+export function useScratchDatabase(): () => ScratchDatabase {
+  let scratch: ScratchDatabase | undefined;
+  beforeAll(async () => {
+    if (DATABASE_URL !== undefined) scratch = await createScratchDatabase();
+  });
+  afterAll(async () => {
+    await scratch?.drop();
+  });
+  return () => {
+    if (scratch === undefined) throw new Error('scratch database not created');
+    return scratch;
+  };
 }

@@ -1,6 +1,5 @@
 import { resumeClock, suspendClock } from '../clock/index.js';
 import type { ClockState } from '../clock/types.js';
-import type { CompiledDefinition } from '../compile/compile.js';
 import type { Instant } from '../model/time.js';
 import type { CaseContext } from './context.js';
 import { CASE_CLOCK } from './schedule.js';
@@ -56,7 +55,6 @@ function taskStop(context: CaseContext, taskId: string): StopReason | null {
  * Clocks that change are added to `touched`, so their lights are recomputed.
  */
 export function reconcileClocks(
-  _definition: CompiledDefinition,
   context: CaseContext,
   status: CaseStatus,
   now: Instant,

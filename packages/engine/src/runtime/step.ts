@@ -263,7 +263,7 @@ function finish(
       }
     }
     status = statusOf(context);
-    reconcileClocks(definition, context, status, now, touched);
+    reconcileClocks(context, status, now, touched);
     clocks = scheduleTimes(definition, context, base, status, now, touched);
     const followUp = timeoutActions(definition, context);
     if (followUp.length === 0) break;

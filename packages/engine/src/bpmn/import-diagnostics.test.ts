@@ -516,6 +516,48 @@ describe('importBpmn diagnostics', () => {
     ]);
   });
 
+  it('reads decision modes, handlers with weights, pass ratio and claim into the IR', async () => {
+    const xml = bpmn(
+      around(
+        '<bpmn:userTask id="T" tb:department="规划局" tb:decisionMode="vote" tb:handlers="张三:2，李四、王五" tb:passRatio="67%"/>',
+      ),
+    );
+    const result = await importBpmn(xml);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.model?.root.nodes.T).toMatchObject({
+      decisionMode: 'vote',
+      handlers: [
+        { id: '张三', weight: 2 },
+        { id: '李四', weight: 1 },
+        { id: '王五', weight: 1 },
+      ],
+      passRatio: 0.67,
+    });
+    const claimed = await importBpmn(
+      bpmn(around('<bpmn:userTask id="T" tb:department="规划局" tb:claim="one"/>')),
+    );
+    expect(claimed.model?.root.nodes.T).toMatchObject({ claim: 'one' });
+    expect(claimed.model?.root.nodes.T).not.toHaveProperty('decisionMode');
+  });
+
+  it.each([
+    ['tb:decisionMode="majority"', 'error'],
+    ['tb:decisionMode="vote" tb:passRatio="1.5"', 'error'],
+    ['tb:decisionMode="vote" tb:passRatio="0"', 'error'],
+    ['tb:decisionMode="all" tb:handlers="张三:0"', 'error'],
+    ['tb:decisionMode="all" tb:handlers="张三,张三"', 'error'],
+    ['tb:claim="some"', 'error'],
+    ['tb:decisionMode="all" tb:claim="one"', 'error'],
+    ['tb:decisionMode="all" tb:passRatio="0.5"', 'warning'],
+    ['tb:handlers="张三"', 'warning'],
+    ['tb:decisionMode="all" tb:handlers="张三:3"', 'warning'],
+  ])('BAD_DECISION_MODE for %s (%s), on the task', async (attributes, severity) => {
+    const xml = bpmn(around(`<bpmn:userTask id="T" tb:department="规划局" ${attributes}/>`));
+    expect(await diagnose(xml)).toEqual([
+      expect.objectContaining({ elementId: 'T', code: 'BAD_DECISION_MODE', severity }),
+    ]);
+  });
+
   it('BAD_BOUNDARY: no host, a gateway host, no trigger, non-interrupting error, incoming flow', async () => {
     const timer =
       '<bpmn:timerEventDefinition><bpmn:timeDuration>P1D</bpmn:timeDuration></bpmn:timerEventDefinition>';

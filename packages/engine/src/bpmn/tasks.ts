@@ -1,6 +1,7 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import { parseCondition } from '../expr/index.js';
 import type { DepartmentRole, MultiInstance, ServiceTaskNode, UserTaskNode } from '../model/process.js';
+import { readDecision } from './decision-attributes.js';
 import type { ImportContext } from './import-context.js';
 import { readElement, readList, readText } from './moddle-read.js';
 import type { NodeDraft } from './node-base.js';
@@ -178,6 +179,7 @@ export function readUserTask(
     ),
     multiInstance,
     ...readTimeoutAction(element, draft, context),
+    ...readDecision(element, draft, context),
     boundaries,
   };
 }

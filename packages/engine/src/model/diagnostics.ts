@@ -44,6 +44,7 @@ export type DiagnosticCode =
   | 'MISSING_MESSAGE'
   | 'MISSING_HANDLER'
   | 'BAD_MULTI_INSTANCE'
+  | 'BAD_DECISION_MODE'
   | 'BAD_BOUNDARY'
   | 'BAD_MATTER'
   | 'UNKNOWN_CALENDAR'

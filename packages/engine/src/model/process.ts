@@ -116,8 +116,33 @@ export interface UserTaskNode extends NodeBase {
    * light turns red, nothing else), `agree` (逾期未反馈视为同意: completed as approved) or `reject`.
    */
   readonly timeoutAction?: 'light' | 'agree' | 'reject';
+  /**
+   * How the department's handlers decide (`tb:decisionMode`): `any` 或签 (the first signature
+   * decides), `all` 会签 (every handler approves; the first rejection decides reject), `vote` 票签
+   * (weighted votes against `passRatio`), `sequential` 依次 (in the listed order; a rejection
+   * decides reject). Absent: the department completes the task as one.
+   */
+  readonly decisionMode?: DecisionMode;
+  /** The people who sign (`tb:handlers="张三:2,李四"`, weight 1 by default); else given at run time. */
+  readonly handlers?: readonly TaskHandler[];
+  /** 票签: share of the total weight that must approve (`tb:passRatio`, 0 < r ≤ 1, default 0.5). */
+  readonly passRatio?: number;
+  /**
+   * `one` (`tb:claim="one"`): a handler claims the task (签收) and only they may act until they
+   * release it; `all` (default): anyone of the department (or any listed handler) may act.
+   */
+  readonly claim?: 'one' | 'all';
   /** Ids of boundary events attached to this task. */
   readonly boundaries: readonly string[];
+}
+
+/** Decision modes inside one department's task: 或签, 会签, 票签, 依次. */
+export type DecisionMode = 'any' | 'all' | 'vote' | 'sequential';
+
+/** A person who signs a department's task, and the weight of their vote (票签). */
+export interface TaskHandler {
+  readonly id: string;
+  readonly weight: number;
 }
 
 /** Parallel multi-instance over a department list (多部门并联会签). */

@@ -16,4 +16,4 @@ export type * from './model/time.js';
 export * from './runtime/index.js';
 export type * from './runtime/types.js';
 export * from './supervision/index.js';
-export { compileBpmn, validateBpmn } from './validate.js';
+export { checkParsedBpmn, compileBpmn, type ParsedCheck, validateBpmn } from './validate.js';

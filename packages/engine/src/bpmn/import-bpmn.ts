@@ -1,4 +1,10 @@
-import { BpmnModdle, type BpmnModdleInstance, type FromXmlResult, type ModdleElement } from 'bpmn-moddle';
+import {
+  BpmnModdle,
+  type BpmnModdleInstance,
+  type FromXmlResult,
+  type ModdleElement,
+  type ModdleWarning,
+} from 'bpmn-moddle';
 import type { Diagnostic } from '../model/diagnostics.js';
 import type { ProcessModel } from '../model/process.js';
 import { DiagnosticSink } from './diagnostic-sink.js';
@@ -37,8 +43,12 @@ function describeParseError(error: unknown): string {
 }
 
 /** Turns moddle's parse warnings into diagnostics (unresolved references are kept for the readers). */
-function readWarnings(parsed: FromXmlResult, unresolved: UnresolvedReferences, sink: DiagnosticSink): void {
-  for (const warning of parsed.warnings) {
+function readWarnings(
+  warnings: readonly ModdleWarning[],
+  unresolved: UnresolvedReferences,
+  sink: DiagnosticSink,
+): void {
+  for (const warning of warnings) {
     if (unresolved.record(warning)) continue;
     const duplicate = /duplicate ID <([^>]*)>/.exec(warning.message)?.[1];
     if (duplicate !== undefined) {
@@ -106,17 +116,14 @@ function tbPrefix(definitions: ModdleElement): string | null {
   return entry === undefined ? null : entry[0].slice('xmlns:'.length);
 }
 
-async function importDocument(xml: string, sink: DiagnosticSink): Promise<ProcessModel | null> {
-  let parsed: FromXmlResult;
-  try {
-    parsed = await bpmnModdle().fromXML(xml);
-  } catch (error) {
-    sink.error(null, 'MALFORMED_XML', describeParseError(error));
-    return null;
-  }
+/** Reads the chosen process of a parsed document; `warnings` are the parser's. */
+function importParsed(
+  definitions: ModdleElement,
+  warnings: readonly ModdleWarning[],
+  sink: DiagnosticSink,
+): ProcessModel | null {
   const unresolved = new UnresolvedReferences();
-  readWarnings(parsed, unresolved, sink);
-  const definitions = parsed.rootElement;
+  readWarnings(warnings, unresolved, sink);
   const process = chooseProcess(definitions, sink);
   if (process === null) return null;
   const id = elementId(process);
@@ -139,6 +146,76 @@ async function importDocument(xml: string, sink: DiagnosticSink): Promise<Proces
   return { id, name: readText(process, 'name'), matter, root, messages: context.messages };
 }
 
+async function importDocument(xml: string, sink: DiagnosticSink): Promise<ProcessModel | null> {
+  let parsed: FromXmlResult;
+  try {
+    parsed = await bpmnModdle().fromXML(xml);
+  } catch (error) {
+    sink.error(null, 'MALFORMED_XML', describeParseError(error));
+    return null;
+  }
+  return importParsed(parsed.rootElement, parsed.warnings, sink);
+}
+
+/** The IMPORT_FAILED diagnostic: an exception escaped the importer. */
+function importFailed(error: unknown, sink: DiagnosticSink): ImportResult {
+  const reason = error instanceof Error ? error.message : String(error);
+  sink.error(
+    null,
+    'IMPORT_FAILED',
+    `The importer failed unexpectedly (${reason}); this is a Tongban bug: please report it with the file.`,
+  );
+  return { model: null, diagnostics: sink.diagnostics };
+}
+
+/**
+ * A BPMN document bpmn-moddle has already parsed, such as bpmn-js' `getDefinitions()` in a
+ * modeler created with the `tb` extension ({@link tbModdleDescriptor}).
+ */
+export interface ParsedBpmn {
+  /** The `bpmn:definitions` element. */
+  readonly definitions: unknown;
+  /**
+   * The parser's warnings (bpmn-js' `importXML` returns them): duplicate ids, unknown elements,
+   * unresolved references. Leave out for a model edited since it was parsed, as saving and parsing
+   * it again would find none.
+   */
+  readonly warnings?: readonly unknown[];
+}
+
+function isDefinitions(value: unknown): value is ModdleElement {
+  const element = value as Partial<ModdleElement> | null;
+  return (
+    typeof element === 'object' &&
+    element !== null &&
+    element.$type === 'bpmn:Definitions' &&
+    typeof element.get === 'function' &&
+    typeof element.$attrs === 'object'
+  );
+}
+
+function isWarning(value: unknown): value is ModdleWarning {
+  return typeof (value as Partial<ModdleWarning> | null)?.message === 'string';
+}
+
+/**
+ * {@link importBpmn} on a document already parsed: the same model and diagnostics as importing its
+ * XML, without parsing it again. Never throws.
+ */
+export function importDefinitions(parsed: ParsedBpmn): ImportResult {
+  const sink = new DiagnosticSink();
+  try {
+    if (!isDefinitions(parsed.definitions)) {
+      sink.error(null, 'MALFORMED_XML', 'Expected the bpmn:definitions element of a parsed BPMN document.');
+      return { model: null, diagnostics: sink.diagnostics };
+    }
+    const model = importParsed(parsed.definitions, (parsed.warnings ?? []).filter(isWarning), sink);
+    return { model, diagnostics: sink.diagnostics };
+  } catch (error) {
+    return importFailed(error, sink);
+  }
+}
+
 /**
  * Reads BPMN 2.0 XML with Tongban's `tb:` extension into the typed process model (IR). Never
  * throws and never rejects: every problem, from malformed XML to a task without a department,
@@ -154,12 +231,6 @@ export async function importBpmn(xml: string): Promise<ImportResult> {
     const model = await importDocument(xml, sink);
     return { model, diagnostics: sink.diagnostics };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    sink.error(
-      null,
-      'IMPORT_FAILED',
-      `The importer failed unexpectedly (${reason}); this is a Tongban bug: please report it with the file.`,
-    );
-    return { model: null, diagnostics: sink.diagnostics };
+    return importFailed(error, sink);
   }
 }

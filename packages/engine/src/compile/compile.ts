@@ -74,9 +74,11 @@ export class DefinitionError extends TongbanError {
   }
 }
 
-/** Checks a model's structure and compiles it into an xstate machine. Never throws on bad models. */
-export function compile(model: ProcessModel, options: CompileOptions = {}): CompileResult {
-  const calendars = options.calendars ?? defaultCalendarRegistry();
+/** The structural and timing checks, with the region plans the machine is built from. */
+function checkScopes(
+  model: ProcessModel,
+  calendars: CalendarSource,
+): { diagnostics: Diagnostic[]; plans: Map<string, RegionPlan> } {
   const diagnostics: Diagnostic[] = [];
   const plans = new Map<string, RegionPlan>();
   const visit = (scope: Scope): void => {
@@ -90,7 +92,21 @@ export function compile(model: ProcessModel, options: CompileOptions = {}): Comp
   };
   visit(model.root);
   diagnostics.push(...checkTiming(model, calendars));
-  const unique = dedupe(diagnostics);
+  return { diagnostics: dedupe(diagnostics), plans };
+}
+
+/**
+ * Every diagnostic {@link compile} reports for a model, without building the runnable machine:
+ * the model compiles exactly when none of them is an error. For editors that check on every change.
+ */
+export function checkModel(model: ProcessModel, options: CompileOptions = {}): Diagnostic[] {
+  return checkScopes(model, options.calendars ?? defaultCalendarRegistry()).diagnostics;
+}
+
+/** Checks a model's structure and compiles it into an xstate machine. Never throws on bad models. */
+export function compile(model: ProcessModel, options: CompileOptions = {}): CompileResult {
+  const calendars = options.calendars ?? defaultCalendarRegistry();
+  const { diagnostics: unique, plans } = checkScopes(model, calendars);
   if (unique.some((d) => d.severity === 'error')) return { ok: false, diagnostics: unique };
 
   const compilerVersion = COMPILER_VERSION;

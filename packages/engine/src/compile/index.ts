@@ -3,6 +3,7 @@ export {
   type CompiledDefinition,
   type CompileOptions,
   type CompileResult,
+  checkModel,
   compile,
   type DefinitionDocument,
   DefinitionError,

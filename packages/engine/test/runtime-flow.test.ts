@@ -53,7 +53,7 @@ class Driver {
     return Object.values(this.snapshot?.machine.context.tasks ?? {}).map((t) => ({
       id: t.id,
       elementId: t.elementId,
-      department: t.department,
+      department: t.department ?? null,
     }));
   }
   openElements(): string[] {

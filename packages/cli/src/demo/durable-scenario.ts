@@ -6,6 +6,7 @@ import {
   type Scenario,
   scenarioCommand,
   scenarioInstant,
+  snapshotTasks,
   type TaskRecord,
 } from '@tongban/engine';
 
@@ -60,7 +61,7 @@ export async function runScenarioDurably(
       if (step.advanceTo !== undefined) continue;
       const row = await runtime.getCase(caseId);
       const snapshot = row?.snapshot as CaseSnapshot | undefined;
-      const open: TaskRecord[] = snapshot ? Object.values(snapshot.machine.context.tasks) : [];
+      const open: TaskRecord[] = snapshot ? snapshotTasks(snapshot) : [];
       await runtime.execute(caseId, scenarioCommand(open, step, i));
     }
     if (scenario.until !== undefined) await advance(scenarioInstant(scenario.until, -1));

@@ -4,6 +4,7 @@ import type { Instant } from '../model/time.js';
 import type { CaseEvent } from './events.js';
 import type { CaseSnapshot } from './snapshot.js';
 import { type StepApplied, step } from './step.js';
+import { snapshotTasks } from './stored-context.js';
 import type { Command, JsonValue, StartCommand, TaskRecord, TimerRecord, Variables } from './types.js';
 
 /** A host function behind a service task: gets the case variables, returns variables to merge. */
@@ -112,7 +113,7 @@ export class MemoryRuntime {
 
   /** Open tasks of a case (user and service). */
   openTasks(caseId: string): TaskRecord[] {
-    return Object.values(this.entry(caseId).snapshot.machine.context.tasks);
+    return snapshotTasks(this.entry(caseId).snapshot);
   }
 
   /** The case's events so far, in order. */

@@ -24,6 +24,7 @@ export const OPERATIONS_DIR = join(root, 'docs', 'case-operations');
 
 const PERMIT = 'examples/construction-permit/construction-permit.bpmn';
 const BUSINESS = 'examples/business-start/business-start.bpmn';
+const SIGN = 'docs/case-operations/department-sign.bpmn';
 const permitStart: Scenario['start'] = { at: '2026-03-02T09:00', caseId: 'SGXK-1' };
 const accepted: ScenarioStep = { at: '2026-03-02T10:00', complete: 'Accept' };
 const businessStart: Scenario['start'] = {
@@ -328,6 +329,73 @@ const PAGES: readonly OperationPage[] = [
     operation: [{ at: '2026-03-03T09:00', withdraw: true, reason: '项目调整，申请撤回' }],
   },
   {
+    file: 'recall.md',
+    title: '撤回 / 拿回 (pull a completed task back)',
+    command:
+      "`{ type: 'recall', taskId | elementId, department, reason, actor? }`: the completed task by its id, or by its element (the department's latest recallable completion of it).",
+    who: 'The department that completed the task; when a person completed it (`actor`), only that person (`WRONG_ASSIGNEE` otherwise; `WRONG_DEPARTMENT` for another department). A completion by the system (a timeout action) cannot be recalled.',
+    effect:
+      'Admissible while every task the completion opened is untouched: not completed, claimed, signed, given handlers, delegated, transferred, in 特别程序 or asking for 补正 (else `RECALL_TOO_LATE`, naming the task). Those tasks are cancelled and the task reopens with the same department, claimant and earlier signatures. In a parallel stage before its join, only that branch reopens (the siblings keep their tasks); after the join fired, the branch reopens, the other branches stay done and the next step is cancelled; any branch that took part in the join may recall, not only the last. One instance of a multi-instance task reopens alone while that task is undecided; once its completion decided the task, it cannot be recalled. A jump, rejection, resubmission, 补正 re-review, withdrawal, or a BPMN timer or message moving the flow ends every recall window.',
+    clocks:
+      "The task clock resumes as it stood at completion: the time between completion and recall counts and the deadline does not move, as deployed 效能监察 systems time a step from its first opening to its final completion; otherwise completing and recalling would stop a clock and reset a limit. The cancelled tasks' clocks end with them; the case clock runs on.",
+    events:
+      '`task.recalled` (on the completed task, with `actor`, `reason`, `cancels`, `completedAt`), `task.cancelled` for each task it had opened, `task.opened` (with `recalledFrom`).',
+    model: PERMIT,
+    start: permitStart,
+    before: [
+      accepted,
+      { at: '2026-03-03T09:00', complete: 'LeadReview', outcome: 'approve' },
+      { at: '2026-03-03T10:00', complete: 'PlanningReview', outcome: 'approve', actor: '规划科-王' },
+      { at: '2026-03-03T11:00', complete: 'FireReview', outcome: 'approve' },
+      { at: '2026-03-03T14:00', complete: 'AirDefenceReview', outcome: 'approve' },
+    ],
+    operation: [
+      {
+        at: '2026-03-03T15:00',
+        op: 'recall',
+        task: 'PlanningReview',
+        department: '自然资源和规划局',
+        actor: '规划科-王',
+        reason: '漏填规划条件编号',
+      },
+    ],
+  },
+  {
+    file: 'sign.md',
+    title: '或签 / 会签 / 票签 / 依次, 签收 (decisions inside one department)',
+    command:
+      "`{ type: 'signTask', taskId, department, outcome, opinion?, actor }` per handler; `{ type: 'claimTask' | 'unclaimTask', taskId, department, actor }`; `{ type: 'assignHandlers', taskId, department, handlers }` names the signers at run time.",
+    who: 'Only the task\'s handlers (`tb:handlers`, or those given by `assignHandlers`) sign (`WRONG_ASSIGNEE` otherwise); 依次 in the listed order (`NOT_YOUR_TURN`); nobody signs twice. With `tb:claim="one"` only the claimant completes the task; they or an officer release it. A task with a decision mode cannot be completed with `completeTask` (`WRONG_CASE_STATE`).',
+    effect:
+      "`tb:decisionMode` decides when the department has answered: `any` 或签, the first signature with its outcome; `all` 会签, every handler approving, and the first rejection decides reject at once (the others' signatures are not awaited: the case moves on); `vote` 票签, approve as soon as the approving weight reaches `tb:passRatio` (default 0.5) of the total, reject as soon as it no longer can; `sequential` 依次, in order, a rejection deciding reject. The decided outcome completes the task as the department's answer (`outcome` variable, `task.completed` by the deciding signer).",
+    clocks: "None of their own: the department's task clock runs until the decision completes the task.",
+    events:
+      '`task.claimed`, `task.unclaimed`, `task.handlersAssigned`, `task.signed` (with `by`, `outcome`, `opinion`, `weight` in votes), `task.decided` (with `mode`, `outcome`, `decidedBy`, the tally), then `task.completed`.',
+    model: SIGN,
+    start: { at: '2026-03-02T09:00', caseId: 'GHHS-1' },
+    before: [],
+    operation: [
+      { at: '2026-03-02T09:30', op: 'claimTask', task: 'Intake', actor: '窗口-张' },
+      { at: '2026-03-02T10:00', complete: 'Intake', actor: '窗口-张', outcome: 'approve' },
+      {
+        at: '2026-03-03T09:00',
+        op: 'signTask',
+        task: 'Review',
+        actor: '科员-李',
+        outcome: 'approve',
+        opinion: '符合',
+      },
+      {
+        at: '2026-03-03T15:00',
+        op: 'signTask',
+        task: 'Review',
+        actor: '科长-王',
+        outcome: 'reject',
+        opinion: '建筑高度超出规划条件',
+      },
+    ],
+  },
+  {
     file: 'timeout-actions.md',
     title: 'Timeout actions (逾期未反馈视为同意, auto-reject)',
     command: 'No command: `tb:timeoutAction` on a user task (`light` default, `agree`, `reject`).',
@@ -384,7 +452,7 @@ function stateTable(s: CaseSnapshot): string {
         : clock
           ? 'running'
           : '—';
-    return `| ${t.elementId} | ${t.department ?? ''} | ${t.dueAt == null ? '—' : time(t.dueAt - 1).slice(0, 10)} | ${ctx.lights[t.id] ?? '—'} | ${stopped} |`;
+    return `| ${t.elementId} | ${t.department ?? ''} | ${t.dueAt === null ? '—' : time(t.dueAt - 1).slice(0, 10)} | ${ctx.lights[t.id] ?? '—'} | ${stopped} |`;
   });
   const caseClock = ctx.clocks.case;
   const caseStopped =
@@ -462,9 +530,8 @@ ${rows.join('\n')}
 Supervision commands (催办 \`urge\`, 督办 \`supervise\`, \`answerSupervision\`) go through the same path: see
 the supervisor's guide.
 
-Not yet built (issue 7 continues): 撤回/拿回 (pull back before the next handler acts) and
-per-department decision modes (或签/会签/票签/依次) with claiming. Working-hour limits count in the
-centre's office hours (\`tb:officeHours\`, see [time rules](../time-rules.md)).
+Working-hour limits count in the centre's office hours (\`tb:officeHours\`, see
+[time rules](../time-rules.md)).
 `;
 }
 

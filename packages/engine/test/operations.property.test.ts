@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../src/compile/index.js';
 import type { CaseSnapshot } from '../src/runtime/snapshot.js';
 import { step } from '../src/runtime/step.js';
-import { snapshotTasks } from '../src/runtime/stored-context.js';
 import type { Command } from '../src/runtime/types.js';
 import { end, gateway, model, scope, start, task } from './support/ir.js';
 
@@ -30,8 +29,26 @@ const compiled = compile(
           },
         }),
         gateway('inner', 'parallel'),
-        task('survey', '测绘队', { limit: five, timeoutAction: 'agree' }),
-        task('heritage', '文物局', { limit: five }),
+        // 签收 by one of two surveyors; 票签 among three heritage officers.
+        task('survey', '测绘队', {
+          limit: five,
+          timeoutAction: 'agree',
+          claim: 'one',
+          handlers: [
+            { id: 'p1', weight: 1 },
+            { id: 'p2', weight: 1 },
+          ],
+        }),
+        task('heritage', '文物局', {
+          limit: five,
+          decisionMode: 'vote',
+          passRatio: 0.5,
+          handlers: [
+            { id: 'p1', weight: 2 },
+            { id: 'p2', weight: 1 },
+            { id: 'p3', weight: 1 },
+          ],
+        }),
         gateway('innerJoin', 'parallel'),
         gateway('join', 'parallel'),
         task('decide', '住建局', { role: 'lead' }),
@@ -88,6 +105,11 @@ const KINDS = [
   'timer',
   'addSigner',
   'removeSigner',
+  'recall',
+  'recall',
+  'sign',
+  'sign',
+  'claim',
 ] as const;
 const choice = fc.record({
   kind: fc.constantFrom(...KINDS),
@@ -108,7 +130,43 @@ function commandFor(s: CaseSnapshot, c: Choice): Command {
   if (s.machine.context.supplement && c.pick % 3 === 0) return { type: 'supply' };
   switch (c.kind) {
     case 'complete':
-      return { type: 'completeTask', taskId, department, outcome: c.pick % 5 === 0 ? 'reject' : 'approve' };
+      return {
+        type: 'completeTask',
+        taskId,
+        department,
+        outcome: c.pick % 5 === 0 ? 'reject' : 'approve',
+        actor: { id: 'p1' },
+      };
+    case 'recall': {
+      const records = Object.entries(s.machine.context.recall ?? {}).sort(([a], [b]) => a.localeCompare(b));
+      const record = records[c.pick % Math.max(1, records.length)];
+      // Without a recallable completion, try an open task (refused: it is not completed).
+      return record
+        ? {
+            type: 'recall',
+            taskId: record[0],
+            department: record[1].task.department ?? 'none',
+            reason: 'r',
+            actor: { id: record[1].by ?? 'p1' },
+          }
+        : { type: 'recall', taskId, department, reason: 'r' };
+    }
+    case 'sign': {
+      // Mostly the 票签 task, when it is open; any task otherwise (refused: no decision mode).
+      const target = (c.pick % 4 > 0 ? tasks.find((x) => x.elementId === 'heritage') : undefined) ?? t;
+      return {
+        type: 'signTask',
+        taskId: target?.id ?? 'none',
+        department: target?.department ?? 'none',
+        outcome: c.pick % 3 === 0 ? 'reject' : 'approve',
+        actor: { id: ['p1', 'p2', 'p3'][c.pick % 3]! },
+      };
+    }
+    case 'claim': {
+      const target = (c.pick % 4 > 0 ? tasks.find((x) => x.elementId === 'survey') : undefined) ?? t;
+      const on = { taskId: target?.id ?? 'none', department: target?.department ?? 'none' };
+      return { type: 'claimTask', ...on, actor: { id: c.pick % 2 ? 'p1' : 'p2' } };
+    }
     case 'rejectPrevious':
       return { type: 'reject', taskId, department, reason: 'r', to: 'previous' };
     case 'rejectApplicant':
@@ -150,9 +208,9 @@ function commandFor(s: CaseSnapshot, c: Choice): Command {
 }
 
 /** What must hold after every command, whatever came before. */
-function checkInvariants(s: CaseSnapshot): void {
+function checkInvariants(s: CaseSnapshot, at: number): void {
   const ctx = s.machine.context;
-  const open = snapshotTasks(s);
+  const open = Object.values(ctx.tasks);
   const keys = open.map((t) => `${t.elementId}@${t.department}`);
   expect(new Set(keys).size, `duplicated tasks: ${keys.join(', ')}`).toBe(keys.length);
   const active = JSON.stringify(s.machine.value);
@@ -175,22 +233,38 @@ function checkInvariants(s: CaseSnapshot): void {
   if (caseClock && caseClock.stoppedAt === null) {
     const stoppedFor = caseClock.suspensions.at(-1)?.to === null ? caseClock.suspensions.at(-1)?.kind : null;
     const shouldStop =
-      // Persisted snapshots leave out what is null.
-      ctx.suspended != null ||
-      ctx.supplement != null ||
-      ctx.returned != null ||
+      ctx.suspended !== null ||
+      ctx.supplement !== null ||
+      ctx.returned !== null ||
       (open.filter((t) => t.kind === 'user').length > 0 &&
-        open.filter((t) => t.kind === 'user').every((t) => ctx.special?.[t.id]));
+        open.filter((t) => t.kind === 'user').every((t) => ctx.special[t.id]));
     expect(
       stoppedFor != null,
       `case clock ${stoppedFor ?? 'running'} but should ${shouldStop ? 'stop' : 'run'}`,
     ).toBe(shouldStop);
   }
   for (const timer of Object.values(ctx.timers)) expect(timer.dueAt).toBeGreaterThan(0);
+  // Recallable completions are of closed tasks; once a task downstream has closed, it is too late.
+  for (const [id, record] of Object.entries(ctx.recall ?? {})) {
+    expect(ctx.tasks[id], `recallable task ${id} is open`).toBeUndefined();
+    if (record.opened.every((t) => ctx.tasks[t] !== undefined) || s.status !== 'running') continue;
+    const by = record.by === null ? {} : { actor: { id: record.by } };
+    const r = step(
+      def,
+      s,
+      { type: 'recall', taskId: id, department: record.task.department ?? '', reason: 'r', ...by },
+      at,
+    );
+    expect(r.ok ? 'applied' : r.error.code, `recall of ${id} after its downstream closed`).toBe(
+      'RECALL_TOO_LATE',
+    );
+  }
 }
 
 describe('random operations on a nested parallel case', () => {
   it('never leave a dangling or duplicated task, a clock out of step, or a refused command with changes', () => {
+    // How often recall, signing and claiming were applied: the property must exercise them.
+    const applied = new Map<string, number>();
     fc.assert(
       fc.property(fc.array(choice as fc.Arbitrary<Choice>, { minLength: 1, maxLength: 50 }), (choices) => {
         const started = step(
@@ -215,16 +289,20 @@ describe('random operations on a nested parallel case', () => {
           if (!['running', 'suspended', 'returned'].includes(s.status)) break;
           at += c.advance;
           const before = JSON.stringify(s);
-          const r = step(def, s, commandFor(s, c), at);
+          const command = commandFor(s, c);
+          const r = step(def, s, command, at);
+          if (r.ok) applied.set(command.type, (applied.get(command.type) ?? 0) + 1);
           if (!r.ok) {
             expect(JSON.stringify(s)).toBe(before);
             continue;
           }
           s = JSON.parse(JSON.stringify(r.snapshot)) as CaseSnapshot;
-          checkInvariants(s);
+          checkInvariants(s, at);
         }
       }),
       { numRuns: 200 },
     );
+    for (const type of ['recall', 'signTask', 'claimTask'])
+      expect(applied.get(type) ?? 0, JSON.stringify([...applied])).toBeGreaterThan(10);
   });
 });

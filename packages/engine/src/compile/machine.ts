@@ -39,6 +39,7 @@ export type MachineEvent =
   | { type: 'bpmn.error'; code: string; source: string }
   | { type: `jump:${string}` }
   | { type: `direct:${string}` }
+  | { type: `recall:${string}` }
   | { type: 'case.accept' | 'case.refuse' | 'case.return' | 'case.withdraw' };
 
 /** Input of the initial transition: the `start` command's data. */
@@ -275,11 +276,21 @@ export class MachineBuilder {
     return onDoneTarget === null ? region : { ...region, onDone: { target: `#case.${onDoneTarget}` } };
   }
 
-  /** A compound state holding a region's nodes and blocks, plus its `done` final state. */
-  private regionState(scope: Scope, plan: RegionPlan, ownerId: string, index: number): StateConfig {
+  /**
+   * A compound state holding a region's nodes and blocks, plus its `done` final state. `depth`
+   * counts the parallel stages around the region (0: a scope's top region; -1: a boundary's side
+   * path, which takes no recall).
+   */
+  private regionState(
+    scope: Scope,
+    plan: RegionPlan,
+    ownerId: string,
+    index: number,
+    depth = 0,
+  ): StateConfig {
     const states: Record<string, StateConfig> = {};
     const doneId = regionDoneId(ownerId, index);
-    const ctx: RegionCtx = { scope, plan, doneTarget: `#${doneId}` };
+    const ctx: RegionCtx = { scope, plan, doneTarget: `#${doneId}`, depth };
     for (const id of plan.nodeIds) {
       const node = scope.nodes[id];
       if (!node || node.kind === 'boundaryEvent') continue;
@@ -291,48 +302,48 @@ export class MachineBuilder {
     }
     states[`done_${index}`] = { id: doneId, type: 'final' };
     const first = plan.nodeIds.find((id) => scope.nodes[id]?.kind !== 'boundaryEvent');
-    return { initial: first === undefined ? `done_${index}` : this.initialKey(ctx, first, index), states };
+    const on = depth < 0 ? {} : this.recallTransitions(scope, plan, depth);
+    return {
+      initial: first === undefined ? `done_${index}` : stateKey(first),
+      states,
+      ...(Object.keys(on).length > 0 ? { on } : {}),
+    };
   }
 
   /**
-   * The region's initial state: its start event's state, or, when the start event only leads on
-   * (no timer, no actions), the state it leads to in this region, sparing a microstep per case.
+   * 撤回: `recall:<task>:<depth>` on a region, for every user task inside it: back into the task,
+   * leaving only this region (so the other branches of an enclosing stage that is still open are
+   * not touched); the branches of the stages in between, which had joined, are put back in their
+   * done state. Whatever the region had moved on to is exited, cancelling its tasks.
    */
-  private initialKey(ctx: RegionCtx, first: string, index: number): string {
-    const node = ctx.scope.nodes[first];
-    if (node?.kind !== 'startEvent') return stateKey(first);
-    const target = this.singleFlowTarget(ctx, node);
-    if (target === ctx.doneTarget) return `done_${index}`;
-    for (const id of ctx.plan.nodeIds) {
-      if (target === nodeTarget(id)) return stateKey(id);
-      if (target === `#${blockStateId(id)}` && ctx.plan.blocks.some((b) => b.splitId === id))
-        return `${stateKey(id)}__block`;
-    }
-    return stateKey(first);
+  private recallTransitions(scope: Scope, plan: RegionPlan, depth: number): Record<string, Transition> {
+    const on: Record<string, Transition> = {};
+    const walk = (region: RegionPlan, siblings: readonly string[]): void => {
+      for (const id of region.nodeIds) {
+        if (scope.nodes[id]?.kind === 'userTask') {
+          on[`recall:${id}:${depth}`] = { target: [nodeTarget(id), ...siblings] };
+        }
+      }
+      for (const block of region.blocks) {
+        block.branches.forEach((branch, k) => {
+          const others = block.branches
+            .map((_, j) => j)
+            .filter((j) => j !== k)
+            .map((j) => `#${regionDoneId(block.splitId, j + 1)}`);
+          walk(branch.region, [...siblings, ...others]);
+        });
+      }
+    };
+    walk(plan, []);
+    return on;
   }
 
-  /**
-   * Where a flow leads: the state of its target, or the region's done state at the join. A flow
-   * into a gateway that cannot choose (a merge, a parallel fork, a join with one way on) leads
-   * straight on to where that gateway leads: its state would only be passed through by one more
-   * eventless microstep. Its state stays, for `jump:` to it.
-   */
-  private flowTarget(ctx: RegionCtx, flowId: string, seen: ReadonlySet<string> = new Set()): string {
+  /** Where a flow leads: the state of its target, or the region's done state at the join. */
+  private flowTarget(ctx: RegionCtx, flowId: string): string {
     const flow = ctx.scope.flows[flowId];
     if (!flow) throw new Error(`internal: unknown flow ${flowId}`);
     if (flow.target === ctx.plan.exitNodeId) return ctx.doneTarget;
-    return this.nodeEntryTarget(ctx, flow.target, seen);
-  }
-
-  /** The state a path into `nodeId` settles in, passing through gateways that cannot choose. */
-  private nodeEntryTarget(ctx: RegionCtx, nodeId: string, seen: ReadonlySet<string> = new Set()): string {
-    const node = ctx.scope.nodes[nodeId];
-    if (node?.kind !== 'gateway' || seen.has(nodeId)) return nodeTarget(nodeId);
-    const block = ctx.plan.blocks.find((b) => b.splitId === nodeId);
-    if (block) return block.gatewayType === 'parallel' ? `#${blockStateId(nodeId)}` : nodeTarget(nodeId);
-    const flowId = node.outgoing[0];
-    if (node.outgoing.length !== 1 || flowId === undefined) return nodeTarget(nodeId);
-    return this.flowTarget(ctx, flowId, new Set([...seen, nodeId]));
+    return nodeTarget(flow.target);
   }
 
   private singleFlowTarget(ctx: RegionCtx, node: FlowNode): string | undefined {
@@ -465,7 +476,7 @@ export class MachineBuilder {
     const split = ctx.scope.nodes[block.splitId] as GatewayNode;
     const regions: Record<string, StateConfig> = {};
     block.branches.forEach((branch, k) => {
-      const region = this.regionState(ctx.scope, branch.region, block.splitId, k + 1);
+      const region = this.regionState(ctx.scope, branch.region, block.splitId, k + 1, ctx.depth + 1);
       if (block.gatewayType === 'inclusive') {
         const states = region.states as Record<string, StateConfig>;
         const first = region.initial as string;
@@ -486,7 +497,7 @@ export class MachineBuilder {
       }
       regions[`r${k + 1}`] = region;
     });
-    const next = block.joinId === null ? ctx.doneTarget : this.nodeEntryTarget(ctx, block.joinId);
+    const next = block.joinId === null ? ctx.doneTarget : nodeTarget(block.joinId);
     return { id: blockStateId(block.splitId), type: 'parallel', states: regions, onDone: { target: next } };
   }
 
@@ -584,7 +595,7 @@ export class MachineBuilder {
     side.forEach((b, k) => {
       const plan = ctx.plan.sidePaths[b.id];
       if (!plan) return;
-      const path = this.regionState(ctx.scope, plan, b.id, k + 1);
+      const path = this.regionState(ctx.scope, plan, b.id, k + 1, -1);
       const states = path.states as Record<string, StateConfig>;
       const trigger =
         b.trigger.type === 'timer'
@@ -703,4 +714,6 @@ interface RegionCtx {
   readonly plan: RegionPlan;
   /** Target for a flow into the region's exit (its join). */
   readonly doneTarget: string;
+  /** Parallel stages around the region (see `regionState`). */
+  readonly depth: number;
 }

@@ -15,7 +15,9 @@ export type CommandErrorCode =
   | 'NO_MATCHING_FLOW'
   | 'FORBIDDEN'
   | 'WRONG_CASE_STATE'
-  | 'WRONG_ASSIGNEE';
+  | 'WRONG_ASSIGNEE'
+  | 'RECALL_TOO_LATE'
+  | 'NOT_YOUR_TURN';
 
 /**
  * A command that does not apply to the case as it stands. `step` returns it (never throws it) and

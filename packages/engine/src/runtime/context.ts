@@ -1,6 +1,7 @@
 import type { ClockLight, ClockState } from '../clock/types.js';
 import type { Instant } from '../model/time.js';
 import type { CaseEvent } from './events.js';
+import type { RecallRecord } from './recall-record.js';
 import type { TaskRecord, TimerRecord, Variables } from './types.js';
 
 /** Progress of one multi-instance task: how many instances, how many done, and how they voted. */
@@ -77,6 +78,11 @@ export interface CaseContext {
   >;
   /** Set when an exclusive or inclusive gateway found no flow to take (the command is refused). */
   noFlow: string | null;
+  /**
+   * 撤回: completions that can still be pulled back, by the completed task's id. Absent when none
+   * (most of the time), so snapshots stay small. See `recall.ts`.
+   */
+  recall?: Record<string, RecallRecord>;
   /** How the case ended, once it has. */
   ending: 'completed' | 'terminated' | 'failed' | 'withdrawn' | 'refused' | null;
 }

@@ -9,6 +9,7 @@ export {
   ServiceHandlerError,
 } from './memory-runtime.js';
 export type * from './operation-commands.js';
+export type { RecallRecord } from './recall-record.js';
 export { CASE_CLOCK } from './schedule.js';
 export {
   checkScenario,
@@ -24,13 +25,6 @@ export {
 } from './simulate.js';
 export type { CaseSnapshot, Light } from './snapshot.js';
 export { type StepApplied, type StepRefused, type StepResult, step } from './step.js';
-export {
-  SnapshotSchemaError,
-  type StoredContext,
-  type StoredTask,
-  snapshotTasks,
-  taskRecord,
-} from './stored-context.js';
 export type * from './supervision-commands.js';
 export { isLiveStatus } from './types.js';
 export { commandShapeProblem, isCommand } from './validate-command.js';

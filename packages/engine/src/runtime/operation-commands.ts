@@ -22,7 +22,12 @@ export type OperationCommand =
   | ResubmitCommand
   | JumpCommand
   | CopyToCommand
-  | ExtendCommand;
+  | ExtendCommand
+  | RecallCommand
+  | ClaimTaskCommand
+  | UnclaimTaskCommand
+  | SignTaskCommand
+  | AssignHandlersCommand;
 
 /** 受理 of a case registered with `intake: 'pending'`: the case clock starts now. */
 export interface AcceptCommand {
@@ -189,4 +194,64 @@ export interface ExtendCommand {
   readonly actor: Actor;
   /** Extend this task's clock instead of the case's. */
   readonly taskId?: string;
+}
+
+/**
+ * 撤回 / 拿回: the department (and, when a person completed it, that person) pulls a completed task
+ * back while every task its completion opened is untouched. Name the completion by the completed
+ * task's id, or by its element id (the latest recallable completion of that element by the
+ * department). The tasks it opened are cancelled and the task reopens with its department,
+ * assignee, signatures and clock as they stood. See docs/case-operations/recall.md.
+ */
+export interface RecallCommand {
+  readonly type: 'recall';
+  readonly taskId?: string;
+  readonly elementId?: string;
+  readonly department: string;
+  readonly reason: string;
+  readonly actor?: Actor;
+}
+
+/** 签收: a handler claims a `tb:claim="one"` task; only they may act on it until they release it. */
+export interface ClaimTaskCommand {
+  readonly type: 'claimTask';
+  readonly taskId: string;
+  readonly department: string;
+  readonly actor: Actor;
+}
+
+/** Releases a claimed task (the claimant, or an officer or administrator). */
+export interface UnclaimTaskCommand {
+  readonly type: 'unclaimTask';
+  readonly taskId: string;
+  readonly department: string;
+  readonly reason?: string;
+  readonly actor: Actor;
+}
+
+/**
+ * One handler's signature on a task with a decision mode (或签, 会签, 票签, 依次). The task completes
+ * with the department's outcome only when the mode says it is decided. `outcome` is `approve` or
+ * `reject` (any outcome for `any`).
+ */
+export interface SignTaskCommand {
+  readonly type: 'signTask';
+  readonly taskId: string;
+  readonly department: string;
+  readonly outcome: string;
+  readonly opinion?: string;
+  readonly actor: Actor;
+}
+
+/**
+ * The department names who signs its task at run time (when the model has no `tb:handlers`, or to
+ * change them before anyone has signed or claimed). Order matters for 依次; weights for 票签.
+ */
+export interface AssignHandlersCommand {
+  readonly type: 'assignHandlers';
+  readonly taskId: string;
+  readonly department: string;
+  readonly handlers: readonly (string | { readonly id: string; readonly weight?: number })[];
+  readonly reason?: string;
+  readonly actor?: Actor;
 }

@@ -8,6 +8,8 @@ import type { CaseContext } from './context.js';
 import type { CaseEvent } from './events.js';
 import { type Prepared, prepareFlowCommand, refuse } from './flow-commands.js';
 import type { OperationCommand } from './operation-commands.js';
+import { prepareRecall } from './recall.js';
+import { prepareAssignHandlers, prepareClaim, prepareSign, prepareUnclaim } from './sign-operations.js';
 import type { Actor, CaseStatus, Command, TaskRecord } from './types.js';
 
 const OPERATIONS: ReadonlySet<string> = new Set<OperationCommand['type']>([
@@ -28,6 +30,11 @@ const OPERATIONS: ReadonlySet<string> = new Set<OperationCommand['type']>([
   'jump',
   'copyTo',
   'extend',
+  'recall',
+  'claimTask',
+  'unclaimTask',
+  'signTask',
+  'assignHandlers',
 ]);
 
 export function isOperation(command: Command): command is OperationCommand {
@@ -328,8 +335,10 @@ export function prepareOperation(
           new CommandError('BAD_COMMAND', `Task ${task.id} already belongs to ${command.to}.`, { caseId }),
         );
       }
+      // Claims, handlers and signatures belong to the old department's people: they do not move.
+      const { claimedBy: _claimed, handlers: _handlers, signs: _signs, ...kept } = task;
       context.tasks[task.id] = {
-        ...task,
+        ...kept,
         department: command.to,
         delegatedTo: null,
         transferredFrom: [command.department, ...(task.transferredFrom ?? [])],
@@ -456,6 +465,16 @@ export function prepareOperation(
       else caseEvent(context, 'case.extended', data);
       return ok();
     }
+    case 'recall':
+      return prepareRecall(definition, context, command, touched, value);
+    case 'claimTask':
+      return prepareClaim(definition, context, command);
+    case 'unclaimTask':
+      return prepareUnclaim(context, command);
+    case 'signTask':
+      return prepareSign(definition, context, command);
+    case 'assignHandlers':
+      return prepareAssignHandlers(definition, context, command);
     case 'copyTo': {
       const task = command.taskId === undefined ? undefined : context.tasks[command.taskId];
       if (command.taskId !== undefined && !task) {

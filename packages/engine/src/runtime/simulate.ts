@@ -251,6 +251,13 @@ export function scenarioCommand(
   };
   if (s.op !== undefined) {
     const { at: _at, op, task, actorKind: _kind, actor: _actor, ...fields } = s;
+    if (op === 'recall' && task !== undefined) {
+      // 撤回 names a completed task: by its element (and department), not an open task.
+      return { type: 'recall', ...fields, elementId: task, ...actor } as unknown as Exclude<
+        Command,
+        { type: 'start' }
+      >;
+    }
     const found = task === undefined ? undefined : find(task, 'user');
     const taskId =
       found === undefined ? {} : { taskId: found.id, department: s.department ?? found.department ?? '' };

@@ -1,4 +1,4 @@
-import type { DepartmentRole } from '../model/process.js';
+import type { DepartmentRole, TaskHandler } from '../model/process.js';
 import type { Instant } from '../model/time.js';
 import type { OperationCommand } from './operation-commands.js';
 import type { SupervisionCommand } from './supervision-commands.js';
@@ -130,6 +130,20 @@ export interface TaskRecord {
   readonly delegatedTo?: string | null;
   /** 转办: the department it was transferred from, most recent first. */
   readonly transferredFrom?: readonly string[];
+  /** `tb:claim="one"`: the handler who claimed it (签收); only they may act on it. */
+  readonly claimedBy?: string;
+  /** Handlers named at run time (`assignHandlers`), replacing the model's `tb:handlers`. */
+  readonly handlers?: readonly TaskHandler[];
+  /** Signatures so far on a task with a decision mode, in order. */
+  readonly signs?: readonly TaskSign[];
+}
+
+/** One handler's signature on a department's task (或签, 会签, 票签, 依次). */
+export interface TaskSign {
+  readonly by: string;
+  readonly outcome: string;
+  readonly at: Instant;
+  readonly opinion?: string;
 }
 
 /**

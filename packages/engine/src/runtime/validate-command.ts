@@ -154,6 +154,37 @@ export function commandShapeProblem(command: unknown): string | null {
       return nonEmpty(c.supervisionId) && nonEmpty(c.department) && nonEmpty(c.answer)
         ? null
         : 'answerSupervision needs `supervisionId`, `department` and an `answer`';
+    case 'recall':
+      if (c.taskId === undefined ? !nonEmpty(c.elementId) : !nonEmpty(c.taskId)) {
+        return 'recall needs the completed task: `taskId`, or its `elementId`';
+      }
+      if (!nonEmpty(c.department)) return 'recall needs the recalling `department`';
+      return nonEmpty(c.reason) ? null : 'recall needs a `reason`';
+    case 'claimTask':
+    case 'unclaimTask':
+      return taskAndDepartment(c) ?? (hasActor(c) ? null : `${c.type} needs the claiming \`actor\``);
+    case 'signTask':
+      if (!hasActor(c)) return 'signTask needs the signing `actor`';
+      return taskAndDepartment(c) ?? (nonEmpty(c.outcome) ? null : 'signTask needs an `outcome`');
+    case 'assignHandlers': {
+      const handlers = c.handlers;
+      const good =
+        Array.isArray(handlers) &&
+        handlers.length > 0 &&
+        handlers.every(
+          (h) =>
+            nonEmpty(h) ||
+            (typeof h === 'object' &&
+              h !== null &&
+              nonEmpty((h as { id?: unknown }).id) &&
+              ((h as { weight?: unknown }).weight === undefined ||
+                (typeof (h as { weight?: unknown }).weight === 'number' &&
+                  (h as { weight: number }).weight > 0 &&
+                  Number.isFinite((h as { weight: number }).weight)))),
+        );
+      if (!good) return '`handlers` must be a list of person ids or { id, weight > 0 }';
+      return taskAndDepartment(c);
+    }
     case 'copyTo':
       if (!(Array.isArray(c.departments) && c.departments.length > 0 && c.departments.every(nonEmpty))) {
         return 'copyTo needs `departments`';

@@ -1,0 +1,425 @@
+import type { StateValue } from 'xstate';
+import { clockStatus } from '../clock/index.js';
+import type { CompiledDefinition } from '../compile/compile.js';
+import { stateKey } from '../compile/state-ids.js';
+import { analyseScope, type RegionPlan } from '../compile/structure.js';
+import type { Scope } from '../model/process.js';
+import { CommandError } from './command-error.js';
+import type { CaseContext } from './context.js';
+import { type Prepared, refuse } from './flow-commands.js';
+import type { RecallCommand } from './operation-commands.js';
+import { pureResolveState } from './pure-transition.js';
+import { compactTask, fullTask, type RecallRecord } from './recall-record.js';
+import type { Command, TaskRecord } from './types.js';
+
+/** Where an element sits: its scope, and per enclosing parallel stage which branch (`split/k`). */
+interface Place {
+  readonly scope: string;
+  readonly path: readonly string[];
+}
+
+const places = new WeakMap<CompiledDefinition, ReadonlyMap<string, Place>>();
+
+function placeIndex(definition: CompiledDefinition): ReadonlyMap<string, Place> {
+  let index = places.get(definition);
+  if (index) return index;
+  const map = new Map<string, Place>();
+  const walk = (scopeId: string, region: RegionPlan, path: readonly string[]): void => {
+    for (const id of region.nodeIds) map.set(id, { scope: scopeId, path });
+    for (const block of region.blocks) {
+      block.branches.forEach((branch, k) => {
+        walk(scopeId, branch.region, [...path, `${block.splitId}/${k}`]);
+      });
+    }
+    for (const side of Object.values(region.sidePaths)) walk(scopeId, side, path);
+  };
+  const visit = (scope: Scope): void => {
+    const { plan } = analyseScope(scope);
+    if (plan) walk(scope.id, plan, []);
+    for (const node of Object.values(scope.nodes)) if (node.kind === 'subProcess') visit(node.scope);
+  };
+  visit(definition.model.root);
+  index = map;
+  places.set(definition, index);
+  return index;
+}
+
+/**
+ * How many of an element's enclosing parallel stages are still open: the region a recall moves
+ * back in. While its own stage waits for other branches, only its branch is touched; once stages
+ * have joined, the region around them is, and the joined branches go back to done.
+ */
+function recallLevel(definition: CompiledDefinition, elementId: string, value: ActiveStates): number {
+  const stages = definition.stages.get(elementId) ?? [];
+  if (stages.length === 0) return 0;
+  const active = value.text();
+  for (let i = stages.length; i > 0; i--) {
+    if (active.includes(`"${stateKey(stages[i - 1]!)}__block"`)) return i;
+  }
+  return 0;
+}
+
+/** The active state value as JSON text, made once per command and only when needed. */
+interface ActiveStates {
+  text(): string;
+}
+
+function activeStates(value: StateValue): ActiveStates {
+  let text: string | undefined;
+  return { text: () => (text ??= JSON.stringify(value)) };
+}
+
+/** Open tasks in the region a recall at `level` would leave: what the completion led to. */
+function downstream(
+  definition: CompiledDefinition,
+  context: CaseContext,
+  record: RecallRecord,
+  level: number,
+): string[] {
+  const index = placeIndex(definition);
+  const own = index.get(record.task.elementId);
+  if (!own) return [];
+  const out: string[] = [];
+  for (const task of Object.values(context.tasks)) {
+    // Sibling instances of a multi-instance task are not downstream of one instance.
+    if (record.instanceOutcome !== undefined && task.elementId === record.task.elementId) continue;
+    const place = index.get(task.elementId);
+    if (!place || place.scope !== own.scope) continue;
+    let inside = true;
+    for (let i = 0; i < level && inside; i++) inside = place.path[i] === own.path[i];
+    if (inside) out.push(task.id);
+  }
+  return out.sort();
+}
+
+/** What a next handler has done to a task, or null while it is untouched. */
+function touchedBy(context: CaseContext, task: TaskRecord): string | null {
+  if (task.claimedBy !== undefined) return `claimed by ${task.claimedBy}`;
+  if ((task.signs?.length ?? 0) > 0) return 'signed';
+  if (task.handlers !== undefined) return 'given its handlers';
+  if (task.delegatedTo) return `delegated to ${task.delegatedTo}`;
+  if ((task.transferredFrom?.length ?? 0) > 0) return 'transferred';
+  if (context.special[task.id]) return 'in 特别程序';
+  if (context.supplement?.taskId === task.id) return 'waiting for 补正 it asked for';
+  return null;
+}
+
+function setRecords(context: CaseContext, records: Record<string, RecallRecord>): void {
+  if (Object.keys(records).length === 0) delete context.recall;
+  else context.recall = records;
+}
+
+/**
+ * Brings the recallable completions in line with the case before a command: a completion whose
+ * downstream task has closed is no longer recallable; one whose stages have joined since takes the
+ * tasks opened after the join as its downstream; one whose region moved on otherwise (a timer, a
+ * loop) is dropped.
+ */
+export function refreshRecalls(
+  definition: CompiledDefinition,
+  context: CaseContext,
+  value: StateValue,
+): void {
+  const records = context.recall;
+  if (!records) return;
+  const states = activeStates(value);
+  const next: Record<string, RecallRecord> = {};
+  for (const [id, record] of Object.entries(records)) {
+    if (record.opened.some((t) => !context.tasks[t])) continue;
+    if (record.instanceOutcome !== undefined) {
+      if (context.mi[record.task.elementId]) next[id] = record;
+      continue;
+    }
+    const level = recallLevel(definition, record.task.elementId, states);
+    if (level > record.level) continue;
+    const now = downstream(definition, context, record, level);
+    if (level < record.level) next[id] = { ...record, level, opened: now };
+    else if (now.every((t) => record.opened.includes(t))) next[id] = record;
+  }
+  setRecords(context, next);
+}
+
+function findRecord(
+  context: Pick<CaseContext, 'recall'>,
+  command: RecallCommand,
+): readonly [string, RecallRecord] | undefined {
+  const records = context.recall ?? {};
+  if (command.taskId !== undefined) {
+    const record = records[command.taskId];
+    return record ? [command.taskId, record] : undefined;
+  }
+  let best: [string, RecallRecord] | undefined;
+  for (const [id, record] of Object.entries(records)) {
+    if (record.task.elementId !== command.elementId || record.task.department !== command.department)
+      continue;
+    if (!best || record.at >= best[1].at) best = [id, record];
+  }
+  return best;
+}
+
+/**
+ * 撤回: validates the recall and records it; a multi-instance instance is reopened here, any other
+ * task by the statechart's `recall:<task>:<level>` transition (see `settleRecalls`).
+ */
+export function prepareRecall(
+  definition: CompiledDefinition,
+  context: CaseContext,
+  command: RecallCommand,
+  touched: Set<string>,
+  value: StateValue,
+): Prepared {
+  const caseId = context.caseId;
+  const found = findRecord(context, command);
+  const what = command.taskId ?? command.elementId ?? '';
+  if (!found) {
+    if (command.taskId !== undefined && context.tasks[command.taskId]) {
+      return refuse(
+        new CommandError(
+          'WRONG_CASE_STATE',
+          `Task ${command.taskId} is still open: there is nothing to recall.`,
+          {
+            caseId,
+          },
+        ),
+      );
+    }
+    return refuse(
+      new CommandError(
+        'RECALL_TOO_LATE',
+        `${what} has no completion that can still be recalled in case ${caseId}: the next handler has acted, the case has moved on, or it was completed by the system.`,
+        { caseId },
+      ),
+    );
+  }
+  const [oldId, record] = found;
+  const where = { caseId, elementId: record.task.elementId };
+  if (record.task.department !== command.department) {
+    return refuse(
+      new CommandError(
+        'WRONG_DEPARTMENT',
+        `Task ${oldId} was completed by ${record.task.department ?? 'no department'}, not ${command.department}: only they can recall it.`,
+        where,
+      ),
+    );
+  }
+  if (record.by !== null && command.actor?.id !== record.by) {
+    return refuse(
+      new CommandError(
+        'WRONG_ASSIGNEE',
+        `Task ${oldId} was completed by ${record.by}: only they can recall it.`,
+        where,
+      ),
+    );
+  }
+  const multi = record.instanceOutcome !== undefined;
+  const level = multi ? 0 : recallLevel(definition, record.task.elementId, activeStates(value));
+  const cancels = multi ? [] : downstream(definition, context, record, level);
+  for (const id of cancels) {
+    const task = context.tasks[id];
+    const touch = task ? touchedBy(context, task) : 'closed';
+    if (touch !== null) {
+      return refuse(
+        new CommandError(
+          'RECALL_TOO_LATE',
+          `Task ${oldId} can no longer be recalled: the next task ${id} has been ${touch}.`,
+          where,
+        ),
+      );
+    }
+  }
+  const event = `recall:${record.task.elementId}:${level}` as const;
+  if (
+    multi
+      ? !context.mi[record.task.elementId]
+      : !pureResolveState(definition.machine, value, context).can({ type: event })
+  ) {
+    return refuse(
+      new CommandError(
+        'RECALL_TOO_LATE',
+        `Task ${oldId} can no longer be recalled: the case has moved on.`,
+        where,
+      ),
+    );
+  }
+  const { [oldId]: _gone, ...rest } = context.recall ?? {};
+  setRecords(context, rest);
+  if (context.trail.at(-1) === record.task.elementId) context.trail = context.trail.slice(0, -1);
+  context.out.push({
+    type: 'task.recalled',
+    at: context.now,
+    caseId,
+    elementId: record.task.elementId,
+    taskId: oldId,
+    department: record.task.department ?? null,
+    role: record.task.role ?? null,
+    data: {
+      reason: command.reason,
+      completedAt: record.at,
+      cancels,
+      ...(command.actor ? { actor: command.actor.id } : {}),
+    },
+  });
+  if (!multi) return { ok: true, events: [{ type: event }] };
+  // One instance of a co-handling task that has not decided: only that instance reopens.
+  const progress = context.mi[record.task.elementId]!;
+  progress.completed -= 1;
+  if (record.instanceOutcome === 'approve') progress.approved -= 1;
+  if (record.instanceOutcome === 'reject') progress.rejected -= 1;
+  context.seq += 1;
+  reopen(definition, context, record, `${record.task.elementId}#${context.seq}`, oldId, touched);
+  return { ok: true, events: [] };
+}
+
+/** Puts the recalled task back under `id`, as it stood, with its clock; records `task.opened`. */
+function reopen(
+  definition: CompiledDefinition,
+  context: CaseContext,
+  record: RecallRecord,
+  id: string,
+  oldId: string,
+  touched: Set<string>,
+): void {
+  let task: TaskRecord = { ...fullTask(record.task), id };
+  if (record.clock) {
+    context.clocks[id] = record.clock;
+    touched.add(id);
+    const due = clockStatus(record.clock, definition.calendars, context.now, {
+      provisional: definition.provisional,
+    }).dueAt;
+    task = { ...task, dueAt: due };
+  }
+  context.tasks[id] = task;
+  const data = { recalledFrom: oldId, ...(task.dueAt !== null ? { dueAt: task.dueAt } : {}) };
+  const opened = context.out.findIndex((e) => e.type === 'task.opened' && e.taskId === id);
+  const event = context.out[opened];
+  if (event)
+    context.out[opened] = { ...event, department: task.department, data: { ...event.data, ...data } };
+  else {
+    context.out.push({
+      type: 'task.opened',
+      at: context.now,
+      caseId: context.caseId,
+      elementId: task.elementId,
+      taskId: id,
+      department: task.department,
+      role: task.role,
+      data,
+    });
+  }
+}
+
+/** What `settleRecalls` needs of the case as it was before the command (after `refreshRecalls`). */
+export interface RecallPrior {
+  readonly tasks: Readonly<Record<string, TaskRecord>>;
+  readonly clocks: CaseContext['clocks'];
+  readonly recall: CaseContext['recall'];
+}
+
+/** Copies what {@link settleRecalls} compares against; the containers change during the command. */
+export function recallPrior(context: CaseContext): RecallPrior {
+  return { tasks: { ...context.tasks }, clocks: { ...context.clocks }, recall: context.recall };
+}
+
+/** Events after which no earlier completion can be recalled: the flow was reset or moved on its own. */
+const RESETS = new Set([
+  'case.jumped',
+  'task.rejected',
+  'case.resubmitted',
+  'timer.fired',
+  'message.received',
+  'case.withdrawn',
+]);
+
+/** A next handler's acts on a downstream task: after any of them the completion stands. */
+const ACTS = new Set([
+  'task.completed',
+  'task.rejected',
+  'task.delegated',
+  'task.delegationReturned',
+  'task.transferred',
+  'task.specialProcedureStarted',
+  'supplement.requested',
+  'task.claimed',
+  'task.signed',
+  'task.handlersAssigned',
+]);
+
+/**
+ * After the statechart has moved: finishes a recall (the reopened task gets its department,
+ * assignee, signatures and clock back), drops completions whose downstream acted or whose flow was
+ * reset, and records this command's completions by people as recallable.
+ */
+export function settleRecalls(
+  definition: CompiledDefinition,
+  before: RecallPrior,
+  context: CaseContext,
+  command: Exclude<Command, { type: 'start' }>,
+  value: StateValue,
+  touched: Set<string>,
+): void {
+  const events = context.out;
+  if (
+    context.ending !== null ||
+    events.some((e) => RESETS.has(e.type) || (e.type === 'supplement.supplied' && e.data?.mode === 'all'))
+  ) {
+    delete context.recall;
+    return;
+  }
+  const records: Record<string, RecallRecord> = { ...(context.recall ?? {}) };
+  const states = activeStates(value);
+  if (command.type === 'recall') {
+    const found = findRecord(before, command);
+    if (found && found[1].instanceOutcome === undefined) {
+      const [oldId, record] = found;
+      const id = Object.keys(context.tasks).find(
+        (t) => !before.tasks[t] && context.tasks[t]?.elementId === record.task.elementId,
+      );
+      if (id) reopen(definition, context, record, id, oldId, touched);
+    }
+    // Completions that shared the cancelled downstream (the other branches of a stage that had
+    // joined) are back in their own branch: recompute where each stands.
+    for (const [id, record] of Object.entries(records)) {
+      if (record.instanceOutcome !== undefined) continue;
+      const level = recallLevel(definition, record.task.elementId, states);
+      records[id] = { ...record, level, opened: downstream(definition, context, record, level) };
+    }
+  }
+  const acted = new Set(
+    events.filter((e) => e.taskId !== undefined && ACTS.has(e.type)).map((e) => e.taskId),
+  );
+  for (const [id, record] of Object.entries(records)) {
+    // Acted on, or closed by anything but this recall (减签, a boundary event): too late.
+    if (record.opened.some((t) => acted.has(t) || !context.tasks[t])) delete records[id];
+  }
+  for (const e of events) {
+    if (e.type !== 'task.completed' || e.taskId === undefined || e.data?.actor === 'system') continue;
+    const task = before.tasks[e.taskId];
+    if (task?.kind !== 'user') continue;
+    const multi = definition.nodes.get(task.elementId);
+    const instance = multi?.kind === 'userTask' && multi.multiInstance !== null;
+    // An instance whose completion decided its co-handling task cannot be recalled alone.
+    if (instance && !context.mi[task.elementId]) continue;
+    const actor = e.data?.actor;
+    const clock = before.clocks[task.id];
+    const base = {
+      task: compactTask(task),
+      by: typeof actor === 'string' ? actor : null,
+      at: context.now,
+      ...(clock ? { clock } : {}),
+    };
+    if (instance) {
+      const outcome = e.data?.outcome;
+      records[task.id] = {
+        ...base,
+        level: 0,
+        opened: [],
+        instanceOutcome: typeof outcome === 'string' ? outcome : null,
+      };
+    } else {
+      const level = recallLevel(definition, task.elementId, states);
+      const record: RecallRecord = { ...base, level, opened: [] };
+      records[task.id] = { ...record, opened: downstream(definition, context, record, level) };
+    }
+  }
+  setRecords(context, records);
+}

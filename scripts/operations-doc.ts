@@ -452,7 +452,7 @@ function stateTable(s: CaseSnapshot): string {
         : clock
           ? 'running'
           : '—';
-    return `| ${t.elementId} | ${t.department ?? ''} | ${t.dueAt === null ? '—' : time(t.dueAt - 1).slice(0, 10)} | ${ctx.lights[t.id] ?? '—'} | ${stopped} |`;
+    return `| ${t.elementId} | ${t.department ?? ''} | ${t.dueAt == null ? '—' : time(t.dueAt - 1).slice(0, 10)} | ${ctx.lights[t.id] ?? '—'} | ${stopped} |`;
   });
   const caseClock = ctx.clocks.case;
   const caseStopped =

@@ -304,7 +304,7 @@ export class MachineBuilder {
     const first = plan.nodeIds.find((id) => scope.nodes[id]?.kind !== 'boundaryEvent');
     const on = depth < 0 ? {} : this.recallTransitions(scope, plan, depth);
     return {
-      initial: first === undefined ? `done_${index}` : stateKey(first),
+      initial: first === undefined ? `done_${index}` : this.initialKey(ctx, first, index),
       states,
       ...(Object.keys(on).length > 0 ? { on } : {}),
     };
@@ -338,12 +338,45 @@ export class MachineBuilder {
     return on;
   }
 
-  /** Where a flow leads: the state of its target, or the region's done state at the join. */
-  private flowTarget(ctx: RegionCtx, flowId: string): string {
+  /**
+   * The region's initial state: its start event's state, or, when the start event only leads on
+   * (no timer, no actions), the state it leads to in this region, sparing a microstep per case.
+   */
+  private initialKey(ctx: RegionCtx, first: string, index: number): string {
+    const node = ctx.scope.nodes[first];
+    if (node?.kind !== 'startEvent') return stateKey(first);
+    const target = this.singleFlowTarget(ctx, node);
+    if (target === ctx.doneTarget) return `done_${index}`;
+    for (const id of ctx.plan.nodeIds) {
+      if (target === nodeTarget(id)) return stateKey(id);
+      if (target === `#${blockStateId(id)}` && ctx.plan.blocks.some((b) => b.splitId === id))
+        return `${stateKey(id)}__block`;
+    }
+    return stateKey(first);
+  }
+
+  /**
+   * Where a flow leads: the state of its target, or the region's done state at the join. A flow
+   * into a gateway that cannot choose (a merge, a parallel fork, a join with one way on) leads
+   * straight on to where that gateway leads: its state would only be passed through by one more
+   * eventless microstep. Its state stays, for `jump:` to it.
+   */
+  private flowTarget(ctx: RegionCtx, flowId: string, seen: ReadonlySet<string> = new Set()): string {
     const flow = ctx.scope.flows[flowId];
     if (!flow) throw new Error(`internal: unknown flow ${flowId}`);
     if (flow.target === ctx.plan.exitNodeId) return ctx.doneTarget;
-    return nodeTarget(flow.target);
+    return this.nodeEntryTarget(ctx, flow.target, seen);
+  }
+
+  /** The state a path into `nodeId` settles in, passing through gateways that cannot choose. */
+  private nodeEntryTarget(ctx: RegionCtx, nodeId: string, seen: ReadonlySet<string> = new Set()): string {
+    const node = ctx.scope.nodes[nodeId];
+    if (node?.kind !== 'gateway' || seen.has(nodeId)) return nodeTarget(nodeId);
+    const block = ctx.plan.blocks.find((b) => b.splitId === nodeId);
+    if (block) return block.gatewayType === 'parallel' ? `#${blockStateId(nodeId)}` : nodeTarget(nodeId);
+    const flowId = node.outgoing[0];
+    if (node.outgoing.length !== 1 || flowId === undefined) return nodeTarget(nodeId);
+    return this.flowTarget(ctx, flowId, new Set([...seen, nodeId]));
   }
 
   private singleFlowTarget(ctx: RegionCtx, node: FlowNode): string | undefined {
@@ -497,7 +530,7 @@ export class MachineBuilder {
       }
       regions[`r${k + 1}`] = region;
     });
-    const next = block.joinId === null ? ctx.doneTarget : nodeTarget(block.joinId);
+    const next = block.joinId === null ? ctx.doneTarget : this.nodeEntryTarget(ctx, block.joinId);
     return { id: blockStateId(block.splitId), type: 'parallel', states: regions, onDone: { target: next } };
   }
 

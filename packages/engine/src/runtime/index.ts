@@ -25,6 +25,13 @@ export {
 } from './simulate.js';
 export type { CaseSnapshot, Light } from './snapshot.js';
 export { type StepApplied, type StepRefused, type StepResult, step } from './step.js';
+export {
+  SnapshotSchemaError,
+  type StoredContext,
+  type StoredTask,
+  snapshotTasks,
+  taskRecord,
+} from './stored-context.js';
 export type * from './supervision-commands.js';
 export { isLiveStatus } from './types.js';
 export { commandShapeProblem, isCommand } from './validate-command.js';

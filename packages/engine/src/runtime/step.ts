@@ -14,6 +14,7 @@ import { scheduleTimes } from './schedule.js';
 import { completionProblem } from './sign-operations.js';
 import type { CaseSnapshot } from './snapshot.js';
 import type { StepApplied, StepRefused, StepResult } from './step-result.js';
+import { loadContext, SNAPSHOT_SCHEMAS, SnapshotSchemaError, storeContext } from './stored-context.js';
 import { isSupervision, prepareSupervision } from './supervision.js';
 import { timeoutActions } from './timeout-actions.js';
 import { type CaseStatus, type Command, isLiveStatus, type TimerRecord } from './types.js';
@@ -95,6 +96,14 @@ function apply(
 ): StepResult {
   if (snapshot === null) return refuse(new CommandError('NO_CASE', 'No such case: start it first.'));
   const caseId = snapshot.caseId;
+  if (!SNAPSHOT_SCHEMAS.includes(snapshot.schema)) {
+    return refuse(
+      new SnapshotSchemaError(
+        `Case ${caseId} has a snapshot of layout ${String(snapshot.schema)}; this engine reads layouts ${SNAPSHOT_SCHEMAS.join(', ')}.`,
+        { caseId },
+      ),
+    );
+  }
   if (snapshot.definitionHash !== definition.hash) {
     return refuse(
       new CommandError(
@@ -112,7 +121,7 @@ function apply(
   const admission = admissionProblem(snapshot.status, command, caseId);
   if (admission) return refuse(admission);
 
-  const context = cloneContext(snapshot.machine.context, now);
+  const context = loadContext(snapshot.machine.context, caseId, now);
   const before = { ...context.timers };
   const touched = new Set<string>();
   // 撤回: which earlier completions can still be pulled back, as the case stands now.
@@ -202,32 +211,6 @@ function run(
   return { ok: true, ...current };
 }
 
-/**
- * A private copy of the persisted context for one step, so `step` never mutates its input. Only
- * the containers are copied: records inside them (tasks, timers, clocks) are replaced, never edited,
- * by the runtime and the machine's actions, and variables are merged at the top level only. The one
- * record edited in place, multi-instance progress, is copied.
- */
-function cloneContext(context: CaseContext, now: Instant): CaseContext {
-  const mi: CaseContext['mi'] = {};
-  for (const [id, progress] of Object.entries(context.mi)) mi[id] = { ...progress };
-  return {
-    ...context,
-    now,
-    vars: { ...context.vars },
-    tasks: { ...context.tasks },
-    timers: { ...context.timers },
-    mi,
-    clocks: { ...context.clocks },
-    lights: { ...context.lights },
-    special: { ...context.special },
-    parkedTimers: { ...context.parkedTimers },
-    supervisions: { ...context.supervisions },
-    out: [],
-    noFlow: null,
-  };
-}
-
 const ENDINGS: Record<
   NonNullable<CaseContext['ending']>,
   { status: CaseStatus; event: CaseEvent['type'] | null }
@@ -288,14 +271,14 @@ function finish(
   }
   const cancel = Object.keys(before).filter((id) => !context.timers[id]);
   const snapshot: CaseSnapshot = {
-    schema: 1,
+    schema: 2,
     caseId: context.caseId,
     definitionHash: definition.hash,
     status,
     startedAt: base.startedAt,
     light: clocks.light,
     dueAt: clocks.dueAt,
-    machine: { value: current, context: { ...context, out: [], noFlow: null } },
+    machine: { value: current, context: storeContext(context) },
   };
   return {
     ok: true,

@@ -10,7 +10,7 @@ import type { TaskRecord } from './types.js';
 export interface RecallRecord {
   /**
    * The completed task as it stood just before completion (a deciding signature left out),
-   * without its empty fields (see {@link compactTask}).
+   * without its empty fields (null fields and `kind` left out).
    */
   readonly task: Partial<TaskRecord> & Pick<TaskRecord, 'id' | 'elementId' | 'openedAt'>;
   /** Who completed it (actor id); null when the department completed it without naming a person. */

@@ -9,6 +9,7 @@ import {
   OutboxDispatcher,
   queryBoard,
   queryStatistics,
+  rollUpStatistics,
   supervisionHook,
   type TongbanStore,
   verifyWebhookSignature,
@@ -68,7 +69,8 @@ class Harness {
   }
 
   async wipe(): Promise<void> {
-    for (const table of ['outbox', 'timers', 'tasks', 'events', 'commands', 'cases'])
+    const tables = ['outbox', 'timers', 'tasks', 'events', 'commands', 'cases'];
+    for (const table of [...tables, 'statistics_days', 'statistics_rollup'])
       await rows(this.store, `delete from ${table}`);
   }
 
@@ -150,7 +152,12 @@ const scriptArb = fc.record({
 });
 
 /** Runs one random case; commands the engine refuses are part of the game and skipped. */
-async function play(h: Harness, caseId: string, script: Script): Promise<void> {
+async function play(
+  h: Harness,
+  caseId: string,
+  script: Script,
+  afterStep: () => Promise<void> = async () => {},
+): Promise<void> {
   h.at = T0 + script.offsetHours * HOUR;
   const definition = script.single ? h.single : h.parallel;
   await h.runtime.start(definition.hash, {
@@ -237,6 +244,7 @@ async function play(h: Harness, caseId: string, script: Script): Promise<void> {
     } catch (error) {
       if (!(error instanceof CommandError)) throw error;
     }
+    await afterStep();
   }
 }
 
@@ -337,10 +345,19 @@ export function defineSupervisionSuite(label: string, factory: StoreFactory | nu
           fc.array(scriptArb, { minLength: 1, maxLength: 4 }),
           fc.integer({ min: 0, max: 24 * 60 }),
           fc.integer({ min: 1, max: 24 * 90 }),
-          async (scripts, fromHours, spanHours) => {
+          // The statistics roll-up runs after these steps (counted over all cases), folding
+          // `batchSize` events per transaction: statistics must not depend on when it ran.
+          fc.uniqueArray(fc.nat({ max: 40 }), { maxLength: 3 }),
+          fc.integer({ min: 1, max: 40 }),
+          async (scripts, fromHours, spanHours, rollUpAfter, batchSize) => {
             await h.wipe();
             run++;
-            for (const [index, script] of scripts.entries()) await play(h, `r${run}-${index}`, script);
+            let steps = 0;
+            const afterStep = async () => {
+              if (rollUpAfter.includes(steps++)) await rollUpStatistics(store.db, { batchSize });
+            };
+            for (const [index, script] of scripts.entries())
+              await play(h, `r${run}-${index}`, script, afterStep);
             const events = await h.allEvents();
             const matters = await h.matters();
             const periods = [
@@ -353,37 +370,40 @@ export function defineSupervisionSuite(label: string, factory: StoreFactory | nu
               seen.suspensions += row.suspensions;
               seen.supervisions += row.supervisions;
             }
-            for (const period of periods) {
-              for (const by of DIMENSIONS) {
-                const pure = computeStatistics(events, {
+            for (const rolled of ['at random points', 'fully'])
+              for (const period of periods) {
+                if (rolled === 'fully' && period === periods[0])
+                  expect((await rollUpStatistics(store.db, { batchSize })).caughtUp).toBe(true);
+                for (const by of DIMENSIONS) {
+                  const pure = computeStatistics(events, {
+                    ...period,
+                    by,
+                    matterOf: (id) => matters.get(id) ?? null,
+                  });
+                  const stored = await queryStatistics(store.db, { ...period, by });
+                  expect(stored, `${by} ${JSON.stringify(period)}, rolled up ${rolled}`).toEqual(pure);
+                }
+                // And against the tables themselves: cases accepted, tasks completed in the period.
+                const byMatter = computeStatistics(events, {
                   ...period,
-                  by,
+                  by: 'matter',
                   matterOf: (id) => matters.get(id) ?? null,
                 });
-                const stored = await queryStatistics(store.db, { ...period, by });
-                expect(stored, `${by} ${JSON.stringify(period)}`).toEqual(pure);
-              }
-              // And against the tables themselves: cases accepted, tasks completed in the period.
-              const byMatter = computeStatistics(events, {
-                ...period,
-                by: 'matter',
-                matterOf: (id) => matters.get(id) ?? null,
-              });
-              const [accepted] = await rows<{ n: number }>(
-                store,
-                'select count(*)::int as n from cases where started_at >= $1::bigint and started_at < $2::bigint',
-                [period.from, period.to],
-              );
-              expect(byMatter.reduce((sum, row) => sum + row.received, 0)).toBe(accepted?.n);
-              const [completed] = await rows<{ n: number }>(
-                store,
-                `select count(*)::int as n from tasks where status = 'completed' and kind = 'user'
+                const [accepted] = await rows<{ n: number }>(
+                  store,
+                  'select count(*)::int as n from cases where started_at >= $1::bigint and started_at < $2::bigint',
+                  [period.from, period.to],
+                );
+                expect(byMatter.reduce((sum, row) => sum + row.received, 0)).toBe(accepted?.n);
+                const [completed] = await rows<{ n: number }>(
+                  store,
+                  `select count(*)::int as n from tasks where status = 'completed' and kind = 'user'
                   and closed_at >= $1::bigint and closed_at < $2::bigint`,
-                [period.from, period.to],
-              );
-              const byDepartment = await queryStatistics(store.db, { ...period, by: 'department' });
-              expect(byDepartment.reduce((sum, row) => sum + row.completed, 0)).toBe(completed?.n);
-            }
+                  [period.from, period.to],
+                );
+                const byDepartment = await queryStatistics(store.db, { ...period, by: 'department' });
+                expect(byDepartment.reduce((sum, row) => sum + row.completed, 0)).toBe(completed?.n);
+              }
           },
         ),
         {
@@ -415,6 +435,8 @@ export function defineSupervisionSuite(label: string, factory: StoreFactory | nu
               ],
               24,
               24 * 30,
+              [3, 9],
+              2,
             ],
           ],
         },

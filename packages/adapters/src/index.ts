@@ -51,13 +51,22 @@ export {
   loadPayloadContext,
   queryBoard,
   queryStatistics,
+  type RollUpOptions,
+  type RollUpProgress,
+  type RollUpResult,
+  readWatermark,
+  resetStatisticsRollup,
+  rollUpStatistics,
   type StatisticsRequest,
+  StatisticsRollupWorker,
+  type StatisticsRollupWorkerOptions,
   signWebhookBody,
   supervisionHook,
   verifyWebhookSignature,
   type WebhookBody,
   type WebhookOptions,
   webhookHook,
+  wholeDays,
 } from './supervision/index.js';
 export type { ClaimedTimer, TimerWorkerOptions } from './timers/timer-worker.js';
 export { TimerWorker } from './timers/timer-worker.js';

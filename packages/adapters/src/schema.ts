@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -109,6 +110,12 @@ export const events = pgTable(
       .notNull()
       .references(() => cases.id),
     seq: integer('seq').notNull(),
+    /**
+     * Global order of insertion, for the statistics roll-up's watermark. Only the order matters:
+     * ids of rolled-back commands leave gaps, and the sequence must keep its default cache of 1 so
+     * that ids are handed out in time order (see supervision/rollup.ts).
+     */
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
     type: text('type').notNull(),
     at: instant('at').notNull(),
     payload: jsonb('payload').notNull(),
@@ -119,6 +126,8 @@ export const events = pgTable(
     primaryKey({ columns: [t.caseId, t.seq] }),
     /** Supervision statistics over a period read only that period's events. */
     index('events_at_idx').on(t.at),
+    /** The statistics roll-up folds, and statistics read, the events after its watermark. */
+    uniqueIndex('events_id_idx').on(t.id),
   ],
 );
 
@@ -166,6 +175,43 @@ export const outbox = pgTable(
   ],
 );
 
+/**
+ * The statistics roll-up: one row per Beijing civil day, statistics dimension and group, holding
+ * the additive figures of the events of that day (sums and counts only, so averages stay exact).
+ * Kept by `rollUpStatistics` off the command path; `queryStatistics` adds the events after the
+ * watermark. A null group (matter or window unknown) is `has_key = false` with key ''.
+ */
+export const statisticsDays = pgTable(
+  'statistics_days',
+  {
+    dimension: text('dimension').notNull(),
+    /** The day's first instant (00:00 Beijing time) in epoch ms. */
+    dayStart: instant('day_start').notNull(),
+    hasKey: boolean('has_key').notNull(),
+    key: text('key').notNull(),
+    received: integer('received').notNull(),
+    completed: integer('completed').notNull(),
+    completedOnTime: integer('completed_on_time').notNull(),
+    completedEarly: integer('completed_early').notNull(),
+    overdue: integer('overdue').notNull(),
+    workingDaysOver: doublePrecision('working_days_over').notNull(),
+    timed: integer('timed').notNull(),
+    workingDaysUsed: doublePrecision('working_days_used').notNull(),
+    suspensions: integer('suspensions').notNull(),
+    extensions: integer('extensions').notNull(),
+    urges: integer('urges').notNull(),
+    supervisions: integer('supervisions').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dimension, t.dayStart, t.hasKey, t.key] })],
+);
+
+/** How far the roll-up has folded: every event with `id <= watermark` is in `statistics_days`. */
+export const statisticsRollup = pgTable('statistics_rollup', {
+  name: text('name').primaryKey(),
+  watermark: bigint('watermark', { mode: 'number' }).notNull(),
+  rolledAt: timestamp('rolled_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** Idempotency keys of applied commands and what they returned. */
 export const commands = pgTable('commands', {
   key: text('key').primaryKey(),
@@ -175,4 +221,14 @@ export const commands = pgTable('commands', {
 });
 
 /** Every table, for `drizzle({ schema })` and typed queries. */
-export const schema = { definitions, cases, tasks, events, timers, outbox, commands };
+export const schema = {
+  definitions,
+  cases,
+  tasks,
+  events,
+  timers,
+  outbox,
+  commands,
+  statisticsDays,
+  statisticsRollup,
+};

@@ -9,4 +9,13 @@ export {
   type WebhookOptions,
   webhookHook,
 } from './hooks.js';
-export { queryStatistics, type StatisticsRequest } from './statistics.js';
+export {
+  type RollUpOptions,
+  type RollUpProgress,
+  type RollUpResult,
+  readWatermark,
+  resetStatisticsRollup,
+  rollUpStatistics,
+} from './rollup.js';
+export { StatisticsRollupWorker, type StatisticsRollupWorkerOptions } from './rollup-worker.js';
+export { queryStatistics, type StatisticsRequest, wholeDays } from './statistics.js';

@@ -5,8 +5,19 @@ import {
   type StatisticsRow,
   statisticsRow,
 } from '@tongban/engine';
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../store/database.js';
+import { ROLLUP_NAME, readWatermark } from './rollup.js';
+import {
+  beijingDayStart,
+  contributions,
+  countedTypes,
+  DAY_MS,
+  eventFacts,
+  FIGURE_COLUMNS,
+  summedFigures,
+  typeList,
+} from './statistics-sql.js';
 
 /** What {@link queryStatistics} aggregates. */
 export interface StatisticsRequest {
@@ -17,107 +28,104 @@ export interface StatisticsRequest {
   readonly by: StatisticsDimension;
 }
 
-const RECEIVE: Readonly<Record<StatisticsDimension, string>> = {
-  matter: 'case.started',
-  window: 'case.started',
-  staff: 'case.started',
-  department: 'task.opened',
-};
-const COMPLETE: Readonly<Record<StatisticsDimension, string>> = {
-  matter: 'case.completed',
-  window: 'case.completed',
-  staff: 'task.completed',
-  department: 'task.completed',
-};
-const SUSPENSIONS = ['case.suspended', 'task.specialProcedureStarted', 'supplement.requested'];
-const EXTENSIONS = ['case.extended', 'task.extended'];
+/**
+ * The whole Beijing days inside `[from, to)`, as `[start, end)`: those come from the roll-up;
+ * the partial days at either end are read from the events. Empty (start = end = to) when the
+ * period holds no whole day.
+ */
+export function wholeDays(from: Instant, to: Instant): { start: number; end: number } {
+  const first = beijingDayStart(from);
+  const start = first === from ? from : first + DAY_MS;
+  const end = beijingDayStart(to);
+  return start < end ? { start, end } : { start: to, end: to };
+}
 
-/** A list of our own constant event types as an SQL literal list (never user input). */
-const list = (types: readonly string[]): SQL =>
-  sql.raw(`(${types.map((type) => `'${type.replaceAll("'", "''")}'`).join(', ')})`);
+type RawRow = { key: string | null; sentinel: boolean; watermark: string | number } & Record<
+  string,
+  number | string
+>;
 
-// The engine writes departments, actors and windows as strings (or leaves them out), so `->>`
-// reads them exactly as the pure reducer does.
-function keyExpression(by: StatisticsDimension): SQL {
-  switch (by) {
-    case 'matter':
-      return sql`c.matter_code`;
-    case 'window':
-      return sql`s.window`;
-    case 'department':
-      return sql`(e.payload ->> 'department')`;
-    case 'staff':
-      return sql`coalesce(e.payload #>> '{data,actor}', e.payload #>> '{data,approver}')`;
+/**
+ * 效能监察 statistics on PGlite or PostgreSQL: the same definitions, and exactly the same numbers,
+ * as the engine's pure `computeStatistics` over the same events (see docs/supervision.md). Rows
+ * sorted by key, null last.
+ *
+ * Whole Beijing days of the period come from the roll-up (`statistics_days`, kept by
+ * {@link rollUpStatistics}) for the events up to its watermark; the events after the watermark,
+ * and those of the partial days at either end, are aggregated from `events`. One statement reads
+ * both in one snapshot, so the answer is exact at any moment, rolled up or not: a lagging roll-up
+ * only makes the query slower.
+ */
+export async function queryStatistics(db: Executor, request: StatisticsRequest): Promise<StatisticsRow[]> {
+  const { by, from, to } = request;
+  const days = wholeDays(from, to);
+  // The watermark read here is only a hint for the planner (an index range on `events.id`); the
+  // statement re-reads it in its own snapshot and reads the events after the larger of the two,
+  // so a roll-up committing in between changes nothing. Only a reset (watermark going back) makes
+  // it read again.
+  let hint = await readWatermark(db);
+  for (;;) {
+    const rows = await statisticsStatement(db, by, from, to, days, hint);
+    const sentinel = rows.find((row) => row.sentinel);
+    const watermark = Number(sentinel?.watermark ?? 0);
+    if (watermark >= hint) return toRows(rows.filter((row) => !row.sentinel));
+    hint = watermark;
   }
 }
 
-/** What the key needs joined: the case row (matter) or the case's acceptance event (window). */
-function keyJoin(by: StatisticsDimension): SQL {
-  if (by === 'matter') return sql`left join cases c on c.id = e.case_id`;
-  if (by === 'window')
-    return sql`left join (select distinct on (a.case_id) a.case_id, a.payload #>> '{data,window}' as window
-      from events a where a.type = 'case.started' order by a.case_id, a.seq) s on s.case_id = e.case_id`;
-  return sql``;
+function statisticsStatement(
+  db: Executor,
+  by: StatisticsDimension,
+  from: Instant,
+  to: Instant,
+  days: { start: number; end: number },
+  hint: number,
+): Promise<RawRow[]> {
+  const types = typeList(countedTypes(by));
+  const columns = sql.join(
+    FIGURE_COLUMNS.map(([, column]) => sql.identifier(column)),
+    sql`, `,
+  );
+  const zeros = sql.join(
+    FIGURE_COLUMNS.map(() => sql`0`),
+    sql`, `,
+  );
+  const fromBig = sql`${from}::bigint`;
+  const toBig = sql`${to}::bigint`;
+  const start = sql`${days.start}::bigint`;
+  const end = sql`${days.end}::bigint`;
+  return queryRows<RawRow>(
+    db,
+    sql`with s as (select coalesce(max(watermark), 0)::bigint as w from statistics_rollup where name = ${ROLLUP_NAME}),
+      raw as (
+        ${eventFacts(sql`e.type in ${types} and ((e.at >= ${fromBig} and e.at < ${start}) or (e.at >= ${end} and e.at < ${toBig}))`)}
+        union all
+        ${eventFacts(sql`e.id > ${hint}::bigint and e.id > (select w from s)
+          and e.type in ${types} and e.at >= ${start} and e.at < ${end}`)}
+      ),
+      u as (
+        select key, ${columns} from (${contributions(by, sql`raw`)}) c
+        union all
+        select case when d.has_key then d.key end, ${columns} from statistics_days d
+        where d.dimension = ${by} and d.day_start >= ${start} and d.day_start < ${end}
+      )
+      select u.key, false as sentinel, (select w from s) as watermark, ${summedFigures(sql`u.`)}
+      from u group by u.key
+      union all
+      select null, true, (select w from s), ${zeros}`,
+  );
 }
 
-type RawRow = { key: string | null } & Record<string, number | string>;
-
-/**
- * 效能监察 statistics by SQL aggregation over the event log, on PGlite or PostgreSQL: the same
- * definitions, and exactly the same numbers, as the engine's pure `computeStatistics` over the
- * same events (see docs/supervision.md). Rows sorted by key, null last.
- */
-export async function queryStatistics(db: Executor, request: StatisticsRequest): Promise<StatisticsRow[]> {
-  const { by } = request;
-  const receive = RECEIVE[by];
-  const complete = COMPLETE[by];
-  const types = [receive, complete, ...SUSPENSIONS, ...EXTENSIONS, 'task.urged', 'case.supervised'];
-  const data = sql`(e.payload -> 'data')`;
-  const late = sql`(${data} -> 'late' = 'true'::jsonb)`;
-  const remainingIsNumber = sql`(jsonb_typeof(${data} -> 'remainingWorkingDays') = 'number')`;
-  const remaining = sql`(${data} ->> 'remainingWorkingDays')::float8`;
-  const usedIsNumber = sql`(jsonb_typeof(${data} -> 'workingDaysUsed') = 'number')`;
-  const isComplete = sql`e.type = ${complete}`;
-  const dropNullKeys = by === 'department' || by === 'staff';
-  const rows = await queryRows<RawRow>(
-    db,
-    // A materialised CTE of narrow rows: the planner then hashes ~tens of groups in memory
-    // instead of sorting whole event rows (it cannot estimate how few keys there are).
-    sql`with k as materialized (
-        select ${keyExpression(by)} as key, e.type, ${isComplete} as complete,
-          coalesce(${late}, false) as late,
-          case when ${remainingIsNumber} then ${remaining} end as remaining,
-          case when ${usedIsNumber} then (${data} ->> 'workingDaysUsed')::float8 end as used
-        from events e ${keyJoin(by)}
-        where e.at >= ${request.from}::bigint and e.at < ${request.to}::bigint
-          and e.type in ${list(types)}
-      )
-      select k.key,
-        count(*) filter (where k.type = ${receive})::int as received,
-        count(*) filter (where k.complete)::int as completed,
-        count(*) filter (where k.complete and not k.late)::int as "completedOnTime",
-        count(*) filter (where k.complete and k.remaining > 0)::int as "completedEarly",
-        count(*) filter (where k.complete and k.late)::int as overdue,
-        coalesce(sum(0 - k.remaining) filter (where k.complete and k.late), 0)::float8 as "workingDaysOver",
-        count(k.used) filter (where k.complete)::int as timed,
-        coalesce(sum(k.used) filter (where k.complete), 0)::float8 as "workingDaysUsed",
-        count(*) filter (where k.type in ${list(SUSPENSIONS)})::int as suspensions,
-        count(*) filter (where k.type in ${list(EXTENSIONS)})::int as extensions,
-        count(*) filter (where k.type = 'task.urged')::int as urges,
-        count(*) filter (where k.type = 'case.supervised')::int as supervisions
-      from k
-      ${dropNullKeys ? sql`where k.key is not null` : sql``}
-      group by k.key`,
-  );
+function toRows(rows: RawRow[]): StatisticsRow[] {
   // Sorted here, not by the server's collation, so the order is the engine's (code units).
   rows.sort((a, b) =>
     a.key === b.key ? 0 : a.key === null ? 1 : b.key === null ? -1 : a.key < b.key ? -1 : 1,
   );
+  const names = Object.fromEntries(FIGURE_COLUMNS) as Record<(typeof STATISTICS_COUNTERS)[number], string>;
   return rows.map((row) => {
-    const counts = Object.fromEntries(STATISTICS_COUNTERS.map((name) => [name, Number(row[name])])) as Record<
-      (typeof STATISTICS_COUNTERS)[number],
-      number
-    >;
+    const counts = Object.fromEntries(
+      STATISTICS_COUNTERS.map((name) => [name, Number(row[names[name]])]),
+    ) as Record<(typeof STATISTICS_COUNTERS)[number], number>;
     return statisticsRow(row.key, counts);
   });
 }

@@ -6,6 +6,7 @@ import {
   HookRegistry,
   OutboxDispatcher,
   ServiceWorker,
+  StatisticsRollupWorker,
   TimerWorker,
 } from '@tongban/adapters';
 import type { ServiceHandler } from '@tongban/engine';
@@ -18,6 +19,7 @@ interface WorkerOptions extends DatabaseCliOptions {
   readonly concurrency?: string;
   readonly pollMs?: string;
   readonly hooks?: string;
+  readonly rollupMs?: string;
 }
 
 function positive(value: string | undefined, name: string, fallback: number): number {
@@ -68,6 +70,7 @@ export function register(program: Command): void {
       )
       .option('--concurrency <n>', 'cases fired at once (default 4)')
       .option('--poll-ms <ms>', 'pause between polls when idle (default 200)')
+      .option('--rollup-ms <ms>', 'pause between statistics roll-ups when caught up (default 5000)')
       .option(
         '--hooks <module>',
         'ES module exporting hooks to deliver to (default export or `hooks`) and service-task `handlers`',
@@ -75,6 +78,7 @@ export function register(program: Command): void {
   ).action(async (options: WorkerOptions) => {
     const concurrency = positive(options.concurrency, '--concurrency', 4);
     const pollMs = positive(options.pollMs, '--poll-ms', 200);
+    const rollupMs = positive(options.rollupMs, '--rollup-ms', 5000);
     const { hooks, handlers } = await loadHostModule(options.hooks);
     const store = await openStore(options, concurrency + 1);
     const runtime = new DurableRuntime({ store, hooks });
@@ -92,6 +96,8 @@ export function register(program: Command): void {
     });
     const outbox = new OutboxDispatcher({ store, hooks, pollMs, onError });
     const services = new ServiceWorker(runtime, { handlers, pollMs, onError });
+    // Folds new events into the statistics roll-up, off the command path (docs/operations.md).
+    const rollup = new StatisticsRollupWorker({ store, pollMs: rollupMs, batchSize: 5_000, onError });
     const stopped = new Promise<NodeJS.Signals>((done) => {
       process.once('SIGINT', () => done('SIGINT'));
       process.once('SIGTERM', () => done('SIGTERM'));
@@ -99,12 +105,13 @@ export function register(program: Command): void {
     timers.start();
     outbox.start();
     services.start();
+    rollup.start();
     const names = (list: string[]): string => list.join(', ') || 'none';
     process.stdout.write(
       `worker ${timers.workerId} running (hooks: ${names(hooks.names())}; handlers: ${names(Object.keys(handlers))})\n`,
     );
     const signal = await stopped;
-    await Promise.all([timers.stop(), outbox.stop(), services.stop()]);
+    await Promise.all([timers.stop(), outbox.stop(), services.stop(), rollup.stop()]);
     await store.close();
     process.stdout.write(`stopped on ${signal}: ${fired} timers fired\n`);
     process.exitCode = EXIT_OK;

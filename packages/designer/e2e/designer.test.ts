@@ -39,6 +39,11 @@ async function downloadOf(page: Page, action: string): Promise<string> {
 
 const badge = (page: Page, id: string) => page.locator(`.tb-badge[data-element-id="${id}"]`);
 const problemRow = (page: Page, id: string) => page.locator(`.tb-problem[data-element-id="${id}"]`);
+/** The properties panel's validation message under an entry, or null when it shows none. */
+async function entryError(page: Page, entryId: string): Promise<string | null> {
+  const error = page.locator(`[data-entry-id="${entryId}"] .bio-properties-panel-error`);
+  return (await error.count()) === 0 ? null : error.textContent();
+}
 
 describe.skipIf(!hasChromium)(title, () => {
   let server: StaticServer;
@@ -228,6 +233,76 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(nodes[wait]).toMatchObject({ kind: 'messageCatch', message: '补正材料' });
     expect(nodes[again]).toMatchObject({ kind: 'messageCatch', message: '补正材料' });
     await page.locator('.djs-palette .entry[data-action="tb-create-workingDayTimer"]').waitFor();
+  });
+
+  it('sets rejection, 补正, office hours, timeout and decision rules in the panel; Node reads them', async () => {
+    await page.click('[data-action="new"]');
+    await expect(validated(page)).resolves.toBe('problems');
+    const review = await append(page, 'StartEvent_1', 'tb-append-coTask');
+    await selectField(page, 'tb-department', '消防救援支队');
+    await fillField(page, 'tb-timeLimit', '3');
+    await selectField(page, 'tb-timeoutAction', 'agree');
+    await fillField(page, 'tb-handlers', '张三:2，李四、王五');
+    // The pass ratio is offered for a vote only.
+    await expect(page.locator('#bio-properties-panel-tb-passRatio').count()).resolves.toBe(0);
+    await selectField(page, 'tb-decisionMode', 'vote');
+    await fillField(page, 'tb-passRatio', '150%');
+    await expect(entryError(page, 'tb-passRatio')).resolves.toBe(
+      '请填写大于 0 且不超过 1 的数，或百分比，如 67%',
+    );
+    await expect(validated(page)).resolves.toBe('problems');
+    await expect(problemRow(page, review).getAttribute('data-code')).resolves.toBe('BAD_DECISION_MODE');
+    await fillField(page, 'tb-passRatio', '67%');
+    await expect(entryError(page, 'tb-passRatio')).resolves.toBeNull();
+    await selectField(page, 'tb-claim', 'all');
+    await append(page, review, 'append.end-event');
+    await clickShape(page, review);
+    await expect(validated(page)).resolves.toBe('ok');
+    await page.locator('#bio-properties-panel-tb-claim').scrollIntoViewIfNeeded();
+    await screenshot(page, 'designer-task-rules');
+
+    await selectProcess(page);
+    await selectField(page, 'tb-rejectMode', 'collect');
+    await selectField(page, 'tb-supplementMode', 'all');
+    await fillField(page, 'tb-officeHours', '9-12');
+    await expect(entryError(page, 'tb-officeHours')).resolves.toBe(
+      '请按 HH:MM-HH:MM 填写，多段用逗号分隔，时段不得重叠',
+    );
+    await fillField(page, 'tb-officeHours', '08:30-12:00,14:00-18:00');
+    await expect(entryError(page, 'tb-officeHours')).resolves.toBeNull();
+    await expect(validated(page)).resolves.toBe('ok');
+    await screenshot(page, 'designer-matter-rules');
+
+    const xml = await downloadOf(page, 'save');
+    const compiled = await compileBpmn(xml);
+    expect(compiled.diagnostics).toEqual([]);
+    if (!compiled.ok) throw new Error('the saved model does not compile');
+    expect(compiled.definition.matter).toMatchObject({
+      rejectMode: 'collect',
+      supplementMode: 'all',
+      officeHours: [
+        { from: '08:30', to: '12:00' },
+        { from: '14:00', to: '18:00' },
+      ],
+    });
+    expect(compiled.definition.model.root.nodes[review]).toMatchObject({
+      kind: 'userTask',
+      department: '消防救援支队',
+      timeoutAction: 'agree',
+      decisionMode: 'vote',
+      passRatio: 0.67,
+      claim: 'all',
+      handlers: [
+        { id: '张三', weight: 2 },
+        { id: '李四', weight: 1 },
+        { id: '王五', weight: 1 },
+      ],
+    });
+
+    // Back to the defaults: an empty choice removes the attribute.
+    await selectField(page, 'tb-rejectMode', '');
+    await expect(validated(page)).resolves.toBe('ok');
+    expect(await downloadOf(page, 'save')).not.toContain('rejectMode');
   });
 
   it('opens the construction-permit example and plays a dry run on the engine runtime', async () => {

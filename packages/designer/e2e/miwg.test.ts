@@ -113,7 +113,7 @@ describe.skipIf(files.length === 0)(title, () => {
       page.click('[data-action="open"]'),
     ]);
     await chooser.setFiles(file);
-    await page.locator('[data-testid="status"]', { hasText: file.split('/').pop()! }).waitFor();
+    await page.locator('[data-testid="file-name"]', { hasText: file.split('/').pop()! }).waitFor();
     await expect(page.locator('.djs-shape').count()).resolves.toBeGreaterThan(1);
   });
 
@@ -130,7 +130,7 @@ describe.skipIf(files.length === 0)(title, () => {
     );
     await page.dispatchEvent('.tb-canvas', 'dragover', { dataTransfer: transfer });
     await page.dispatchEvent('.tb-canvas', 'drop', { dataTransfer: transfer });
-    await page.locator('[data-testid="status"]', { hasText: name }).waitFor();
+    await page.locator('[data-testid="file-name"]', { hasText: name }).waitFor();
   });
 
   it.each(files.map((file) => [file.slice(CORPUS.length + 1), file]))(

@@ -50,6 +50,7 @@ export class Designer {
   readonly #root: HTMLElement;
   readonly #options: DesignerOptions;
   readonly #status: HTMLElement;
+  readonly #file: HTMLElement;
   readonly #panes: Record<TabId, HTMLElement>;
   #fileName: string;
   #tab: TabId;
@@ -66,6 +67,7 @@ export class Designer {
     const canvas = el('div', { class: 'tb-canvas', 'data-testid': 'canvas' });
     const properties = el('aside', { class: 'tb-properties', 'data-testid': 'properties' });
     this.#status = el('span', { class: 'tb-status', 'data-testid': 'status', role: 'status' });
+    this.#file = el('span', { class: 'tb-file', 'data-testid': 'file-name' });
     this.#panes = {
       problems: el('div', { class: 'tb-pane', 'data-testid': 'problems' }),
       preview: el('div', { class: 'tb-pane', 'data-testid': 'preview' }),
@@ -111,7 +113,7 @@ export class Designer {
     if (this.validation) {
       this.validation.onResult((result) => {
         this.preview.update(result.definition);
-        this.dryRun.update(result.definition);
+        this.dryRun.update(result.key, result.definition);
       });
     } else this.#setStatus('status.engineMissing');
     acceptDroppedFiles(canvas, (file) => void this.openFile(file));
@@ -130,14 +132,22 @@ export class Designer {
     return message(this.context.language, key, params);
   }
 
-  /** Opens BPMN XML; on failure the previous diagram stays and the status says why. */
+  /**
+   * Opens BPMN XML; resolves when the diagram is drawn and its diagnostics are shown. On failure
+   * the previous diagram stays and the status says why.
+   */
   async open(xml: string, fileName: string): Promise<boolean> {
-    try {
-      await this.modeler.importXML(xml);
-      this.#fileName = fileName;
+    const draw = async () => {
+      const { warnings } = await this.modeler.importXML(xml);
       (this.modeler.get('canvas') as { zoom(level: string): void }).zoom('fit-viewport');
-      this.#setStatus('status.opened', { name: fileName });
+      this.#fileName = fileName;
+      this.#showFileName();
       this.#updateUndo();
+      return warnings;
+    };
+    try {
+      if (this.validation) await this.validation.open(draw);
+      else await draw();
       return true;
     } catch (error) {
       this.#setStatus('status.openFailed', {
@@ -214,6 +224,13 @@ export class Designer {
     return this.#panes[tab];
   }
 
+  /** The open file's name in the toolbar and the window title; the status line is validation's. */
+  #showFileName(): void {
+    this.#file.textContent = this.#fileName;
+    this.#file.title = this.#fileName;
+    document.title = `${this.#fileName} · ${this.t('app.title')}`;
+  }
+
   #setStatus(key: MessageKey, params?: Readonly<Record<string, string | number>>): void {
     this.#status.textContent = this.t(key, params);
   }
@@ -272,6 +289,7 @@ export class Designer {
       }),
       button('language', 'toolbar.language', () => void this.switchLanguage().then(publish)),
       el('span', { class: 'tb-spacer' }),
+      this.#file,
       el('span', { class: 'tb-hint' }, this.t('toolbar.dropHint')),
       this.#status,
     );

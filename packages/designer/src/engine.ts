@@ -1,12 +1,25 @@
-import { compileBpmn } from '@tongban/engine';
-import type { Validator } from './validation/types.js';
+import { checkParsedBpmn, compile } from '@tongban/engine';
+import type { ValidationResult, Validator } from './validation/types.js';
 
-/** The engine's own compiler, run in the page: exactly what the server will accept or refuse. */
-export const engineValidator: Validator = async (xml) => {
-  const result = await compileBpmn(xml);
+/**
+ * The engine's own checks, run in the page on the document bpmn-js already holds: the diagnostics
+ * `compileBpmn` gives for the saved XML, without saving and parsing it again (the engine's test
+ * `check-parsed.test.ts` holds the two equal). The runnable definition is compiled from the model
+ * only when the deadline preview or the dry run asks for it.
+ */
+export const engineValidator: Validator = (parsed) => {
+  const { ok, diagnostics, model } = checkParsedBpmn(parsed);
+  let built: ReturnType<ValidationResult['definition']> | undefined;
   return {
-    ok: result.ok,
-    diagnostics: result.diagnostics,
-    definition: result.ok ? result.definition : null,
+    ok,
+    diagnostics,
+    key: model ? JSON.stringify(model) : null,
+    definition: () => {
+      if (built === undefined) {
+        const compiled = model ? compile(model) : null;
+        built = compiled?.ok ? compiled.definition : null;
+      }
+      return built;
+    },
   };
 };

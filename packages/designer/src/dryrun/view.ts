@@ -40,7 +40,8 @@ export class DryRunView {
   readonly #pane: HTMLElement;
   readonly #context: TbContext;
   readonly #host: DryRunHost;
-  #definition: CompiledDefinition | null = null;
+  #key: string | null = null;
+  #source: () => CompiledDefinition | null = () => null;
   #run: DryRun | null = null;
   #error: string | null = null;
   #coDepartments = '';
@@ -51,10 +52,16 @@ export class DryRunView {
     this.#host = host;
   }
 
+  /** The compiled model, built on first use (a hidden tab never asks). */
+  get #definition(): CompiledDefinition | null {
+    return this.#source();
+  }
+
   /** A new compile result: a changed model resets the run. */
-  update(definition: CompiledDefinition | null): void {
-    if (definition?.hash !== this.#definition?.hash) {
-      this.#definition = definition;
+  update(key: string | null, definition: () => CompiledDefinition | null): void {
+    if (key !== this.#key) {
+      this.#key = key;
+      this.#source = definition;
       this.#run = null;
       this.#error = null;
       this.#host.highlight([]);

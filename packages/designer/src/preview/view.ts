@@ -15,7 +15,8 @@ export class DeadlinePreviewView {
   readonly #select: (elementId: string) => void;
   readonly #date: HTMLInputElement;
   readonly #body: HTMLElement;
-  #definition: CompiledDefinition | null = null;
+  /** The compiled model, built on first use (a hidden tab never asks). */
+  #definition: () => CompiledDefinition | null = () => null;
 
   constructor(
     pane: HTMLElement,
@@ -46,7 +47,7 @@ export class DeadlinePreviewView {
   }
 
   /** Shows the preview of a compiled model, or says why there is none. */
-  update(definition: CompiledDefinition | null): void {
+  update(definition: () => CompiledDefinition | null): void {
     this.#definition = definition;
     // A hidden tab is brought up to date when it is shown (Designer#showTab).
     if (!this.#pane.hidden) this.render();
@@ -54,14 +55,15 @@ export class DeadlinePreviewView {
 
   render(): void {
     const t = this.#context.t.bind(this.#context);
-    if (!this.#definition) {
+    const definition = this.#definition();
+    if (!definition) {
       replaceChildren(this.#body, el('p', { class: 'tb-note' }, t('preview.unavailable')));
       this.#pane.dataset.state = 'unavailable';
       return;
     }
     let preview: DeadlinePreview;
     try {
-      preview = previewDeadlines(this.#definition, this.#date.value);
+      preview = previewDeadlines(definition, this.#date.value);
     } catch (error) {
       replaceChildren(
         this.#body,

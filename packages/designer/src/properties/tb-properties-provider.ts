@@ -7,6 +7,7 @@ import {
   isMultiInstance,
   type ModdleElement,
   processOf,
+  stringProperty,
   timerDefinitionOf,
 } from '../bpmn-element.js';
 import { splitDepartmentList, unknownDepartments } from '../departments.js';
@@ -14,7 +15,15 @@ import type { MessageKey } from '../i18n/messages.js';
 import type { TbContext } from '../tb-context.js';
 import { conditionEntry } from './condition-entry.js';
 import { keyedOptions, selectEntry, textEntry } from './entries.js';
-import { checkWarning, checkWholeNumber, TIME_UNITS, unitMessageKey } from './field-rules.js';
+import {
+  checkHandlers,
+  checkOfficeHours,
+  checkPassRatio,
+  checkWarning,
+  checkWholeNumber,
+  TIME_UNITS,
+  unitMessageKey,
+} from './field-rules.js';
 
 interface PropertiesPanel {
   registerProvider(priority: number, provider: TbPropertiesProvider): void;
@@ -92,6 +101,77 @@ function warningEntries(element: Element, target: ModdleElement, context: TbCont
   ];
 }
 
+/** A field rule (message key or null) as the panel's validate: the message in the interface language. */
+function translated(rule: (value: string) => MessageKey | null) {
+  return (value: string, context: TbContext): string | null => {
+    const key = rule(value);
+    return key ? context.t(key) : null;
+  };
+}
+
+/**
+ * How the department decides inside the task (`tb:decisionMode`, `tb:handlers`, `tb:claim`), and
+ * the pass ratio when it votes.
+ */
+function decisionEntries(element: Element, task: ModdleElement, context: TbContext): PanelEntry[] {
+  const entries: PanelEntry[] = [
+    choiceEntry(element, task, 'decisionMode', context.t('field.decisionMode'), 'field.decisionMode.none', [
+      ['any', 'field.decisionMode.any'],
+      ['all', 'field.decisionMode.all'],
+      ['vote', 'field.decisionMode.vote'],
+      ['sequential', 'field.decisionMode.sequential'],
+    ]),
+    textEntry({
+      id: 'tb-handlers',
+      element,
+      target: task,
+      attribute: 'tb:handlers',
+      label: context.t('field.handlers'),
+      description: context.t('field.handlers.description'),
+      check: translated(checkHandlers),
+    }),
+  ];
+  if (stringProperty(task, 'tb:decisionMode') === 'vote') {
+    entries.push(
+      textEntry({
+        id: 'tb-passRatio',
+        element,
+        target: task,
+        attribute: 'tb:passRatio',
+        label: context.t('field.passRatio'),
+        description: context.t('field.passRatio.description'),
+        check: translated(checkPassRatio),
+      }),
+    );
+  }
+  entries.push(
+    choiceEntry(element, task, 'claim', context.t('field.claim'), 'field.claim.none', [
+      ['one', 'field.claim.one'],
+      ['all', 'field.claim.all'],
+    ]),
+  );
+  return entries;
+}
+
+/** A select of an enumerated `tb:` attribute; the empty option (the engine's default) removes it. */
+function choiceEntry(
+  element: Element,
+  target: ModdleElement,
+  attribute: string,
+  label: string,
+  empty: MessageKey,
+  choices: readonly (readonly [string, MessageKey])[],
+): PanelEntry {
+  return selectEntry({
+    id: `tb-${attribute}`,
+    element,
+    target,
+    attribute: `tb:${attribute}`,
+    label,
+    options: (c) => keyedOptions(c, empty, choices),
+  });
+}
+
 function departmentOptions(context: TbContext, current: string): SelectOption[] {
   const known = context.directory.departments.map((d) => {
     const name = context.language === 'en' && d.nameEn ? d.nameEn : d.name;
@@ -157,6 +237,30 @@ function matterGroup(element: Element, process: ModdleElement, context: TbContex
         label: context.t('field.calendar'),
         description: context.t('field.calendar.description'),
       }),
+      textEntry({
+        id: 'tb-officeHours',
+        element,
+        target: process,
+        attribute: 'tb:officeHours',
+        label: context.t('field.officeHours'),
+        description: context.t('field.officeHours.description'),
+        check: translated(checkOfficeHours),
+      }),
+      choiceEntry(element, process, 'rejectMode', context.t('field.rejectMode'), 'field.rejectMode.none', [
+        ['veto', 'field.rejectMode.veto'],
+        ['collect', 'field.rejectMode.collect'],
+      ]),
+      choiceEntry(
+        element,
+        process,
+        'supplementMode',
+        context.t('field.supplementMode'),
+        'field.supplementMode.none',
+        [
+          ['requester', 'field.supplementMode.requester'],
+          ['all', 'field.supplementMode.all'],
+        ],
+      ),
     ],
   };
 }
@@ -186,6 +290,19 @@ function taskGroup(element: Element, context: TbContext): PanelGroup {
     }),
     ...limitEntries(element, task, 'timeLimit', context.t('field.timeLimit'), context),
     ...warningEntries(element, task, context),
+    choiceEntry(
+      element,
+      task,
+      'timeoutAction',
+      context.t('field.timeoutAction'),
+      'field.timeoutAction.none',
+      [
+        ['light', 'field.timeoutAction.light'],
+        ['agree', 'field.timeoutAction.agree'],
+        ['reject', 'field.timeoutAction.reject'],
+      ],
+    ),
+    ...decisionEntries(element, task, context),
   ];
   if (isMultiInstance(element)) {
     entries.push(

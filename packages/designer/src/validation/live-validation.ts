@@ -29,7 +29,7 @@ interface EventBus {
 }
 interface ModelerLike {
   get<T>(name: string): T;
-  saveXML(options?: { format?: boolean }): Promise<{ xml?: string }>;
+  getDefinitions(): unknown;
 }
 
 /** Where the validator reports: the problems list and a one-line status. */
@@ -42,9 +42,9 @@ const OVERLAY = 'tb-diagnostic';
 const MARKERS = ['tb-has-error', 'tb-has-warning'] as const;
 
 /**
- * Runs the engine's compiler on every change (debounced) and shows its diagnostics: a badge on each
- * element, a marker colouring it, and a problems list that selects the element on click. Results of
- * an older run never overwrite a newer one.
+ * Runs the engine's checks when a diagram is opened and on every change (debounced), and shows its
+ * diagnostics: a badge on each element, a marker colouring it, and a problems list that selects
+ * the element on click.
  */
 export class LiveValidation {
   readonly #modeler: ModelerLike;
@@ -53,10 +53,9 @@ export class LiveValidation {
   readonly #context: TbContext;
   readonly #delay: number;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #run = 0;
   #marked: string[] = [];
-  #listeners = new Set<(result: ValidationResult, xml: string) => void>();
-  last: { result: ValidationResult; xml: string } | null = null;
+  #listeners = new Set<(result: ValidationResult) => void>();
+  last: ValidationResult | null = null;
 
   constructor(
     modeler: ModelerLike,
@@ -70,11 +69,12 @@ export class LiveValidation {
     this.#view = view;
     this.#context = context;
     this.#delay = delay;
-    modeler.get<EventBus>('eventBus').on(['commandStack.changed', 'import.done'], () => this.schedule());
+    // Opening a diagram validates through open(); edits are validated after a pause.
+    modeler.get<EventBus>('eventBus').on('commandStack.changed', () => this.schedule());
   }
 
   /** Called with every fresh result (the deadline preview and dry run recompute from it). */
-  onResult(listener: (result: ValidationResult, xml: string) => void): void {
+  onResult(listener: (result: ValidationResult) => void): void {
     this.#listeners.add(listener);
   }
 
@@ -87,33 +87,52 @@ export class LiveValidation {
 
   /** Validates the current diagram now; resolves when its result is on screen. */
   async runNow(): Promise<ValidationResult> {
+    return this.#check();
+  }
+
+  /**
+   * Opens a diagram: `draw` imports it into bpmn-js and returns the parser's warnings; the engine
+   * then checks the document bpmn-js holds, and the diagnostics are shown. Resolves once they are
+   * on screen; rejects, showing nothing new, when `draw` fails.
+   */
+  async open(draw: () => Promise<readonly unknown[]>): Promise<ValidationResult> {
     clearTimeout(this.#timer);
-    const run = ++this.#run;
-    const { xml = '' } = await this.#modeler.saveXML();
+    document.body.dataset.validation = 'pending';
+    this.#view.status.textContent = this.#context.t('status.validating');
+    const warnings = await draw();
+    return this.#check(warnings);
+  }
+
+  /**
+   * Checks bpmn-js' own moddle definitions (no save, no second parse). The parse warnings belong
+   * to the file as opened; an edited diagram has none, as its saved XML would have none.
+   */
+  #check(warnings?: readonly unknown[]): ValidationResult {
+    clearTimeout(this.#timer);
+    const definitions = this.#modeler.getDefinitions();
     let result: ValidationResult;
     try {
-      result = await this.#validate(xml);
+      result = this.#validate(warnings ? { definitions, warnings } : { definitions });
     } catch (error) {
-      // The compiler promises diagnostics, not exceptions; if one escapes, show it rather than hide it.
+      // The engine promises diagnostics, not exceptions; if one escapes, show it rather than hide it.
       result = {
         ok: false,
-        definition: null,
+        key: null,
+        definition: () => null,
         diagnostics: [
           {
             elementId: null,
-            code: 'MALFORMED_XML',
+            code: 'IMPORT_FAILED',
             message: error instanceof Error ? error.message : String(error),
             severity: 'error',
           },
         ],
       };
     }
-    if (run === this.#run) {
-      this.#render(result.diagnostics);
-      this.last = { result, xml };
-      document.body.dataset.validation = result.diagnostics.length === 0 ? 'ok' : 'problems';
-      for (const listener of this.#listeners) listener(result, xml);
-    }
+    this.#render(result.diagnostics);
+    this.last = result;
+    document.body.dataset.validation = result.diagnostics.length === 0 ? 'ok' : 'problems';
+    for (const listener of this.#listeners) listener(result);
     return result;
   }
 

@@ -1,11 +1,17 @@
-import type { CompiledDefinition, Diagnostic } from '@tongban/engine';
+import type { CompiledDefinition, Diagnostic, ParsedBpmn } from '@tongban/engine';
 
 /** What the page needs from the engine to validate a model: import and compile, diagnostics out. */
 export interface ValidationResult {
   readonly ok: boolean;
   readonly diagnostics: readonly Diagnostic[];
-  /** The compiled definition when the model compiles (the preview and dry run use it). */
-  readonly definition: CompiledDefinition | null;
+  /** Identifies the compiled model (null when it does not compile): tells a changed model. */
+  readonly key: string | null;
+  /**
+   * The compiled definition when the model compiles (the preview and dry run use it). Built on
+   * first call, so validating on every change never builds a machine nobody looks at.
+   */
+  definition(): CompiledDefinition | null;
 }
 
-export type Validator = (xml: string) => Promise<ValidationResult>;
+/** Validates the document bpmn-js holds (its moddle definitions), as the engine would its XML. */
+export type Validator = (parsed: ParsedBpmn) => ValidationResult;

@@ -123,12 +123,22 @@ async function time(run: () => Promise<unknown>): Promise<{ median: number; wors
   return { median: times[Math.floor(times.length / 2)] ?? 0, worst: times.at(-1) ?? 0 };
 }
 
-/** Folds the whole log into the roll-up, with progress on stderr; returns ms and events folded. */
-async function rollUp(label: string, store: TongbanStore): Promise<{ ms: number; events: number }> {
+const BATCH = 50_000;
+
+/**
+ * Folds the log into the roll-up (`maxBatches` batches, or to the end), with progress on stderr;
+ * returns ms and events folded.
+ */
+async function rollUp(
+  label: string,
+  store: TongbanStore,
+  maxBatches = Number.POSITIVE_INFINITY,
+): Promise<{ ms: number; events: number }> {
   const t0 = performance.now();
   let shown = 0;
   const result = await rollUpStatistics(store.db, {
-    batchSize: 50_000,
+    batchSize: BATCH,
+    maxBatches,
     onProgress: ({ events, watermark, target }) => {
       if (events - shown < 200_000 && watermark < target) return;
       shown = events;
@@ -138,14 +148,15 @@ async function rollUp(label: string, store: TongbanStore): Promise<{ ms: number;
       );
     },
   });
-  if (!result.caughtUp) throw new Error(`${label}: the roll-up did not catch up`);
+  if (maxBatches === Number.POSITIVE_INFINITY && !result.caughtUp)
+    throw new Error(`${label}: the roll-up did not catch up`);
   const ms = performance.now() - t0;
   // What autovacuum does after a burst of writes: planner statistics for the new rows.
   await exec(store, 'vacuum analyze statistics_days');
   return { ms, events: result.events };
 }
 
-type Row = { store: string; query: string; median: number; worst: number; runs: number };
+type Row = { store: string; query: string; median: number; worst: number; runs: number; note?: string };
 
 async function measure(label: string, store: TongbanStore) {
   const loaded = await load(store);
@@ -164,8 +175,18 @@ async function measure(label: string, store: TongbanStore) {
     median: lagging,
     worst: lagging,
     runs: 1,
+    note: '(before the roll-up)',
   });
-  const rolled = await rollUp(label, store);
+  // A roll-up lagging by its last batch (the latest ~18 days of events), then caught up.
+  const first = await rollUp(label, store, Math.max(1, Math.floor((CASES * 10) / BATCH) - 1));
+  const lag = CASES * 10 - first.events;
+  await add(`stats 1 year, ${lag.toLocaleString()} not rolled up`, () =>
+    queryStatistics(store.db, { ...year, by: 'department' }),
+  );
+  const lagRow = rows.at(-1);
+  if (lagRow !== undefined) lagRow.note = '(roll-up lagging)';
+  const rest = await rollUp(label, store);
+  const rolled = { ms: first.ms + rest.ms, events: first.events + rest.events };
   await add('board (top 50)', () => queryBoard(store.db, { now, limit: 50 }));
   await add('board, one department', () => queryBoard(store.db, { now, limit: 50, department: 'D3' }));
   await add('stats 1 year by department', () => queryStatistics(store.db, { ...year, by: 'department' }));
@@ -235,7 +256,7 @@ console.log(
   `${'store'.padEnd(11)} ${'query'.padEnd(34)} ${'runs'.padStart(4)} ${'median ms'.padStart(10)} ${'worst ms'.padStart(10)}  target 200 ms`,
 );
 for (const row of results) {
-  const verdict = row.runs === 1 ? '(before the roll-up)' : row.median < 200 ? 'ok' : 'OVER';
+  const verdict = row.note ?? (row.median < 200 ? 'ok' : 'OVER');
   console.log(
     `${row.store.padEnd(11)} ${row.query.padEnd(34)} ${String(row.runs).padStart(4)} ${row.median.toFixed(1).padStart(10)} ${row.worst.toFixed(1).padStart(10)}  ${verdict}`,
   );

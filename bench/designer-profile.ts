@@ -7,7 +7,7 @@
  *   pnpm exec tsx --conditions=@tongban/source bench/designer-profile.ts
  *
  * RUNS (default 5) and TOP (default 30) change the number of runs and rows; CALLERS=fn,fn prints
- * who calls those functions.
+ * who calls those functions (their outermost call).
  */
 import { buildDesigner, launchBrowser, serveStatic } from '../packages/designer/e2e/harness.js';
 import { benchDiagram, generate } from './designer-diagram.js';
@@ -65,7 +65,7 @@ function add(profile: Profile): void {
     if (chain[0] !== undefined) self.set(chain[0], (self.get(chain[0]) ?? 0) + dt);
     for (const key of new Set(chain)) inclusive.set(key, (inclusive.get(key) ?? 0) + dt);
     for (const name of CALLERS) {
-      const index = chain.findIndex((key) => key.startsWith(`${name} `));
+      const index = chain.findLastIndex((key) => key.startsWith(`${name} `));
       if (index < 0) continue;
       const key = chain.slice(index + 1, index + 5).join(' < ');
       const map = callers.get(name) ?? new Map<string, number>();

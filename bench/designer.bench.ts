@@ -7,10 +7,12 @@
  * before) until the diagram is drawn (bpmn-js import, render, fit to the viewport, and the next
  * frame painted) AND the engine's diagnostics for it are on screen (overlays, problems list,
  * status). The designer validates with the engine's `checkParsedBpmn` on the model bpmn-js parsed
- * (the verdict of `compileBpmn` on the XML, without a second parse). In the same run, interleaved,
- * the reference: a bare bpmn-js modeler (the same bpmn-js, none of Tongban's modules, no
- * validation) opening the same diagram the same way. Also printed: re-validating after an edit,
- * compileBpmn alone in Node, and the load average (the machine may be shared).
+ * (the verdict of `compileBpmn` on the XML, without a second parse). The properties panel's repeat
+ * render of the same process is held until the page is idle after that frame, so it is not counted.
+ * In the same run, interleaved (alternating which goes first), the reference: a bare bpmn-js
+ * modeler (the same bpmn-js, none of Tongban's modules, no validation) opening the same diagram the
+ * same way. Also printed: re-validating after an edit, compileBpmn alone in Node, and the load
+ * average (the machine may be shared).
  *
  *   pnpm exec tsx --conditions=@tongban/source bench/designer.bench.ts
  */

@@ -8,6 +8,7 @@ import { emptyDiagram } from './io/empty-diagram.js';
 import { acceptDroppedFiles, baseName, download, pickFile } from './io/files.js';
 import { createModeler, type Modeler } from './modeler.js';
 import { DeadlinePreviewView } from './preview/view.js';
+import { withPanelRendersDeferred } from './properties/defer-panel.js';
 import { TbContext } from './tb-context.js';
 import { el, replaceChildren } from './ui/dom.js';
 import { LiveValidation } from './validation/live-validation.js';
@@ -146,8 +147,11 @@ export class Designer {
       return warnings;
     };
     try {
-      if (this.validation) await this.validation.open(draw);
-      else await draw();
+      const validation = this.validation;
+      await withPanelRendersDeferred(async () => {
+        if (validation) await validation.open(draw);
+        else await draw();
+      });
       return true;
     } catch (error) {
       this.#setStatus('status.openFailed', {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../src/compile/index.js';
+import { departmentOf } from '../src/runtime/recall-record.js';
 import type { CaseSnapshot } from '../src/runtime/snapshot.js';
 import { step } from '../src/runtime/step.js';
 import { snapshotTasks } from '../src/runtime/stored-context.js';
@@ -146,7 +147,7 @@ function commandFor(s: CaseSnapshot, c: Choice): Command {
         ? {
             type: 'recall',
             taskId: record[0],
-            department: record[1].task.department ?? 'none',
+            department: departmentOf(record[1].task, def.nodes.get(record[1].task.elementId)) ?? 'none',
             reason: 'r',
             actor: { id: record[1].by ?? 'p1' },
           }
@@ -249,14 +250,10 @@ function checkInvariants(s: CaseSnapshot, at: number): void {
   // Recallable completions are of closed tasks; once a task downstream has closed, it is too late.
   for (const [id, record] of Object.entries(ctx.recall ?? {})) {
     expect(ctx.tasks[id], `recallable task ${id} is open`).toBeUndefined();
-    if (record.opened.every((t) => ctx.tasks[t] !== undefined) || s.status !== 'running') continue;
-    const by = record.by === null ? {} : { actor: { id: record.by } };
-    const r = step(
-      def,
-      s,
-      { type: 'recall', taskId: id, department: record.task.department ?? '', reason: 'r', ...by },
-      at,
-    );
+    if ((record.opened ?? []).every((t) => ctx.tasks[t] !== undefined) || s.status !== 'running') continue;
+    const by = record.by === undefined ? {} : { actor: { id: record.by } };
+    const department = departmentOf(record.task, def.nodes.get(record.task.elementId)) ?? '';
+    const r = step(def, s, { type: 'recall', taskId: id, department, reason: 'r', ...by }, at);
     expect(r.ok ? 'applied' : r.error.code, `recall of ${id} after its downstream closed`).toBe(
       'RECALL_TOO_LATE',
     );

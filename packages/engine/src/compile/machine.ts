@@ -39,7 +39,7 @@ export type MachineEvent =
   | { type: 'bpmn.error'; code: string; source: string }
   | { type: `jump:${string}` }
   | { type: `direct:${string}` }
-  | { type: `recall:${string}` }
+  | { type: 'recall'; element: string; level: number }
   | { type: 'case.accept' | 'case.refuse' | 'case.return' | 'case.withdraw' };
 
 /** Input of the initial transition: the `start` command's data. */
@@ -311,17 +311,23 @@ export class MachineBuilder {
   }
 
   /**
-   * 撤回: `recall:<task>:<depth>` on a region, for every user task inside it: back into the task,
-   * leaving only this region (so the other branches of an enclosing stage that is still open are
-   * not touched); the branches of the stages in between, which had joined, are put back in their
-   * done state. Whatever the region had moved on to is exited, cancelling its tasks.
+   * 撤回: `{ type: 'recall', element, level }` on the region at depth `level`, for every user task
+   * inside it: back into the task, leaving only this region (so the other branches of an enclosing
+   * stage that is still open are not touched); the branches of the stages in between, which had
+   * joined, are put back in their done state. Whatever the region had moved on to is exited,
+   * cancelling its tasks. One event type, guarded by element: xstate scans every event type of every
+   * active state on each event, so one key per region keeps ordinary steps as fast as before.
    */
-  private recallTransitions(scope: Scope, plan: RegionPlan, depth: number): Record<string, Transition> {
-    const on: Record<string, Transition> = {};
+  private recallTransitions(scope: Scope, plan: RegionPlan, depth: number): Record<string, Transition[]> {
+    const transitions: Transition[] = [];
     const walk = (region: RegionPlan, siblings: readonly string[]): void => {
       for (const id of region.nodeIds) {
         if (scope.nodes[id]?.kind === 'userTask') {
-          on[`recall:${id}:${depth}`] = { target: [nodeTarget(id), ...siblings] };
+          transitions.push({
+            guard: ({ event }: { event: { element?: string; level?: number } }) =>
+              event.element === id && event.level === depth,
+            target: [nodeTarget(id), ...siblings],
+          });
         }
       }
       for (const block of region.blocks) {
@@ -335,7 +341,7 @@ export class MachineBuilder {
       }
     };
     walk(plan, []);
-    return on;
+    return transitions.length > 0 ? { recall: transitions } : {};
   }
 
   /**

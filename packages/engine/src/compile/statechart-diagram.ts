@@ -80,7 +80,7 @@ export function statechartToMermaid(definition: CompiledDefinition): string {
       if (child.type === 'final') lines.push(`${indent}${a} --> [*]`);
       for (const [event, transitions] of child.transitions) {
         // 撤回 transitions are operations on a running case, like 跳转: not part of the flow drawn.
-        if (event.startsWith('recall:')) continue;
+        if (event === 'recall') continue;
         for (const t of transitions) {
           for (const target of t.target ?? [])
             edges.push(`  ${a} --> ${alias(target)} : ${event.replace(/:/g, ' ')}`);

@@ -6,10 +6,19 @@ import { analyseScope, type RegionPlan } from '../compile/structure.js';
 import type { Scope } from '../model/process.js';
 import { CommandError } from './command-error.js';
 import type { CaseContext } from './context.js';
+import type { CaseEvent } from './events.js';
 import { type Prepared, refuse } from './flow-commands.js';
 import type { RecallCommand } from './operation-commands.js';
 import { pureResolveState } from './pure-transition.js';
-import { compactTask, fullTask, type RecallRecord } from './recall-record.js';
+import {
+  compactTask,
+  departmentOf,
+  fullTask,
+  type RecallRecord,
+  viewOf,
+  withDownstream,
+} from './recall-record.js';
+import { type StoredContext, taskRecord } from './stored-context.js';
 import type { Command, TaskRecord } from './types.js';
 
 /** Where an element sits: its scope, and per enclosing parallel stage which branch (`split/k`). */
@@ -49,24 +58,41 @@ function placeIndex(definition: CompiledDefinition): ReadonlyMap<string, Place> 
  * back in. While its own stage waits for other branches, only its branch is touched; once stages
  * have joined, the region around them is, and the joined branches go back to done.
  */
-function recallLevel(definition: CompiledDefinition, elementId: string, value: ActiveStates): number {
-  const stages = definition.stages.get(elementId) ?? [];
-  if (stages.length === 0) return 0;
-  const active = value.text();
-  for (let i = stages.length; i > 0; i--) {
-    if (active.includes(`"${stateKey(stages[i - 1]!)}__block"`)) return i;
-  }
+function recallLevel(definition: CompiledDefinition, elementId: string, active: ActiveStates): number {
+  const stages = definition.stages.get(elementId);
+  if (stages === undefined) return 0;
+  for (let i = stages.length; i > 0; i--) if (active.has(blockKey(stages[i - 1]!))) return i;
   return 0;
 }
 
-/** The active state value as JSON text, made once per command and only when needed. */
+/** Which states are active, by state key. */
 interface ActiveStates {
-  text(): string;
+  has(key: string): boolean;
 }
 
 function activeStates(value: StateValue): ActiveStates {
-  let text: string | undefined;
-  return { text: () => (text ??= JSON.stringify(value)) };
+  // A few lookups per command in a small tree: searching beats collecting every key first.
+  const search = (v: StateValue, key: string): boolean => {
+    if (typeof v === 'string') return false;
+    for (const k in v) {
+      if (k === key) return true;
+      const inner = v[k];
+      if (inner !== undefined && search(inner, key)) return true;
+    }
+    return false;
+  };
+  return { has: (key) => search(value, key) };
+}
+
+const blockKeys = new Map<string, string>();
+/** The state key of a split's parallel block (cached: it is asked on every command). */
+function blockKey(splitId: string): string {
+  let key = blockKeys.get(splitId);
+  if (key === undefined) {
+    key = `${stateKey(splitId)}__block`;
+    blockKeys.set(splitId, key);
+  }
+  return key;
 }
 
 /** Open tasks in the region a recall at `level` would leave: what the completion led to. */
@@ -124,22 +150,32 @@ export function refreshRecalls(
   if (!records) return;
   const states = activeStates(value);
   const next: Record<string, RecallRecord> = {};
-  for (const [id, record] of Object.entries(records)) {
-    if (record.opened.some((t) => !context.tasks[t])) continue;
-    if (record.instanceOutcome !== undefined) {
-      if (context.mi[record.task.elementId]) next[id] = record;
-      continue;
+  let changed = false;
+  for (const id in records) {
+    const record = records[id]!;
+    const opened = record.opened ?? [];
+    let keep: RecallRecord | null = record;
+    if (opened.some((t) => !context.tasks[t])) keep = null;
+    else if (record.instanceOutcome !== undefined) {
+      if (!context.mi[record.task.elementId]) keep = null;
+    } else {
+      const was = record.level ?? 0;
+      const level = recallLevel(definition, record.task.elementId, states);
+      if (level > was) keep = null;
+      else {
+        const now = downstream(definition, context, record, level);
+        if (level < was) keep = withDownstream(record, level, now);
+        else if (!now.every((t) => opened.includes(t))) keep = null;
+      }
     }
-    const level = recallLevel(definition, record.task.elementId, states);
-    if (level > record.level) continue;
-    const now = downstream(definition, context, record, level);
-    if (level < record.level) next[id] = { ...record, level, opened: now };
-    else if (now.every((t) => record.opened.includes(t))) next[id] = record;
+    if (keep !== record) changed = true;
+    if (keep !== null) next[id] = keep;
   }
-  setRecords(context, next);
+  if (changed) setRecords(context, next);
 }
 
 function findRecord(
+  definition: CompiledDefinition,
   context: Pick<CaseContext, 'recall'>,
   command: RecallCommand,
 ): readonly [string, RecallRecord] | undefined {
@@ -150,8 +186,8 @@ function findRecord(
   }
   let best: [string, RecallRecord] | undefined;
   for (const [id, record] of Object.entries(records)) {
-    if (record.task.elementId !== command.elementId || record.task.department !== command.department)
-      continue;
+    const department = departmentOf(record.task, definition.nodes.get(record.task.elementId));
+    if (record.task.elementId !== command.elementId || department !== command.department) continue;
     if (!best || record.at >= best[1].at) best = [id, record];
   }
   return best;
@@ -159,7 +195,7 @@ function findRecord(
 
 /**
  * 撤回: validates the recall and records it; a multi-instance instance is reopened here, any other
- * task by the statechart's `recall:<task>:<level>` transition (see `settleRecalls`).
+ * task by the statechart's `recall` transition on the region at `level` (see `settleRecalls`).
  */
 export function prepareRecall(
   definition: CompiledDefinition,
@@ -169,7 +205,7 @@ export function prepareRecall(
   value: StateValue,
 ): Prepared {
   const caseId = context.caseId;
-  const found = findRecord(context, command);
+  const found = findRecord(definition, context, command);
   const what = command.taskId ?? command.elementId ?? '';
   if (!found) {
     if (command.taskId !== undefined && context.tasks[command.taskId]) {
@@ -193,20 +229,23 @@ export function prepareRecall(
   }
   const [oldId, record] = found;
   const where = { caseId, elementId: record.task.elementId };
-  if (record.task.department !== command.department) {
+  const node = definition.nodes.get(record.task.elementId);
+  const department = departmentOf(record.task, node);
+  const view = viewOf(record);
+  if (department !== command.department) {
     return refuse(
       new CommandError(
         'WRONG_DEPARTMENT',
-        `Task ${oldId} was completed by ${record.task.department ?? 'no department'}, not ${command.department}: only they can recall it.`,
+        `Task ${oldId} was completed by ${department ?? 'no department'}, not ${command.department}: only they can recall it.`,
         where,
       ),
     );
   }
-  if (record.by !== null && command.actor?.id !== record.by) {
+  if (view.by !== null && command.actor?.id !== view.by) {
     return refuse(
       new CommandError(
         'WRONG_ASSIGNEE',
-        `Task ${oldId} was completed by ${record.by}: only they can recall it.`,
+        `Task ${oldId} was completed by ${view.by}: only they can recall it.`,
         where,
       ),
     );
@@ -227,11 +266,11 @@ export function prepareRecall(
       );
     }
   }
-  const event = `recall:${record.task.elementId}:${level}` as const;
+  const event = { type: 'recall', element: record.task.elementId, level } as const;
   if (
     multi
       ? !context.mi[record.task.elementId]
-      : !pureResolveState(definition.machine, value, context).can({ type: event })
+      : !pureResolveState(definition.machine, value, context).can(event)
   ) {
     return refuse(
       new CommandError(
@@ -250,8 +289,8 @@ export function prepareRecall(
     caseId,
     elementId: record.task.elementId,
     taskId: oldId,
-    department: record.task.department ?? null,
-    role: record.task.role ?? null,
+    department,
+    role: roleOf(definition, record.task.elementId),
     data: {
       reason: command.reason,
       completedAt: record.at,
@@ -259,7 +298,7 @@ export function prepareRecall(
       ...(command.actor ? { actor: command.actor.id } : {}),
     },
   });
-  if (!multi) return { ok: true, events: [{ type: event }] };
+  if (!multi) return { ok: true, events: [event] };
   // One instance of a co-handling task that has not decided: only that instance reopens.
   const progress = context.mi[record.task.elementId]!;
   progress.completed -= 1;
@@ -279,7 +318,7 @@ function reopen(
   oldId: string,
   touched: Set<string>,
 ): void {
-  let task: TaskRecord = { ...fullTask(record.task), id };
+  let task = fullTask(record.task, id, definition.nodes.get(record.task.elementId));
   if (record.clock) {
     context.clocks[id] = record.clock;
     touched.add(id);
@@ -308,16 +347,9 @@ function reopen(
   }
 }
 
-/** What `settleRecalls` needs of the case as it was before the command (after `refreshRecalls`). */
-export interface RecallPrior {
-  readonly tasks: Readonly<Record<string, TaskRecord>>;
-  readonly clocks: CaseContext['clocks'];
-  readonly recall: CaseContext['recall'];
-}
-
-/** Copies what {@link settleRecalls} compares against; the containers change during the command. */
-export function recallPrior(context: CaseContext): RecallPrior {
-  return { tasks: { ...context.tasks }, clocks: { ...context.clocks }, recall: context.recall };
+function roleOf(definition: CompiledDefinition, elementId: string): TaskRecord['role'] {
+  const node = definition.nodes.get(elementId);
+  return node?.kind === 'userTask' ? node.role : null;
 }
 
 /** Events after which no earlier completion can be recalled: the flow was reset or moved on its own. */
@@ -351,24 +383,41 @@ const ACTS = new Set([
  */
 export function settleRecalls(
   definition: CompiledDefinition,
-  before: RecallPrior,
+  /** The case as persisted before the command: what was open, and its clocks and recall records. */
+  before: Pick<StoredContext, 'tasks' | 'clocks' | 'recall'>,
   context: CaseContext,
   command: Exclude<Command, { type: 'start' }>,
   value: StateValue,
   touched: Set<string>,
 ): void {
-  const events = context.out;
-  if (
-    context.ending !== null ||
-    events.some((e) => RESETS.has(e.type) || (e.type === 'supplement.supplied' && e.data?.mode === 'all'))
-  ) {
+  if (context.ending !== null) {
     delete context.recall;
+    return;
+  }
+  // One pass over what happened: a reset ends every window; acts and completions are noted.
+  let acted: Set<string> | null = null;
+  const completed: CaseEvent[] = [];
+  for (const e of context.out) {
+    if (RESETS.has(e.type) || (e.type === 'supplement.supplied' && e.data?.mode === 'all')) {
+      delete context.recall;
+      return;
+    }
+    if (e.taskId === undefined) continue;
+    if (ACTS.has(e.type)) {
+      acted ??= new Set();
+      acted.add(e.taskId);
+    }
+    if (e.type === 'task.completed' && e.data?.actor !== 'system') completed.push(e);
+  }
+  if (completed.length === 0 && command.type !== 'recall' && (!context.recall || acted === null)) {
+    // Nothing was completed or acted on, and no recall: the records stand as the step found them
+    // (a recalled task's own downstream is checked again before the next command).
     return;
   }
   const records: Record<string, RecallRecord> = { ...(context.recall ?? {}) };
   const states = activeStates(value);
   if (command.type === 'recall') {
-    const found = findRecord(before, command);
+    const found = findRecord(definition, before, command);
     if (found && found[1].instanceOutcome === undefined) {
       const [oldId, record] = found;
       const id = Object.keys(context.tasks).find(
@@ -381,44 +430,36 @@ export function settleRecalls(
     for (const [id, record] of Object.entries(records)) {
       if (record.instanceOutcome !== undefined) continue;
       const level = recallLevel(definition, record.task.elementId, states);
-      records[id] = { ...record, level, opened: downstream(definition, context, record, level) };
+      records[id] = withDownstream(record, level, downstream(definition, context, record, level));
     }
   }
-  const acted = new Set(
-    events.filter((e) => e.taskId !== undefined && ACTS.has(e.type)).map((e) => e.taskId),
-  );
   for (const [id, record] of Object.entries(records)) {
     // Acted on, or closed by anything but this recall (减签, a boundary event): too late.
-    if (record.opened.some((t) => acted.has(t) || !context.tasks[t])) delete records[id];
+    if (record.opened?.some((t) => acted?.has(t) || !context.tasks[t])) delete records[id];
   }
-  for (const e of events) {
-    if (e.type !== 'task.completed' || e.taskId === undefined || e.data?.actor === 'system') continue;
-    const task = before.tasks[e.taskId];
+  for (const e of completed) {
+    if (e.taskId === undefined) continue;
+    const stored = before.tasks[e.taskId];
+    const task = stored === undefined ? undefined : taskRecord(stored);
     if (task?.kind !== 'user') continue;
-    const multi = definition.nodes.get(task.elementId);
-    const instance = multi?.kind === 'userTask' && multi.multiInstance !== null;
+    const node = definition.nodes.get(task.elementId);
+    const instance = node?.kind === 'userTask' && node.multiInstance !== null;
     // An instance whose completion decided its co-handling task cannot be recalled alone.
     if (instance && !context.mi[task.elementId]) continue;
     const actor = e.data?.actor;
     const clock = before.clocks[task.id];
-    const base = {
-      task: compactTask(task),
-      by: typeof actor === 'string' ? actor : null,
+    const base: RecallRecord = {
+      task: compactTask(task, node),
       at: context.now,
+      ...(typeof actor === 'string' ? { by: actor } : {}),
       ...(clock ? { clock } : {}),
     };
     if (instance) {
       const outcome = e.data?.outcome;
-      records[task.id] = {
-        ...base,
-        level: 0,
-        opened: [],
-        instanceOutcome: typeof outcome === 'string' ? outcome : null,
-      };
+      records[task.id] = { ...base, instanceOutcome: typeof outcome === 'string' ? outcome : null };
     } else {
       const level = recallLevel(definition, task.elementId, states);
-      const record: RecallRecord = { ...base, level, opened: [] };
-      records[task.id] = { ...record, opened: downstream(definition, context, record, level) };
+      records[task.id] = withDownstream(base, level, downstream(definition, context, base, level));
     }
   }
   setRecords(context, records);

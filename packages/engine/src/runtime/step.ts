@@ -9,7 +9,7 @@ import type { CaseEvent } from './events.js';
 import { type FlowCommand, type Prepared, prepareFlowCommand } from './flow-commands.js';
 import { admissionProblem, isOperation, prepareOperation } from './operations.js';
 import { pureInitialTransition, pureResolveState, pureTransition } from './pure-transition.js';
-import { recallPrior, refreshRecalls, settleRecalls } from './recall.js';
+import { refreshRecalls, settleRecalls } from './recall.js';
 import { scheduleTimes } from './schedule.js';
 import { completionProblem } from './sign-operations.js';
 import type { CaseSnapshot } from './snapshot.js';
@@ -126,7 +126,6 @@ function apply(
   const touched = new Set<string>();
   // 撤回: which earlier completions can still be pulled back, as the case stands now.
   if (context.recall) refreshRecalls(definition, context, snapshot.machine.value);
-  const prior = recallPrior(context);
   const blocked = command.type === 'completeTask' ? completionProblem(definition, context, command) : null;
   if (blocked) return refuse(blocked);
   const prepared: Prepared = isOperation(command)
@@ -146,7 +145,7 @@ function apply(
     command.type === 'message' ? command.name : null,
   );
   if (!moved.ok) return moved;
-  settleRecalls(definition, prior, moved.context, command, moved.value, touched);
+  settleRecalls(definition, snapshot.machine.context, moved.context, command, moved.value, touched);
   if (command.type === 'withdraw') {
     moved.context.out.push({
       type: 'case.withdrawn',

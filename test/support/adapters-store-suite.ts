@@ -2,6 +2,7 @@
 import {
   CaseNotFoundError,
   DurableRuntime,
+  GENESIS_HASH,
   type HookDelivery,
   HookRegistry,
   IdempotencyKeyReusedError,
@@ -319,6 +320,81 @@ export function defineStoreSuite(label: string, factory: StoreFactory | null): v
         expect((await runtime.getCase(caseId))?.version).toBe(4);
         expect((await runtime.verify(caseId)).ok).toBe(true);
       }
+    });
+
+    it('writes commands that arrive together in one statement, each atomic on its own', async () => {
+      // One write statement at a time: everything arriving meanwhile goes in the next one together.
+      const mine = new DurableRuntime({ store, clock: new ManualClock().now, writeStatements: 1 });
+      const theirs = runtimeWith();
+      await mine.deploy(approval);
+      const caseIds = Array.from({ length: 12 }, () => newCaseId('group'));
+      const before = mine.writeCounts();
+      await Promise.all(caseIds.map((caseId) => mine.start(approval.hash, { type: 'start', caseId })));
+      const started = mine.writeCounts();
+      expect(started.commands - before.commands).toBe(12);
+      expect(started.statements - before.statements).toBeLessThan(12);
+
+      const first = caseIds[0] ?? '';
+      const fireOfFirst = complete(openOf(await mine.tasks(first), 'fire_review'));
+      const applied = await mine.execute(first, fireOfFirst, { idempotencyKey: `${first}-fire` });
+      // Another process moves five cases on: the versions `mine` remembers for them are stale.
+      for (const caseId of caseIds.slice(1, 6))
+        await theirs.execute(caseId, complete(openOf(await theirs.tasks(caseId), 'fire_review')));
+
+      const tasks = await Promise.all(caseIds.map((caseId) => mine.tasks(caseId)));
+      const [outcomes, replay] = await Promise.all([
+        Promise.all(
+          caseIds.map((caseId, index) =>
+            mine.execute(caseId, complete(openOf(tasks[index] ?? [], 'lead_review'))),
+          ),
+        ),
+        mine.execute(first, fireOfFirst, { idempotencyKey: `${first}-fire` }),
+      ]);
+      expect(mine.writeCounts().statements - started.statements).toBeLessThan(
+        mine.writeCounts().commands - started.commands,
+      );
+      expect(replay).toEqual({ ...applied, replayed: true });
+      for (const [index, caseId] of caseIds.entries()) {
+        // Cases 0 to 5 had their fire review completed before (by `mine` or by `theirs`).
+        const completions = index <= 5 ? 2 : 1;
+        expect(outcomes[index]?.version).toBe(1 + completions);
+        const events = await mine.events(caseId);
+        expect(events.filter((event) => event.type === 'task.completed')).toHaveLength(completions);
+        expect((await mine.verify(caseId)).ok).toBe(true);
+      }
+    });
+
+    it('keeps the other commands of a group when one of them fails', async () => {
+      const runtime = runtimeWith();
+      await runtime.deploy(approval);
+      const [good, bad] = [newCaseId('group-ok'), newCaseId('group-bad')];
+      const start = (id: string, processId: string | null) => ({
+        id,
+        now: T0,
+        snapshot: { status: 'running' },
+        lastSeq: 0,
+        lastHash: GENESIS_HASH,
+        definitionHash: approval.hash,
+        processId,
+      });
+      const documents = [
+        start(good, 'p'),
+        start(bad, null), // violates cases.process_id NOT NULL
+        {
+          id: good,
+          now: T0,
+          snapshot: { status: 'running' },
+          lastSeq: 0,
+          lastHash: GENESIS_HASH,
+          expectedVersion: 7,
+        },
+      ];
+      const [row] = await store.prepared('test_write_commands', 'select tongban_write_commands($1::jsonb)', [
+        JSON.stringify(documents),
+      ]);
+      expect(JSON.parse(row?.[0] ?? 'null')).toEqual([1, expect.objectContaining({ code: '23502' }), 0]);
+      expect(await runtime.getCase(good)).toMatchObject({ processId: 'p', version: 1 });
+      expect(await runtime.getCase(bad)).toBeNull();
     });
 
     it('fires due timers once, in due order, through the command path', async () => {

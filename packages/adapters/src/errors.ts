@@ -40,3 +40,17 @@ export class IdempotencyKeyReusedError extends TongbanError {
     this.key = key;
   }
 }
+
+/**
+ * The database refused one command of a group commit (see `GroupCommit`) with an error other than
+ * a conflict: that command wrote nothing, the others of its group were written. `sqlState` is
+ * PostgreSQL's error code.
+ */
+export class CommandWriteError extends TongbanError {
+  readonly code = 'WRITE_FAILED';
+  readonly sqlState: string;
+  constructor(caseId: string, sqlState: string, message: string) {
+    super(`writing a command of case ${caseId} failed: ${message} (SQLSTATE ${sqlState})`, { caseId });
+    this.sqlState = sqlState;
+  }
+}

@@ -13,6 +13,7 @@ export type { ChainVerdict } from './audit/verify.js';
 export { verifyCase } from './audit/verify.js';
 export {
   CaseNotFoundError,
+  CommandWriteError,
   ConcurrencyError,
   DefinitionNotFoundError,
   IdempotencyKeyReusedError,

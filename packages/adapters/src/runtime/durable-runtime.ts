@@ -19,6 +19,7 @@ import {
   loadDefinition,
   step,
 } from './engine.js';
+import { GroupCommit } from './group-commit.js';
 import { planWrite } from './plan.js';
 import {
   type CaseRow,
@@ -32,7 +33,7 @@ import {
   type TaskRow,
   type TimerRow,
 } from './reads.js';
-import { type CaseWrite, writeCommandStatement } from './write-command.js';
+import { type CaseWrite, writeCommandDocument } from './write-command.js';
 
 /** Options of {@link DurableRuntime}. */
 export interface DurableRuntimeOptions {
@@ -49,6 +50,15 @@ export interface DurableRuntimeOptions {
    * check fails and the command is re-read and re-stepped, so this never affects correctness.
    */
   readonly cacheSize?: number;
+  /**
+   * Group commit: how many write statements may be in flight at once (default 1 on PGlite, whose
+   * one connection runs one statement at a time; on PostgreSQL a quarter of the pool, at least 1).
+   * Commands that arrive while all are busy are written together in the next statement, each
+   * still atomic on its own. A lone command is never delayed.
+   */
+  readonly writeStatements?: number;
+  /** Most commands written in one statement (default 64). */
+  readonly maxGroup?: number;
 }
 
 /** Options of {@link DurableRuntime.execute}. */
@@ -124,6 +134,9 @@ export class DurableRuntime {
   readonly #definitions = new Map<string, CompiledDefinition>();
   readonly #heads = new Map<string, CaseHead>();
   readonly #cacheSize: number;
+  readonly #writer: GroupCommit;
+  /** The last command in progress per case: commands of one case run one after another here. */
+  readonly #lanes = new Map<string, Promise<unknown>>();
 
   constructor(options: DurableRuntimeOptions) {
     this.store = options.store;
@@ -131,6 +144,12 @@ export class DurableRuntime {
     this.#clock = options.clock ?? Date.now;
     this.#maxAttempts = options.maxAttempts ?? 50;
     this.#cacheSize = options.cacheSize ?? 10_000;
+    const driver = options.store.driver;
+    const pool = driver.kind === 'postgres' ? (driver.pool.options.max ?? 10) : 1;
+    this.#writer = new GroupCommit(options.store, {
+      maxStatements: options.writeStatements ?? Math.max(1, Math.floor(pool / 4)),
+      maxBatch: options.maxGroup ?? 64,
+    });
   }
 
   /** The runtime's clock. */
@@ -145,6 +164,14 @@ export class DurableRuntime {
       .values({ hash: definition.hash, processId: definition.processId, document: definition.document })
       .onConflictDoNothing();
     this.#definitions.set(definition.hash, definition);
+  }
+
+  /**
+   * Command writes sent by this runtime so far, and the statements (transactions) that carried
+   * them: `commands / statements` is how many commands group commit wrote per transaction.
+   */
+  writeCounts(): { readonly commands: number; readonly statements: number } {
+    return this.#writer.counts();
   }
 
   /** The deployed definition with this hash, loaded from the database the first time. */
@@ -206,7 +233,7 @@ export class DurableRuntime {
    * {@link DefinitionNotFoundError}, or {@link ConcurrencyError} after too many conflicts.
    */
   async execute(caseId: string, command: Command, options: ExecuteOptions = {}): Promise<CommandOutcome> {
-    const outcome = await this.#apply(caseId, command, options, null);
+    const outcome = await this.#serially(caseId, () => this.#apply(caseId, command, options, null));
     if (outcome === 'skipped') throw new Error('unreachable: only timer firings are skipped');
     return outcome;
   }
@@ -218,7 +245,9 @@ export class DurableRuntime {
    */
   async fireTimer(caseId: string, timerId: string): Promise<TimerFiring> {
     try {
-      const outcome = await this.#apply(caseId, { type: 'fireTimer', timerId }, {}, timerId);
+      const outcome = await this.#serially(caseId, () =>
+        this.#apply(caseId, { type: 'fireTimer', timerId }, {}, timerId),
+      );
       return outcome === 'skipped' ? { kind: 'skipped' } : { kind: 'fired', outcome };
     } catch (error) {
       if (error instanceof CaseNotFoundError) return { kind: 'skipped' };
@@ -229,6 +258,25 @@ export class DurableRuntime {
         lease_until = null where case_id = ${caseId} and timer_id = ${timerId} and fired_at is null`);
       return { kind: 'refused', error };
     }
+  }
+
+  /**
+   * Runs the commands of one case one after another in this runtime: the second is stepped on what
+   * the first wrote (from the cache) instead of meeting a version conflict. Other runtimes and
+   * processes are still kept apart by the version check.
+   */
+  #serially<T>(caseId: string, run: () => Promise<T>): Promise<T> {
+    const previous = this.#lanes.get(caseId);
+    const current = previous === undefined ? run() : previous.then(() => run());
+    const settled = current.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#lanes.set(caseId, settled);
+    void settled.then(() => {
+      if (this.#lanes.get(caseId) === settled) this.#lanes.delete(caseId);
+    });
+    return current;
   }
 
   async #apply(
@@ -313,28 +361,25 @@ export class DurableRuntime {
                 county: options.region?.county ?? null,
               },
             };
-      const statement = writeCommandStatement(
+      const document = writeCommandDocument(
         plan,
         target,
         now,
         key === null ? null : { key, result: outcome },
       );
-      try {
-        const [written] = await this.store.query<{ applied: number }>(statement);
-        if (written !== undefined && Number(written.applied) === 1) {
-          this.#remember(caseId, {
-            definitionHash: definition.hash,
-            snapshot: result.snapshot,
-            version,
-            lastSeq: plan.lastSeq,
-            lastHash: plan.lastHash,
-            openTasks: result.openTasks,
-          });
-          return { ...outcome, replayed: false };
-        }
-      } catch (error) {
-        // Another writer inserted the same case or used the same idempotency key first: look again.
-        if (!isUniqueViolation(error)) throw error;
+      // 'stale': another writer changed the case, inserted the same case or used the same
+      // idempotency key first; nothing was written: look again.
+      const written = await this.#writer.write(caseId, document);
+      if (written.kind === 'applied') {
+        this.#remember(caseId, {
+          definitionHash: definition.hash,
+          snapshot: result.snapshot,
+          version,
+          lastSeq: plan.lastSeq,
+          lastHash: plan.lastHash,
+          openTasks: result.openTasks,
+        });
+        return { ...outcome, replayed: false };
       }
       this.#heads.delete(caseId);
       if (!guessed) await backoff(attempt);
@@ -372,14 +417,6 @@ export class DurableRuntime {
     if (row === undefined) throw new Error('load returned no row');
     return row;
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let cause: unknown = error; typeof cause === 'object' && cause !== null; ) {
-    if ((cause as { code?: unknown }).code === '23505') return true;
-    cause = (cause as { cause?: unknown }).cause;
-  }
-  return false;
 }
 
 /** Short randomized pause so that writers racing on one case do not collide again in lock step. */

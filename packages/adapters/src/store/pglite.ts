@@ -5,6 +5,7 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { schema } from '../schema.js';
 import type { TongbanDatabase } from './database.js';
 import { migrate } from './migrate.js';
+import { bindExecuteSync, concat, parseMessage, readReply } from './pglite-wire.js';
 import type { TongbanStore } from './store.js';
 
 /** Options of {@link createPgliteStore}. */
@@ -27,12 +28,32 @@ export async function createPgliteStore(options: PgliteStoreOptions = {}): Promi
   const client = options.client ?? (await PGlite.create(options.dataDir));
   const db: TongbanDatabase = drizzle({ client, schema });
   const dialect = new PgDialect();
+  const preparedNames = new Set<string>();
   const store: TongbanStore = {
     db,
     driver: { kind: 'pglite', client },
     async query<Row>(statement: SQL) {
       const { sql: text, params } = dialect.sqlToQuery(statement);
       return (await client.query<Row>(text, params)).rows;
+    },
+    async prepared(name, text, params) {
+      // PGlite's own locks: no other query, and no transaction of someone else, in between.
+      return client._runExclusiveTransaction(() =>
+        client._runExclusiveQuery(async () => {
+          for (let attempt = 1; ; attempt++) {
+            const prepare = !preparedNames.has(name);
+            const bound = bindExecuteSync(name, params);
+            const message = prepare ? concat([parseMessage(name, text), bound]) : bound;
+            const reply = readReply(await client.execProtocolRaw(message));
+            if (reply.parsed) preparedNames.add(name);
+            if (reply.error === null) return reply.rows;
+            // Prepared by someone else on this connection (42P05), or deallocated (26000): once more.
+            if (attempt === 1 && reply.error.code === '42P05') preparedNames.add(name);
+            else if (attempt === 1 && reply.error.code === '26000') preparedNames.delete(name);
+            else throw reply.error;
+          }
+        }),
+      );
     },
     async migrate() {
       await migrate(db);

@@ -7,6 +7,9 @@ import type { TongbanDatabase } from './database.js';
 import { migrate } from './migrate.js';
 import type { TongbanStore } from './store.js';
 
+/** Leaves every value as the text PostgreSQL sent. */
+const TEXT = { getTypeParser: () => (value: string) => value } as unknown as pg.CustomTypesConfig;
+
 /** Options of {@link createPostgresStore}: a connection string, or a pool the caller owns. */
 export type PostgresStoreOptions = (
   | { readonly connectionString: string; readonly pool?: undefined }
@@ -35,6 +38,11 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     async query<Row>(statement: SQL) {
       const { sql: text, params } = dialect.sqlToQuery(statement);
       return (await pool.query(text, params)).rows as Row[];
+    },
+    async prepared(name, text, params) {
+      // node-postgres prepares a named statement once per connection and reuses it.
+      const result = await pool.query({ name, text, values: [...params], rowMode: 'array', types: TEXT });
+      return result.rows as (string | null)[][];
     },
     async migrate() {
       await migrate(db);

@@ -24,6 +24,12 @@ export interface TongbanStore {
    * small statement.
    */
   query<Row>(statement: SQL): Promise<Row[]>;
+  /**
+   * Runs a statement prepared once per connection under `name`, with text parameters, and returns
+   * its rows as text values. The command write uses it: no SQL text is parsed per command, and on
+   * PGlite it is one call into WASM instead of six.
+   */
+  prepared(name: string, text: string, params: readonly (string | null)[]): Promise<(string | null)[][]>;
   /** Applies the migrations not yet applied (safe to call from several processes at once). */
   migrate(): Promise<void>;
   /** Closes the pool or the embedded database (only when the store created it). */

@@ -247,13 +247,13 @@ describe.skipIf(!hasChromium)(title, () => {
     await expect(page.locator('#bio-properties-panel-tb-passRatio').count()).resolves.toBe(0);
     await selectField(page, 'tb-decisionMode', 'vote');
     await fillField(page, 'tb-passRatio', '150%');
-    await expect(entryError(page, 'tb-passRatio')).resolves.toBe(
-      '请填写大于 0 且不超过 1 的数，或百分比，如 67%',
-    );
+    await expect
+      .poll(() => entryError(page, 'tb-passRatio'))
+      .toBe('请填写大于 0 且不超过 1 的数，或百分比，如 67%');
     await expect(validated(page)).resolves.toBe('problems');
     await expect(problemRow(page, review).getAttribute('data-code')).resolves.toBe('BAD_DECISION_MODE');
     await fillField(page, 'tb-passRatio', '67%');
-    await expect(entryError(page, 'tb-passRatio')).resolves.toBeNull();
+    await expect.poll(() => entryError(page, 'tb-passRatio')).toBeNull();
     await selectField(page, 'tb-claim', 'all');
     await append(page, review, 'append.end-event');
     await clickShape(page, review);
@@ -265,11 +265,11 @@ describe.skipIf(!hasChromium)(title, () => {
     await selectField(page, 'tb-rejectMode', 'collect');
     await selectField(page, 'tb-supplementMode', 'all');
     await fillField(page, 'tb-officeHours', '9-12');
-    await expect(entryError(page, 'tb-officeHours')).resolves.toBe(
-      '请按 HH:MM-HH:MM 填写，多段用逗号分隔，时段不得重叠',
-    );
+    await expect
+      .poll(() => entryError(page, 'tb-officeHours'))
+      .toBe('请按 HH:MM-HH:MM 填写，多段用逗号分隔，时段不得重叠');
     await fillField(page, 'tb-officeHours', '08:30-12:00,14:00-18:00');
-    await expect(entryError(page, 'tb-officeHours')).resolves.toBeNull();
+    await expect.poll(() => entryError(page, 'tb-officeHours')).toBeNull();
     await expect(validated(page)).resolves.toBe('ok');
     await screenshot(page, 'designer-matter-rules');
 

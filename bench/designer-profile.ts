@@ -32,7 +32,7 @@ const PARTS: readonly [string, RegExp][] = [
   ['bpmn-js: parse XML (moddle)', /^BpmnModdle\.fromXML /],
   ['bpmn-js: draw shapes and connections', /^Canvas\._addElement /],
   ['bpmn-js: fit to viewport (forces layout)', /^Canvas\._fitViewport /],
-  ['properties panel render', /^BpmnPropertiesPanel /],
+  ['properties panel render', /^_render /],
   ['Tongban: engine check (checkParsedBpmn)', /^checkParsedBpmn /],
   ['Tongban: show diagnostics and notify', /^#check /],
   ['garbage collection', /^\(garbage collector\) /],

@@ -126,11 +126,14 @@ if (!hasChromium) {
     }
     const total = median(rounds.map((r) => r.designer));
     const bare = median(rounds.map((r) => r.bare));
+    // The fastest run shows the cost with the least interference from other work on the machine.
+    const fastest = Math.min(...rounds.map((r) => r.designer));
+    const bareFastest = Math.min(...rounds.map((r) => r.bare));
     console.log(
-      `  open + validate in the designer      ${ms(total)}  (target < ${TARGET_MS} ms: ${total < TARGET_MS ? 'met' : 'NOT met'})`,
+      `  open + validate in the designer      ${ms(total)}  (target < ${TARGET_MS} ms: ${total < TARGET_MS ? 'met' : 'NOT met'}; fastest run ${ms(fastest)})`,
     );
     console.log(
-      `  reference: bare bpmn-js opening it   ${ms(bare)}  (designer / bare ${(total / bare).toFixed(2)})`,
+      `  reference: bare bpmn-js opening it   ${ms(bare)}  (designer / bare ${(total / bare).toFixed(2)}; fastest run ${ms(bareFastest)})`,
     );
     console.log(`  re-validate after an edit            ${ms(median(rounds.map((r) => r.revalidate)))}`);
     console.log(`  load average (1, 5, 15 min)          ${loadavg()}`);

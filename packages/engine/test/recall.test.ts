@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CompiledDefinition, compile } from '../src/compile/index.js';
 import type { CaseSnapshot } from '../src/runtime/snapshot.js';
@@ -303,5 +304,41 @@ describe('撤回 / 拿回 (recall)', () => {
     expect(
       c.refusal({ type: 'recall', elementId: 'a', department: 'A', reason: 'r' }, bj('2026-03-02T12:00:00')),
     ).toBe('RECALL_TOO_LATE');
+  });
+});
+
+describe('the recalled task clock (property)', () => {
+  it('resumes as it stood: same start, same deadline, the time between counted, whenever it is completed and recalled', () => {
+    const hour = 3_600_000;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 24 * 6 }),
+        fc.integer({ min: 0, max: 24 * 10 }),
+        fc.boolean(),
+        (completeAfter, recallAfter, special) => {
+          const c = Case.inStage();
+          let at = bj('2026-03-02T10:00:00') + completeAfter * hour;
+          if (special) {
+            // An Art. 45 special procedure before completion: its suspension travels with the clock.
+            const a = c.task('a').id;
+            c.send(
+              { type: 'startSpecialProcedure', taskId: a, department: 'A', kind: '检测', reason: 'r' },
+              at,
+            );
+            at += hour;
+            c.send({ type: 'endSpecialProcedure', taskId: a, department: 'A' }, at);
+            at += hour;
+          }
+          const before = c.task('a');
+          const clock = c.snapshot!.machine.context.clocks[before.id];
+          c.complete('a', 'A', at);
+          c.recall('a', 'A', at + recallAfter * hour);
+          const after = c.task('a');
+          expect(after.dueAt).toBe(before.dueAt);
+          expect(c.snapshot!.machine.context.clocks[after.id]).toEqual(clock);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

@@ -235,6 +235,35 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.locator('.djs-palette .entry[data-action="tb-create-workingDayTimer"]').waitFor();
   });
 
+  it('shows for an opened file what the engine says about it, parse warnings included', async () => {
+    const fixture = await readFile(
+      new URL('../../engine/test/fixtures/sequence-lead-task.bpmn', import.meta.url),
+      'utf8',
+    );
+    // A second element with the id Accept (skipped by the parser) and a misspelt tb: attribute.
+    const xml = fixture
+      .replace('<bpmn:sequenceFlow id="Flow_1"', '<bpmn:task id="Accept" /><bpmn:sequenceFlow id="Flow_1"')
+      .replace('tb:role="lead"', 'tb:role="lead" tb:deparment="x"');
+    const expected = (await compileBpmn(xml)).diagnostics;
+    expect(expected.map((d) => d.code).sort()).toEqual(['DUPLICATE_ID', 'UNSUPPORTED_ATTRIBUTE']);
+    await page.evaluate(
+      (text) =>
+        (window as unknown as { tongban: { open(x: string, n: string): Promise<boolean> } }).tongban.open(
+          text,
+          'broken.bpmn',
+        ),
+      xml,
+    );
+    await expect(validated(page)).resolves.toBe('problems');
+    await expect(page.locator('[data-testid="file-name"]').textContent()).resolves.toBe('broken.bpmn');
+    const shown = await page
+      .locator('.tb-problem')
+      .evaluateAll((rows) =>
+        rows.map((r) => `${r.getAttribute('data-element-id')} ${r.getAttribute('data-code')}`),
+      );
+    expect(shown.sort()).toEqual(expected.map((d) => `${d.elementId ?? ''} ${d.code}`).sort());
+  });
+
   it('sets rejection, 补正, office hours, timeout and decision rules in the panel; Node reads them', async () => {
     await page.click('[data-action="new"]');
     await expect(validated(page)).resolves.toBe('problems');

@@ -332,7 +332,7 @@ const PAGES: readonly OperationPage[] = [
     file: 'recall.md',
     title: '撤回 / 拿回 (pull a completed task back)',
     command:
-      "`{ type: 'recall', taskId | elementId, department, reason, actor? }`: the completed task by its id, or by its element (the department's latest recallable completion of it).",
+      "`{ type: 'recall', taskId?, elementId?, department, reason, actor? }`: the completed task by its id, or by its element (the department's latest recallable completion of it).",
     who: 'The department that completed the task; when a person completed it (`actor`), only that person (`WRONG_ASSIGNEE` otherwise; `WRONG_DEPARTMENT` for another department). A completion by the system (a timeout action) cannot be recalled.',
     effect:
       'Admissible while every task the completion opened is untouched: not completed, claimed, signed, given handlers, delegated, transferred, in 特别程序 or asking for 补正 (else `RECALL_TOO_LATE`, naming the task). Those tasks are cancelled and the task reopens with the same department, claimant and earlier signatures. In a parallel stage before its join, only that branch reopens (the siblings keep their tasks); after the join fired, the branch reopens, the other branches stay done and the next step is cancelled; any branch that took part in the join may recall, not only the last. One instance of a multi-instance task reopens alone while that task is undecided; once its completion decided the task, it cannot be recalled. A jump, rejection, resubmission, 补正 re-review, withdrawal, or a BPMN timer or message moving the flow ends every recall window.',
@@ -364,7 +364,7 @@ const PAGES: readonly OperationPage[] = [
     file: 'sign.md',
     title: '或签 / 会签 / 票签 / 依次, 签收 (decisions inside one department)',
     command:
-      "`{ type: 'signTask', taskId, department, outcome, opinion?, actor }` per handler; `{ type: 'claimTask' | 'unclaimTask', taskId, department, actor }`; `{ type: 'assignHandlers', taskId, department, handlers }` names the signers at run time.",
+      "`{ type: 'signTask', taskId, department, outcome, opinion?, actor }` per handler; `{ type: 'claimTask', taskId, department, actor }` and `unclaimTask` likewise; `{ type: 'assignHandlers', taskId, department, handlers }` names the signers at run time.",
     who: 'Only the task\'s handlers (`tb:handlers`, or those given by `assignHandlers`) sign (`WRONG_ASSIGNEE` otherwise); 依次 in the listed order (`NOT_YOUR_TURN`); nobody signs twice. With `tb:claim="one"` only the claimant completes the task; they or an officer release it. A task with a decision mode cannot be completed with `completeTask` (`WRONG_CASE_STATE`).',
     effect:
       "`tb:decisionMode` decides when the department has answered: `any` 或签, the first signature with its outcome; `all` 会签, every handler approving, and the first rejection decides reject at once (the others' signatures are not awaited: the case moves on); `vote` 票签, approve as soon as the approving weight reaches `tb:passRatio` (default 0.5) of the total, reject as soon as it no longer can; `sequential` 依次, in order, a rejection deciding reject. The decided outcome completes the task as the department's answer (`outcome` variable, `task.completed` by the deciding signer).",

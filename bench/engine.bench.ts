@@ -156,25 +156,42 @@ interface Contender {
   readonly run: (i: number) => unknown;
 }
 
+/** This process's CPU time (user + system) in seconds: unlike wall time, not lengthened by other processes. */
+function cpuSeconds(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+}
+
+interface Rate {
+  /** Cases per wall-clock second. */
+  readonly wall: number;
+  /** Cases per second of this process's CPU time. */
+  readonly cpu: number;
+}
+
 /**
  * Runs the contenders in interleaved rounds, so that whatever else the machine is doing weighs on
- * all of them alike and the ratios stay meaningful on a busy machine.
+ * all of them alike and the ratios stay meaningful on a busy machine; CPU time is measured too.
  */
-async function race(contenders: readonly Contender[], rounds: number): Promise<Map<string, number>> {
-  const spent = new Map<string, { seconds: number; cases: number }>();
+async function race(contenders: readonly Contender[], rounds: number): Promise<Map<string, Rate>> {
+  const spent = new Map<string, { seconds: number; cpu: number; cases: number }>();
   for (const c of contenders) for (let i = 0; i < Math.min(100, c.perRound); i++) await c.run(-i - 1); // warm up
   for (let round = 0; round < rounds; round++) {
     for (const c of contenders) {
       const t = performance.now();
+      const cpu = cpuSeconds();
       for (let i = 0; i < c.perRound; i++) await c.run(round * c.perRound + i);
-      const s = spent.get(c.label) ?? { seconds: 0, cases: 0 };
+      const s = spent.get(c.label) ?? { seconds: 0, cpu: 0, cases: 0 };
       spent.set(c.label, {
         seconds: s.seconds + (performance.now() - t) / 1000,
+        cpu: s.cpu + (cpuSeconds() - cpu),
         cases: s.cases + c.perRound,
       });
     }
   }
-  return new Map([...spent].map(([label, s]) => [label, s.cases / s.seconds]));
+  return new Map(
+    [...spent].map(([label, s]) => [label, { wall: s.cases / s.seconds, cpu: s.cases / s.cpu }]),
+  );
 }
 
 function gc(): void {
@@ -216,7 +233,8 @@ const rates = await race(
   ],
   ROUNDS,
 );
-const rate = (label: string): number => rates.get(label) ?? Number.NaN;
+const rate = (label: string): number => rates.get(label)?.wall ?? Number.NaN;
+const cpuRate = (label: string): number => rates.get(label)?.cpu ?? Number.NaN;
 const ours = { label: LABELS.ours, perSecond: rate(LABELS.ours) };
 const bpmn = { label: LABELS.bpmn, perSecond: rate(LABELS.bpmn) };
 const handActor = { label: LABELS.handActor, perSecond: rate(LABELS.handActor) };
@@ -257,6 +275,9 @@ console.log(
 );
 console.log(
   `tongban / hand-written xstate (pure + JSON): ${(ours.perSecond / handPure.perSecond).toFixed(2)}×`,
+);
+console.log(
+  `same, per CPU-second of this process:        ${(cpuRate(LABELS.ours) / cpuRate(LABELS.bpmn)).toFixed(1)}× bpmn-engine, ${(cpuRate(LABELS.ours) / cpuRate(LABELS.handActor)).toFixed(2)}× hand-written (actor)`,
 );
 console.log(
   `tongban heap per parked case: ${kb(oursHeap)} (target ≤ 10 KB); snapshot ${oursSnapshot} B (target ≤ 2 KB)`,

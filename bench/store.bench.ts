@@ -6,6 +6,8 @@
 //   commands — commands/s through the full durable path (load, engine step, one write statement
 //              with snapshot, events + audit chain, tasks, timers, outbox), on a parallel approval;
 //   step     — the same commands through the pure engine step alone (CPU, no I/O), for reference.
+//   commands per write — how many commands each write statement (one transaction) carried: above 1
+//              when group commit wrote concurrent commands together (see docs/operations.md).
 // Then timers fired/s by 1 and 4 worker processes draining a backlog of overdue timers, and the
 // delay between a timer's due time and its firing while the command load runs.
 // Without DATABASE_URL only PGlite is measured. BENCH_MS sets each measurement's length (default 4000).
@@ -148,7 +150,10 @@ async function commandRate(runtime: DurableRuntime, lanes: number, ms: number): 
  * Raw and full-path rates measured in alternating rounds, so that a change in the machine's load
  * during the run affects both alike (this machine is shared).
  */
-async function compare(store: TongbanStore, lanes: number): Promise<{ raw: number; commands: number }> {
+async function compare(
+  store: TongbanStore,
+  lanes: number,
+): Promise<{ raw: number; commands: number; perStatement: number }> {
   const runtime = new DurableRuntime({ store });
   await runtime.deploy(approval);
   await approvalCase(runtime); // warm the definition cache and the function's plans
@@ -160,7 +165,9 @@ async function compare(store: TongbanStore, lanes: number): Promise<{ raw: numbe
     raw += (await rawRate(store, lanes, MS / rounds)) / rounds;
     commands += (await commandRate(runtime, lanes, MS / rounds)) / rounds;
   }
-  return { raw, commands };
+  // Group commit: how many commands each write statement (one transaction) carried on average.
+  const written = runtime.writeCounts();
+  return { raw, commands, perStatement: written.commands / written.statements };
 }
 
 function stepRate(definition: CompiledDefinition): Promise<number> {
@@ -288,8 +295,15 @@ const stepOnly = await stepRate(approval);
 
 {
   const store = await createPgliteStore();
-  const { raw, commands } = await compare(store, 1);
-  commandRows.push(['PGlite in memory', '1', fmt(raw), fmt(commands), pct(commands, raw)]);
+  const { raw, commands, perStatement } = await compare(store, 1);
+  commandRows.push([
+    'PGlite in memory',
+    '1',
+    fmt(raw),
+    fmt(commands),
+    pct(commands, raw),
+    perStatement.toFixed(2),
+  ]);
   await overdueTimers(store, 1000, 'drain1', 1);
   const worker = new TimerWorker(new DurableRuntime({ store }), { batchSize: 50 });
   while ((await worker.runOnce()) > 0) {}
@@ -324,8 +338,15 @@ if (DATABASE_URL !== undefined) {
         max: lanes,
         migrate: true,
       });
-      const { raw, commands } = await compare(store, lanes);
-      commandRows.push(['PostgreSQL', String(lanes), fmt(raw), fmt(commands), pct(commands, raw)]);
+      const { raw, commands, perStatement } = await compare(store, lanes);
+      commandRows.push([
+        'PostgreSQL',
+        String(lanes),
+        fmt(raw),
+        fmt(commands),
+        pct(commands, raw),
+        perStatement.toFixed(2),
+      ]);
       await store.close();
     }
     const store = await createPostgresStore({ connectionString: url.toString(), max: 8 });
@@ -375,7 +396,7 @@ process.stdout.write(
   `\nDurable command path (${MS} ms each, in 4 alternating rounds; engine step alone, no I/O: ${fmt(stepOnly)} commands/s)\n`,
 );
 process.stdout.write(
-  `${table(['database', 'connections', 'raw single-row tx/s', 'commands/s', 'ratio'], commandRows)}\n`,
+  `${table(['database', 'connections', 'raw single-row tx/s', 'commands/s', 'ratio', 'commands per write'], commandRows)}\n`,
 );
 process.stdout.write('\nTimers fired/s, draining a backlog of overdue timers\n');
 process.stdout.write(`${table(['database', 'workers', 'timers', 'fired/s'], timerRows)}\n`);

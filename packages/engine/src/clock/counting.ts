@@ -13,11 +13,25 @@ export interface DayCounter {
   count(a: number, b: number): number;
 }
 
+// A class rather than an object of arrow functions: asked for several times per command, and
+// methods on a prototype cost nothing to create (closures do, more so with names kept by a bundler).
+class WorkingCounter implements DayCounter {
+  private readonly calendar: WorkCalendar;
+  private readonly provisional: boolean;
+  constructor(calendar: WorkCalendar, provisional: boolean) {
+    this.calendar = calendar;
+    this.provisional = provisional;
+  }
+  add(x: number, k: number): number {
+    return this.calendar.addWorkingDayNumbers(x, k, this.provisional);
+  }
+  count(a: number, b: number): number {
+    return this.calendar.workingDayNumbersBetween(a, b, this.provisional);
+  }
+}
+
 export function workingCounter(calendar: WorkCalendar, provisional: boolean): DayCounter {
-  return {
-    add: (x, k) => calendar.addWorkingDayNumbers(x, k, provisional),
-    count: (a, b) => calendar.workingDayNumbersBetween(a, b, provisional),
-  };
+  return new WorkingCounter(calendar, provisional);
 }
 
 export const naturalCounter: DayCounter = {

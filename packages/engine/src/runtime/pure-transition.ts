@@ -17,8 +17,50 @@ import {
 interface Scope {
   readonly scope: AnyActorScope;
   actions: unknown[];
-  /** Resolved snapshots by state value (JSON), without their context: see {@link pureResolveState}. */
-  readonly resolved: Map<string, AnyMachineSnapshot>;
+  /** Resolved snapshots by state value, without their context: see {@link pureResolveState}. */
+  resolved: ValueNode;
+  /** How many snapshots `resolved` holds. */
+  size: number;
+}
+
+/**
+ * A trie over state values, walked in the value's own key order: an object is its keys, each
+ * followed by its child, then an end mark; a leaf is its state name. Keys and leaves are kept apart,
+ * so two different values never meet at one node. Walking it costs a few lookups of property names
+ * (hashed once, when the snapshot's JSON was parsed), where a JSON text key would be built and
+ * hashed anew on every command.
+ */
+interface ValueNode {
+  readonly keys: Map<string, ValueNode>;
+  readonly leaves: Map<string, ValueNode>;
+  end: ValueNode | undefined;
+  snapshot: AnyMachineSnapshot | undefined;
+}
+
+function valueNode(): ValueNode {
+  return { keys: new Map(), leaves: new Map(), end: undefined, snapshot: undefined };
+}
+
+function childOf(map: Map<string, ValueNode>, name: string): ValueNode {
+  let node = map.get(name);
+  if (node === undefined) {
+    node = valueNode();
+    map.set(name, node);
+  }
+  return node;
+}
+
+/** The trie node of `value` below `node`, made on the way where missing. */
+function nodeOf(node: ValueNode, value: StateValue): ValueNode {
+  if (typeof value === 'string') return childOf(node.leaves, value);
+  let at = node;
+  for (const key in value) {
+    const inner = value[key];
+    if (inner === undefined) continue; // as JSON leaves it out
+    at = nodeOf(childOf(at.keys, key), inner);
+  }
+  if (at.end === undefined) at.end = valueNode();
+  return at.end;
 }
 
 const RESOLVED_CACHE_LIMIT = 512;
@@ -31,7 +73,8 @@ function scopeFor(machine: AnyStateMachine): Scope {
     const self = createActor(machine);
     const holder: Scope = {
       actions: [],
-      resolved: new Map(),
+      resolved: valueNode(),
+      size: 0,
       scope: {
         self,
         id: '',
@@ -63,12 +106,17 @@ export function pureResolveState(
   context: unknown,
 ): AnyMachineSnapshot {
   const entry = scopeFor(machine);
-  const key = JSON.stringify(value);
-  let base = entry.resolved.get(key);
+  let node = nodeOf(entry.resolved, value);
+  let base = node.snapshot;
   if (base === undefined) {
     base = machine.resolveState({ value, context: {} }) as AnyMachineSnapshot;
-    if (entry.resolved.size >= RESOLVED_CACHE_LIMIT) entry.resolved.clear();
-    entry.resolved.set(key, base);
+    if (entry.size >= RESOLVED_CACHE_LIMIT) {
+      entry.resolved = valueNode();
+      entry.size = 0;
+      node = nodeOf(entry.resolved, value);
+    }
+    node.snapshot = base;
+    entry.size += 1;
   }
   return { ...base, context } as AnyMachineSnapshot;
 }

@@ -58,30 +58,26 @@ function placeIndex(definition: CompiledDefinition): ReadonlyMap<string, Place> 
  * back in. While its own stage waits for other branches, only its branch is touched; once stages
  * have joined, the region around them is, and the joined branches go back to done.
  */
-function recallLevel(definition: CompiledDefinition, elementId: string, active: ActiveStates): number {
+function recallLevel(definition: CompiledDefinition, elementId: string, value: StateValue): number {
   const stages = definition.stages.get(elementId);
   if (stages === undefined) return 0;
-  for (let i = stages.length; i > 0; i--) if (active.has(blockKey(stages[i - 1]!))) return i;
+  for (let i = stages.length; i > 0; i--) if (isActive(value, blockKey(stages[i - 1]!))) return i;
   return 0;
 }
 
-/** Which states are active, by state key. */
-interface ActiveStates {
-  has(key: string): boolean;
-}
-
-function activeStates(value: StateValue): ActiveStates {
-  // A few lookups per command in a small tree: searching beats collecting every key first.
-  const search = (v: StateValue, key: string): boolean => {
-    if (typeof v === 'string') return false;
-    for (const k in v) {
-      if (k === key) return true;
-      const inner = v[k];
-      if (inner !== undefined && search(inner, key)) return true;
-    }
-    return false;
-  };
-  return { has: (key) => search(value, key) };
+/**
+ * Whether the compound state `key` is active in the state value. A few lookups per command in a
+ * small tree: searching beats collecting every key first, and a plain recursive function allocates
+ * nothing (no closures, no key set, no JSON text of the value).
+ */
+function isActive(value: StateValue, key: string): boolean {
+  if (typeof value === 'string') return false;
+  for (const k in value) {
+    if (k === key) return true;
+    const inner = value[k];
+    if (inner !== undefined && isActive(inner, key)) return true;
+  }
+  return false;
 }
 
 const blockKeys = new Map<string, string>();
@@ -95,6 +91,22 @@ function blockKey(splitId: string): string {
   return key;
 }
 
+/** Whether `task` lies in the region a recall of `record` at `level` would leave (`own`: where the record's task sat). */
+function inRegion(
+  index: ReadonlyMap<string, Place>,
+  own: Place,
+  record: RecallRecord,
+  task: TaskRecord,
+  level: number,
+): boolean {
+  // Sibling instances of a multi-instance task are not downstream of one instance.
+  if (record.instanceOutcome !== undefined && task.elementId === record.task.elementId) return false;
+  const place = index.get(task.elementId);
+  if (!place || place.scope !== own.scope) return false;
+  for (let i = 0; i < level; i++) if (place.path[i] !== own.path[i]) return false;
+  return true;
+}
+
 /** Open tasks in the region a recall at `level` would leave: what the completion led to. */
 function downstream(
   definition: CompiledDefinition,
@@ -106,16 +118,32 @@ function downstream(
   const own = index.get(record.task.elementId);
   if (!own) return [];
   const out: string[] = [];
-  for (const task of Object.values(context.tasks)) {
-    // Sibling instances of a multi-instance task are not downstream of one instance.
-    if (record.instanceOutcome !== undefined && task.elementId === record.task.elementId) continue;
-    const place = index.get(task.elementId);
-    if (!place || place.scope !== own.scope) continue;
-    let inside = true;
-    for (let i = 0; i < level && inside; i++) inside = place.path[i] === own.path[i];
-    if (inside) out.push(task.id);
+  for (const id in context.tasks) {
+    const task = context.tasks[id]!;
+    if (inRegion(index, own, record, task, level)) out.push(task.id);
   }
   return out.sort();
+}
+
+/**
+ * Whether every open task downstream at `level` is among `opened`: `downstream` without building
+ * and sorting the list, for the check before every command, which almost always finds no change.
+ */
+function downstreamWithin(
+  definition: CompiledDefinition,
+  context: CaseContext,
+  record: RecallRecord,
+  level: number,
+  opened: readonly string[],
+): boolean {
+  const index = placeIndex(definition);
+  const own = index.get(record.task.elementId);
+  if (!own) return true;
+  for (const id in context.tasks) {
+    const task = context.tasks[id]!;
+    if (inRegion(index, own, record, task, level) && !opened.includes(task.id)) return false;
+  }
+  return true;
 }
 
 /** What a next handler has done to a task, or null while it is untouched. */
@@ -128,6 +156,14 @@ function touchedBy(context: CaseContext, task: TaskRecord): string | null {
   if (context.special[task.id]) return 'in 特别程序';
   if (context.supplement?.taskId === task.id) return 'waiting for 补正 it asked for';
   return null;
+}
+
+/** Whether a task downstream of the record has been acted on or has closed. */
+function tooLate(record: RecallRecord, acted: ReadonlySet<string> | null, context: CaseContext): boolean {
+  const opened = record.opened;
+  if (opened === undefined) return false;
+  for (const t of opened) if (acted?.has(t) || !context.tasks[t]) return true;
+  return false;
 }
 
 function setRecords(context: CaseContext, records: Record<string, RecallRecord>): void {
@@ -148,30 +184,38 @@ export function refreshRecalls(
 ): void {
   const records = context.recall;
   if (!records) return;
-  const states = activeStates(value);
-  const next: Record<string, RecallRecord> = {};
-  let changed = false;
+  // Almost always nothing has changed: the new record set is only built once something has.
+  let next: Record<string, RecallRecord> | null = null;
   for (const id in records) {
     const record = records[id]!;
-    const opened = record.opened ?? [];
-    let keep: RecallRecord | null = record;
-    if (opened.some((t) => !context.tasks[t])) keep = null;
-    else if (record.instanceOutcome !== undefined) {
-      if (!context.mi[record.task.elementId]) keep = null;
-    } else {
-      const was = record.level ?? 0;
-      const level = recallLevel(definition, record.task.elementId, states);
-      if (level > was) keep = null;
-      else {
-        const now = downstream(definition, context, record, level);
-        if (level < was) keep = withDownstream(record, level, now);
-        else if (!now.every((t) => opened.includes(t))) keep = null;
+    const keep = refreshed(definition, context, value, record);
+    if (keep !== record && next === null) {
+      next = {};
+      for (const earlier in records) {
+        if (earlier === id) break;
+        next[earlier] = records[earlier]!;
       }
     }
-    if (keep !== record) changed = true;
-    if (keep !== null) next[id] = keep;
+    if (next !== null && keep !== null) next[id] = keep;
   }
-  if (changed) setRecords(context, next);
+  if (next !== null) setRecords(context, next);
+}
+
+/** One record brought in line with the case (see `refreshRecalls`): itself, a new one, or null. */
+function refreshed(
+  definition: CompiledDefinition,
+  context: CaseContext,
+  value: StateValue,
+  record: RecallRecord,
+): RecallRecord | null {
+  const opened = record.opened ?? [];
+  for (const t of opened) if (!context.tasks[t]) return null;
+  if (record.instanceOutcome !== undefined) return context.mi[record.task.elementId] ? record : null;
+  const was = record.level ?? 0;
+  const level = recallLevel(definition, record.task.elementId, value);
+  if (level > was) return null;
+  if (level < was) return withDownstream(record, level, downstream(definition, context, record, level));
+  return downstreamWithin(definition, context, record, level, opened) ? record : null;
 }
 
 function findRecord(
@@ -251,7 +295,7 @@ export function prepareRecall(
     );
   }
   const multi = record.instanceOutcome !== undefined;
-  const level = multi ? 0 : recallLevel(definition, record.task.elementId, activeStates(value));
+  const level = multi ? 0 : recallLevel(definition, record.task.elementId, value);
   const cancels = multi ? [] : downstream(definition, context, record, level);
   for (const id of cancels) {
     const task = context.tasks[id];
@@ -414,9 +458,10 @@ export function settleRecalls(
     // (a recalled task's own downstream is checked again before the next command).
     return;
   }
-  const records: Record<string, RecallRecord> = { ...(context.recall ?? {}) };
-  const states = activeStates(value);
-  if (command.type === 'recall') {
+  // Built afresh (no copy to delete from): kept records first, in their order, then new ones.
+  const records: Record<string, RecallRecord> = {};
+  const recalled = command.type === 'recall';
+  if (recalled) {
     const found = findRecord(definition, before, command);
     if (found && found[1].instanceOutcome === undefined) {
       const [oldId, record] = found;
@@ -425,17 +470,20 @@ export function settleRecalls(
       );
       if (id) reopen(definition, context, record, id, oldId, touched);
     }
-    // Completions that shared the cancelled downstream (the other branches of a stage that had
-    // joined) are back in their own branch: recompute where each stands.
-    for (const [id, record] of Object.entries(records)) {
-      if (record.instanceOutcome !== undefined) continue;
-      const level = recallLevel(definition, record.task.elementId, states);
-      records[id] = withDownstream(record, level, downstream(definition, context, record, level));
-    }
   }
-  for (const [id, record] of Object.entries(records)) {
-    // Acted on, or closed by anything but this recall (减签, a boundary event): too late.
-    if (record.opened?.some((t) => acted?.has(t) || !context.tasks[t])) delete records[id];
+  const prior = context.recall;
+  if (prior) {
+    for (const id in prior) {
+      let record = prior[id]!;
+      if (recalled && record.instanceOutcome === undefined) {
+        // Completions that shared the cancelled downstream (the other branches of a stage that had
+        // joined) are back in their own branch: recompute where each stands.
+        const level = recallLevel(definition, record.task.elementId, value);
+        record = withDownstream(record, level, downstream(definition, context, record, level));
+      }
+      // Acted on, or closed by anything but this recall (减签, a boundary event): too late.
+      if (!tooLate(record, acted, context)) records[id] = record;
+    }
   }
   for (const e of completed) {
     if (e.taskId === undefined) continue;
@@ -448,17 +496,18 @@ export function settleRecalls(
     if (instance && !context.mi[task.elementId]) continue;
     const actor = e.data?.actor;
     const clock = before.clocks[task.id];
-    const base: RecallRecord = {
+    const base: { -readonly [K in keyof RecallRecord]: RecallRecord[K] } = {
       task: compactTask(task, node),
       at: context.now,
-      ...(typeof actor === 'string' ? { by: actor } : {}),
-      ...(clock ? { clock } : {}),
     };
+    if (typeof actor === 'string') base.by = actor;
+    if (clock) base.clock = clock;
     if (instance) {
       const outcome = e.data?.outcome;
-      records[task.id] = { ...base, instanceOutcome: typeof outcome === 'string' ? outcome : null };
+      base.instanceOutcome = typeof outcome === 'string' ? outcome : null;
+      records[task.id] = base;
     } else {
-      const level = recallLevel(definition, task.elementId, states);
+      const level = recallLevel(definition, task.elementId, value);
       records[task.id] = withDownstream(base, level, downstream(definition, context, base, level));
     }
   }

@@ -175,7 +175,9 @@ function setRecords(context: CaseContext, records: Record<string, RecallRecord>)
  * Brings the recallable completions in line with the case before a command: a completion whose
  * downstream task has closed is no longer recallable; one whose stages have joined since takes the
  * tasks opened after the join as its downstream; one whose region moved on otherwise (a timer, a
- * loop) is dropped.
+ * loop) is dropped. Run before every command, not only after steps that opened or closed tasks:
+ * stored snapshots (older ones included) may hold records a step left for this check, and moving it
+ * would change what is stored. When nothing changed, almost always, it allocates nothing.
  */
 export function refreshRecalls(
   definition: CompiledDefinition,

@@ -10,6 +10,7 @@ import { type Prepared, prepareFlowCommand, refuse } from './flow-commands.js';
 import type { OperationCommand } from './operation-commands.js';
 import { prepareRecall } from './recall.js';
 import { prepareAssignHandlers, prepareClaim, prepareSign, prepareUnclaim } from './sign-operations.js';
+import { emitTaskEvent } from './task-event.js';
 import type { Actor, CaseStatus, Command, TaskRecord } from './types.js';
 
 const OPERATIONS: ReadonlySet<string> = new Set<OperationCommand['type']>([
@@ -155,24 +156,6 @@ function ownTask(context: CaseContext, taskId: string, department: string): Task
   return task;
 }
 
-function taskEvent(
-  context: CaseContext,
-  type: CaseEvent['type'],
-  task: TaskRecord,
-  data: NonNullable<CaseEvent['data']>,
-): void {
-  context.out.push({
-    type,
-    at: context.now,
-    caseId: context.caseId,
-    elementId: task.elementId,
-    taskId: task.id,
-    department: task.department,
-    role: task.role,
-    data,
-  });
-}
-
 function caseEvent(
   context: CaseContext,
   type: CaseEvent['type'],
@@ -259,7 +242,7 @@ export function prepareOperation(
         return refuse(wrongState(caseId, `Task ${task.id} is already in 特别程序.`));
       }
       context.special[task.id] = { kind: command.kind, reason: command.reason, at: now };
-      taskEvent(context, 'task.specialProcedureStarted', task, {
+      emitTaskEvent(context, 'task.specialProcedureStarted', task, {
         kind: command.kind,
         reason: command.reason,
         ...who(command.actor),
@@ -272,7 +255,7 @@ export function prepareOperation(
       const special = context.special[task.id];
       if (!special) return refuse(wrongState(caseId, `Task ${task.id} is not in 特别程序.`));
       delete context.special[task.id];
-      taskEvent(context, 'task.specialProcedureEnded', task, {
+      emitTaskEvent(context, 'task.specialProcedureEnded', task, {
         kind: special.kind,
         lasted: now - special.at,
         ...(command.result ? { result: command.result } : {}),
@@ -300,7 +283,7 @@ export function prepareOperation(
         reason: command.reason,
         items,
       };
-      taskEvent(context, 'supplement.requested', task, {
+      emitTaskEvent(context, 'supplement.requested', task, {
         reason: command.reason,
         items,
         ...who(command.actor),
@@ -343,7 +326,7 @@ export function prepareOperation(
         delegatedTo: null,
         transferredFrom: [command.department, ...(task.transferredFrom ?? [])],
       };
-      taskEvent(context, 'task.transferred', task, {
+      emitTaskEvent(context, 'task.transferred', task, {
         from: command.department,
         to: command.to,
         reason: command.reason,
@@ -358,7 +341,7 @@ export function prepareOperation(
         return refuse(wrongState(caseId, `Task ${task.id} is already delegated to ${task.delegatedTo}.`));
       }
       context.tasks[task.id] = { ...task, delegatedTo: command.to };
-      taskEvent(context, 'task.delegated', task, {
+      emitTaskEvent(context, 'task.delegated', task, {
         to: command.to,
         ...(command.reason ? { reason: command.reason } : {}),
         ...who(command.actor),
@@ -379,7 +362,7 @@ export function prepareOperation(
       }
       delete context.tasks[task.id];
       context.mi[task.elementId] = { ...progress, of: progress.of - 1 };
-      taskEvent(context, 'task.cancelled', task, {
+      emitTaskEvent(context, 'task.cancelled', task, {
         reason: command.reason,
         removedSigner: true,
         ...who(command.actor),
@@ -461,7 +444,7 @@ export function prepareOperation(
       touched.add(key);
       const task = command.taskId === undefined ? undefined : context.tasks[command.taskId];
       const data = { days: command.days, reason: command.reason, approver: command.actor.id };
-      if (task) taskEvent(context, 'task.extended', task, data);
+      if (task) emitTaskEvent(context, 'task.extended', task, data);
       else caseEvent(context, 'case.extended', data);
       return ok();
     }
@@ -489,7 +472,7 @@ export function prepareOperation(
         ...(command.note ? { note: command.note } : {}),
         ...who(command.actor),
       };
-      if (task) taskEvent(context, 'case.copied', task, data);
+      if (task) emitTaskEvent(context, 'case.copied', task, data);
       else caseEvent(context, 'case.copied', data);
       return ok();
     }
@@ -569,7 +552,7 @@ function addSigner(
     context.clocks[id] = clock;
     touched.add(id);
   }
-  taskEvent(context, 'task.opened', task, {
+  emitTaskEvent(context, 'task.opened', task, {
     addedSigner: true,
     reason: command.reason,
     ...(dueAt !== null ? { dueAt } : {}),
@@ -659,7 +642,7 @@ function reject(
   }
   delete context.tasks[task.id];
   context.trail = [...context.trail.slice(-19), task.elementId];
-  taskEvent(context, 'task.rejected', task, {
+  emitTaskEvent(context, 'task.rejected', task, {
     to: target ?? 'applicant',
     reason: command.reason,
     mode,

@@ -2,7 +2,6 @@ import type { CompiledDefinition } from '../compile/compile.js';
 import type { DecisionMode, TaskHandler, UserTaskNode } from '../model/process.js';
 import { CommandError } from './command-error.js';
 import type { CaseContext } from './context.js';
-import type { CaseEvent } from './events.js';
 import { type Prepared, prepareFlowCommand, refuse } from './flow-commands.js';
 import type {
   AssignHandlersCommand,
@@ -10,7 +9,8 @@ import type {
   SignTaskCommand,
   UnclaimTaskCommand,
 } from './operation-commands.js';
-import type { CompleteTaskCommand, JsonValue, TaskRecord, TaskSign } from './types.js';
+import { emitTaskEvent } from './task-event.js';
+import type { CompleteTaskCommand, TaskRecord, TaskSign } from './types.js';
 
 /** 票签 passes at half the weight unless the model says otherwise (`tb:passRatio`). */
 const DEFAULT_PASS_RATIO = 0.5;
@@ -58,24 +58,6 @@ function taskError(
   message: string,
 ): Prepared {
   return refuse(new CommandError(code, message, { caseId: context.caseId, elementId: task.elementId }));
-}
-
-function emit(
-  context: CaseContext,
-  type: CaseEvent['type'],
-  task: TaskRecord,
-  data: Record<string, JsonValue>,
-) {
-  context.out.push({
-    type,
-    at: context.now,
-    caseId: context.caseId,
-    elementId: task.elementId,
-    taskId: task.id,
-    department: task.department,
-    role: task.role,
-    data,
-  });
 }
 
 /**
@@ -157,7 +139,7 @@ export function prepareClaim(
     );
   }
   context.tasks[task.id] = { ...task, claimedBy: who };
-  emit(context, 'task.claimed', task, { by: who });
+  emitTaskEvent(context, 'task.claimed', task, { by: who });
   return { ok: true, events: [] };
 }
 
@@ -178,7 +160,7 @@ export function prepareUnclaim(context: CaseContext, command: UnclaimTaskCommand
     );
   }
   context.tasks[task.id] = rest;
-  emit(context, 'task.unclaimed', task, {
+  emitTaskEvent(context, 'task.unclaimed', task, {
     by: claimedBy,
     actor: command.actor.id,
     ...(command.reason ? { reason: command.reason } : {}),
@@ -217,7 +199,7 @@ export function prepareAssignHandlers(
     return taskError(context, task, 'BAD_COMMAND', 'assignHandlers lists a handler more than once.');
   }
   context.tasks[task.id] = { ...task, handlers };
-  emit(context, 'task.handlersAssigned', task, {
+  emitTaskEvent(context, 'task.handlersAssigned', task, {
     handlers: handlers.map((h) => (h.weight === 1 ? h.id : `${h.id}:${h.weight}`)),
     ...(command.reason ? { reason: command.reason } : {}),
     ...(command.actor ? { actor: command.actor.id } : {}),
@@ -347,7 +329,7 @@ export function prepareSign(
     ...(command.opinion !== undefined ? { opinion: command.opinion } : {}),
   };
   const all = [...signs, sign];
-  emit(context, 'task.signed', task, {
+  emitTaskEvent(context, 'task.signed', task, {
     by: who,
     outcome: command.outcome,
     ...(command.opinion !== undefined ? { opinion: command.opinion } : {}),
@@ -358,7 +340,7 @@ export function prepareSign(
     context.tasks[task.id] = { ...task, signs: all };
     return { ok: true, events: [] };
   }
-  emit(context, 'task.decided', task, {
+  emitTaskEvent(context, 'task.decided', task, {
     mode,
     outcome: decision.outcome,
     decidedBy: who,

@@ -2,6 +2,7 @@ import type { CompiledDefinition } from '../compile/compile.js';
 import type { MachineEvent } from '../compile/machine.js';
 import type { CaseContext } from './context.js';
 import { prepareFlowCommand } from './flow-commands.js';
+import { emitTaskEvent } from './task-event.js';
 
 const OPINION = { agree: '逾期未反馈，视为同意', reject: '逾期未办理，自动驳回' } as const;
 
@@ -21,16 +22,7 @@ export function timeoutActions(definition: CompiledDefinition, context: CaseCont
     const action = node?.kind === 'userTask' ? (node.timeoutAction ?? 'light') : 'light';
     if (action === 'light') continue;
     context.tasks[task.id] = { ...task, delegatedTo: null };
-    context.out.push({
-      type: 'task.timedOut',
-      at: context.now,
-      caseId: context.caseId,
-      elementId: task.elementId,
-      taskId: task.id,
-      department: task.department,
-      role: task.role,
-      data: { action, dueAt: task.dueAt ?? null },
-    });
+    emitTaskEvent(context, 'task.timedOut', task, { action, dueAt: task.dueAt ?? null });
     const prepared = prepareFlowCommand(context, {
       type: 'completeTask',
       taskId: task.id,

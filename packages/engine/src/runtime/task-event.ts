@@ -1,0 +1,22 @@
+import type { CaseContext } from './context.js';
+import type { CaseEvent } from './events.js';
+import type { TaskRecord } from './types.js';
+
+/** Records an event about one task, stamped with the command's time and the task's department and role. */
+export function emitTaskEvent(
+  context: CaseContext,
+  type: CaseEvent['type'],
+  task: TaskRecord,
+  data: NonNullable<CaseEvent['data']>,
+): void {
+  context.out.push({
+    type,
+    at: context.now,
+    caseId: context.caseId,
+    elementId: task.elementId,
+    taskId: task.id,
+    department: task.department,
+    role: task.role,
+    data,
+  });
+}

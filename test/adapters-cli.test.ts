@@ -81,6 +81,24 @@ describe('tongban audit verify', () => {
 });
 
 describe('tongban worker', () => {
+  it('refuses an unreadable or malformed calendar overlay before it opens the database', async () => {
+    const dataDir = freshDir();
+    const missing = await run(
+      'worker',
+      '--data-dir',
+      dataDir,
+      '--overlay',
+      join(dirname(dataDir), 'nope.json'),
+    );
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('cannot read overlay');
+    const bad = join(dirname(dataDir), 'bad.json');
+    writeFileSync(bad, JSON.stringify({ name: 'CN', extends: 'CN', holiday: {} }));
+    const malformed = await run('worker', '--data-dir', dataDir, '--overlay', bad);
+    expect(malformed.code).toBe(1);
+    expect(malformed.stderr).toContain("unknown field 'holiday'");
+  });
+
   it('fires overdue timers, runs service handlers, delivers hooks, and stops on SIGTERM', async () => {
     const dataDir = freshDir();
     const definition = waitThenReview('PT1M');

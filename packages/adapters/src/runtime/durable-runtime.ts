@@ -15,6 +15,7 @@ import {
   type CaseSnapshot,
   CommandError,
   type CompiledDefinition,
+  type CompileOptions,
   type Instant,
   loadDefinition,
   step,
@@ -50,6 +51,13 @@ export interface DurableRuntimeOptions {
    * check fails and the command is re-read and re-stepped, so this never affects correctness.
    */
   readonly cacheSize?: number;
+  /**
+   * How stored definitions are loaded: the calendars to count on (e.g. a registry with an overlay
+   * carrying next year's holidays before the package has them) and whether to proceed past the
+   * calendar's horizon on weekdays (`provisional`). Default: the built-in calendars, refusing past
+   * the horizon. Give every runtime of a deployment the same options: a case's deadlines follow them.
+   */
+  readonly compileOptions?: CompileOptions;
   /**
    * Group commit: how many write statements may be in flight at once (default 1 on PGlite, whose
    * one connection runs one statement at a time; on PostgreSQL a quarter of the pool, at least 1).
@@ -134,6 +142,7 @@ export class DurableRuntime {
   readonly #definitions = new Map<string, CompiledDefinition>();
   readonly #heads = new Map<string, CaseHead>();
   readonly #cacheSize: number;
+  readonly #compileOptions: CompileOptions;
   readonly #writer: GroupCommit;
   /** The last command in progress per case: commands of one case run one after another here. */
   readonly #lanes = new Map<string, Promise<unknown>>();
@@ -144,6 +153,7 @@ export class DurableRuntime {
     this.#clock = options.clock ?? Date.now;
     this.#maxAttempts = options.maxAttempts ?? 50;
     this.#cacheSize = options.cacheSize ?? 10_000;
+    this.#compileOptions = options.compileOptions ?? {};
     const driver = options.store.driver;
     const pool = driver.kind === 'postgres' ? (driver.pool.options.max ?? 10) : 1;
     this.#writer = new GroupCommit(options.store, {
@@ -183,7 +193,7 @@ export class DurableRuntime {
       .from(definitions)
       .where(eq(definitions.hash, hash));
     if (row === undefined) throw new DefinitionNotFoundError(hash);
-    const loaded = loadDefinition(row.document as CompiledDefinition['document']);
+    const loaded = loadDefinition(row.document as CompiledDefinition['document'], this.#compileOptions);
     this.#definitions.set(hash, loaded);
     return loaded;
   }

@@ -4,6 +4,7 @@ export {
   type CaseSnapshot,
   CommandError,
   type CompiledDefinition,
+  type CompileOptions,
   type DefinitionDocument,
   type Instant,
   loadDefinition,

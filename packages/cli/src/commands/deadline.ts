@@ -27,10 +27,10 @@ export function calendarOptions(command: Command): Command {
     .option('--provisional', 'past the holiday data, answer on weekdays and warn instead of failing');
 }
 
-/** The calendar the options name, after loading any overlays. UsageError for an unknown name. */
-export function calendarFrom(options: CalendarCliOptions): WorkCalendar {
+/** The built-in calendars with the given overlay files loaded on top, in order. */
+export function registryFrom(overlays: readonly string[] | undefined): CalendarRegistry {
   let registry: CalendarRegistry = defaultCalendarRegistry();
-  for (const file of options.overlay ?? []) {
+  for (const file of overlays ?? []) {
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
@@ -41,6 +41,12 @@ export function calendarFrom(options: CalendarCliOptions): WorkCalendar {
     }
     registry = registry.withOverlay(text, file);
   }
+  return registry;
+}
+
+/** The calendar the options name, after loading any overlays. UsageError for an unknown name. */
+export function calendarFrom(options: CalendarCliOptions): WorkCalendar {
+  const registry = registryFrom(options.overlay);
   try {
     return registry.getCalendar(options.calendar);
   } catch (error) {

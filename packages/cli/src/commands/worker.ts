@@ -9,10 +9,16 @@ import {
   StatisticsRollupWorker,
   TimerWorker,
 } from '@tongban/adapters';
-import type { ServiceHandler } from '@tongban/engine';
+import {
+  CalendarOverlayError,
+  type CalendarRegistry,
+  type ServiceHandler,
+  UnknownCalendarError,
+} from '@tongban/engine';
 import type { Command } from 'commander';
-import { EXIT_OK } from '../program.js';
+import { EXIT_FAILURE, EXIT_OK } from '../program.js';
 import { UsageError } from '../usage-error.js';
+import { registryFrom } from './deadline.js';
 import { type DatabaseCliOptions, databaseOptions, openStore } from './migrate.js';
 
 interface WorkerOptions extends DatabaseCliOptions {
@@ -20,6 +26,8 @@ interface WorkerOptions extends DatabaseCliOptions {
   readonly pollMs?: string;
   readonly hooks?: string;
   readonly rollupMs?: string;
+  readonly overlay?: string[];
+  readonly provisional?: boolean;
 }
 
 function positive(value: string | undefined, name: string, fallback: number): number {
@@ -71,6 +79,11 @@ export function register(program: Command): void {
       .option('--concurrency <n>', 'cases fired at once (default 4)')
       .option('--poll-ms <ms>', 'pause between polls when idle (default 200)')
       .option('--rollup-ms <ms>', 'pause between statistics roll-ups when caught up (default 5000)')
+      .option('--overlay <file...>', 'JSON calendar overlay(s) the cases count on (see docs/time-rules.md)')
+      .option(
+        '--provisional',
+        'past the holiday data, count weekdays (marked provisional) instead of refusing',
+      )
       .option(
         '--hooks <module>',
         'ES module exporting hooks to deliver to (default export or `hooks`) and service-task `handlers`',
@@ -79,9 +92,23 @@ export function register(program: Command): void {
     const concurrency = positive(options.concurrency, '--concurrency', 4);
     const pollMs = positive(options.pollMs, '--poll-ms', 200);
     const rollupMs = positive(options.rollupMs, '--rollup-ms', 5000);
+    // Read before anything opens: a bad overlay stops the worker before it touches the database.
+    let calendars: CalendarRegistry;
+    try {
+      calendars = registryFrom(options.overlay);
+    } catch (error) {
+      if (!(error instanceof CalendarOverlayError || error instanceof UnknownCalendarError)) throw error;
+      process.stderr.write(`tongban worker: ${error.message}\n`);
+      process.exitCode = EXIT_FAILURE;
+      return;
+    }
     const { hooks, handlers } = await loadHostModule(options.hooks);
     const store = await openStore(options, concurrency + 1);
-    const runtime = new DurableRuntime({ store, hooks });
+    const runtime = new DurableRuntime({
+      store,
+      hooks,
+      compileOptions: { calendars, provisional: options.provisional === true },
+    });
     let fired = 0;
     const onError = (error: unknown): void => {
       process.stderr.write(`tongban worker: ${error instanceof Error ? error.message : String(error)}\n`);

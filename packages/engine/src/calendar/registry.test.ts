@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CalendarOverlayError, UnknownCalendarError } from './errors.js';
+import { CalendarHorizonError, CalendarOverlayError, UnknownCalendarError } from './errors.js';
 import { CalendarRegistry, defaultCalendarRegistry, getCalendar } from './registry.js';
 
 const registry = defaultCalendarRegistry();
@@ -77,12 +77,28 @@ describe('overlays from JSON', () => {
     ['outside the years', { ...overlay, holidays: ['2027-05-01'] }, /outside its years 2004–2026/],
     ['lastYear not integer', { ...overlay, lastYear: '2027' }, /lastYear must be an integer/],
     ['bad zone', { ...overlay, zone: 'Nowhere/City' }, /not an IANA time zone/],
-    ['itself', { ...overlay, name: 'CN', extends: 'CN' }, /cannot extend itself/],
   ];
   it.each(bad)('refuses %s with a typed error saying what is wrong', (_, value, message) => {
     const run = () => registry.withOverlay(value);
     expect(run).toThrow(CalendarOverlayError);
     expect(run).toThrow(message);
+  });
+
+  it('amends a calendar in place when the overlay carries its name: next year before the package has it', () => {
+    const amended = registry.withOverlay({
+      name: 'CN',
+      extends: 'CN',
+      lastYear: 2027,
+      holidays: { '2027-01-01': '元旦' },
+    });
+    expect(amended.names()).toEqual(registry.names());
+    const cn = amended.getCalendar('CN');
+    expect(cn.lastYear).toBe(2027);
+    // 2026-12-31 is a Thursday; 2027-01-01 (Friday) is the overlay's holiday, then a weekend.
+    expect(cn.addWorkingDays('2026-12-31', 1)).toBe('2027-01-04');
+    expect(() => registry.getCalendar('CN').addWorkingDays('2026-12-31', 1)).toThrow(CalendarHorizonError);
+    // CN-GX was derived from the old CN and keeps its own horizon.
+    expect(amended.getCalendar('CN-GX').lastYear).toBe(registry.getCalendar('CN-GX').lastYear);
   });
 
   it('refuses an overlay on an unknown calendar', () => {

@@ -52,7 +52,11 @@ export class CalendarRegistry implements CalendarSource {
 
   /**
    * A registry with an overlay's calendar added. `overlay` is a checked {@link CalendarOverlay}, a
-   * parsed JSON value, or JSON text (e.g. read from an agency's file).
+   * parsed JSON value, or JSON text (e.g. read from an agency's file). An overlay named like the
+   * calendar it extends amends that calendar in place: e.g. `{ "name": "CN", "extends": "CN",
+   * "lastYear": 2027, … }` gives every model counting on `CN` next year's notice before the package
+   * has it, without touching the models (their hashes stay). Calendars derived earlier from the
+   * amended one (such as `CN-GX`) keep their own days; amend them too.
    * @throws {@link CalendarOverlayError} for a malformed overlay, {@link UnknownCalendarError} when
    * it extends a calendar that is not registered.
    */
@@ -61,9 +65,6 @@ export class CalendarRegistry implements CalendarSource {
       typeof overlay === 'string'
         ? parseCalendarOverlayJson(overlay, source)
         : parseCalendarOverlay(overlay, source);
-    if (checked.name === checked.extends) {
-      throw new CalendarOverlayError(`Calendar overlay '${checked.name}' cannot extend itself.`);
-    }
     return this.with(this.getCalendar(checked.extends).derive(checked));
   }
 }

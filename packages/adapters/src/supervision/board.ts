@@ -38,7 +38,7 @@ export interface BoardTask {
   readonly name: string | null;
   readonly department: string | null;
   readonly role: string | null;
-  /** 委派: the person handling it for the department, if delegated. */
+  /** The person handling it for the department: the delegate (委派), else who claimed it (签收). */
   readonly responsible: string | null;
   readonly openedAt: Instant;
   readonly dueAt: Instant | null;
@@ -101,7 +101,7 @@ interface TaskRowRaw {
   due_at: string | number | null;
   light: string | null;
   clock: ClockState | null;
-  delegated_to: string | null;
+  responsible: string | null;
 }
 
 const LIVE = sql`('pending', 'running', 'suspended', 'returned')`;
@@ -174,7 +174,8 @@ export async function queryBoard(db: Executor, options: BoardOptions = {}): Prom
     sql`select t.case_id, t.task_id, t.element_id, t.name, t.department, t.role, t.opened_at, t.due_at,
         c.snapshot #>> array['machine', 'context', 'lights', t.task_id] as light,
         c.snapshot #> array['machine', 'context', 'clocks', t.task_id] as clock,
-        c.snapshot #>> array['machine', 'context', 'tasks', t.task_id, 'delegatedTo'] as delegated_to
+        coalesce(c.snapshot #>> array['machine', 'context', 'tasks', t.task_id, 'delegatedTo'],
+          c.snapshot #>> array['machine', 'context', 'tasks', t.task_id, 'claimedBy']) as responsible
       from tasks t join cases c on c.id = t.case_id
       where t.case_id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
         and t.status = 'open' and t.kind = 'user'`,
@@ -196,7 +197,7 @@ export async function queryBoard(db: Executor, options: BoardOptions = {}): Prom
       name: row.name,
       department: row.department,
       role: row.role,
-      responsible: row.delegated_to,
+      responsible: row.responsible,
       openedAt: Number(row.opened_at),
       dueAt: live?.dueAt ?? nullableNumber(row.due_at),
       light: live?.light ?? (isLight(row.light) ? row.light : null),

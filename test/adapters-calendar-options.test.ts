@@ -1,30 +1,23 @@
 import { createPgliteStore, DurableRuntime } from '@tongban/adapters';
-import {
-  type CompiledDefinition,
-  type CompileOptions,
-  compile,
-  defaultCalendarRegistry,
-  type ProcessModel,
-} from '@tongban/engine';
+import { type CompiledDefinition, type CompileOptions, defaultCalendarRegistry } from '@tongban/engine';
 import { describe, expect, it } from 'vitest';
 import { end, scope, start, task } from '../packages/engine/test/support/ir.js';
+import { compiled } from './support/adapters-models.js';
 
 // The calendar data ends with 2026; a 20-working-day task accepted on 2026-12-15 ends in 2027.
 const ACCEPTED = Date.parse('2026-12-15T09:00:00+08:00');
 
 function reviewIn20WorkingDays(): CompiledDefinition {
-  const root = scope(
-    'review_20',
-    [start('s'), task('review', '市场监管局', { limit: { amount: 20, unit: 'workingDays' } }), end('e')],
-    [
-      ['s', 'review'],
-      ['review', 'e'],
-    ],
+  return compiled(
+    scope(
+      'review_20',
+      [start('s'), task('review', '市场监管局', { limit: { amount: 20, unit: 'workingDays' } }), end('e')],
+      [
+        ['s', 'review'],
+        ['review', 'e'],
+      ],
+    ),
   );
-  const model: ProcessModel = { id: root.id, name: null, matter: null, root, messages: {} };
-  const result = compile(model);
-  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
-  return result.definition;
 }
 
 /** 2027 as an agency would load it from the State Council notice (dates here only for the test). */

@@ -1,34 +1,33 @@
 import { createPgliteStore, DurableRuntime, queryBoard } from '@tongban/adapters';
-import { type CompiledDefinition, compile, type ProcessModel } from '@tongban/engine';
+import type { CompiledDefinition } from '@tongban/engine';
 import { describe, expect, it } from 'vitest';
 import { end, scope, start, task } from '../packages/engine/test/support/ir.js';
+import { compiled } from './support/adapters-models.js';
 
 const T0 = Date.parse('2026-03-02T09:00:00+08:00');
 
 /** One review the 规划局's handlers claim (签收) before acting. */
 function claimedReview(): CompiledDefinition {
-  const root = scope(
-    'claimed_review',
-    [
-      start('s'),
-      task('review', '规划局', {
-        claim: 'one',
-        handlers: [
-          { id: '张', weight: 1 },
-          { id: '李', weight: 1 },
-        ],
-      }),
-      end('e'),
-    ],
-    [
-      ['s', 'review'],
-      ['review', 'e'],
-    ],
+  return compiled(
+    scope(
+      'claimed_review',
+      [
+        start('s'),
+        task('review', '规划局', {
+          claim: 'one',
+          handlers: [
+            { id: '张', weight: 1 },
+            { id: '李', weight: 1 },
+          ],
+        }),
+        end('e'),
+      ],
+      [
+        ['s', 'review'],
+        ['review', 'e'],
+      ],
+    ),
   );
-  const model: ProcessModel = { id: root.id, name: null, matter: null, root, messages: {} };
-  const result = compile(model);
-  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
-  return result.definition;
 }
 
 describe('the board names who handles each open task (PGlite)', () => {

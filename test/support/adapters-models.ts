@@ -15,7 +15,8 @@ const parallel = (id: string) => gateway(id, 'parallel');
 const task = (id: string, department: string, role: 'lead' | 'co') => irTask(id, department, { role });
 const wait = (id: string, duration: string) => timerCatch(id, duration);
 
-function compiled(root: Scope): CompiledDefinition {
+/** Compiles a scope as a process of its own (no matter), throwing on diagnostics: a test model must compile. */
+export function compiled(root: Scope): CompiledDefinition {
   const model: ProcessModel = { id: root.id, name: null, matter: null, root, messages: {} };
   const result = compile(model);
   if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));

@@ -1,4 +1,4 @@
-import { parseOfficeHours, type TimeUnit } from '@tongban/engine';
+import { parseHandlers, parseOfficeHours, parsePassRatio, type TimeUnit } from '@tongban/engine';
 import type { MessageKey } from '../i18n/messages.js';
 
 /** Units a limit can be given in, in the order the select shows them. */
@@ -36,33 +36,15 @@ export function checkOfficeHours(value: string): MessageKey | null {
   }
 }
 
-/** Handler lists and department lists share their separators (ASCII or Chinese). */
-const LIST_SEPARATOR = /[,，、;；]/;
-
-/**
- * Decision handlers (`tb:handlers`): empty, or `name` / `name:weight` entries with a weight above 0
- * and no name twice, as the engine's importer reads them.
- */
+/** Decision handlers (`tb:handlers`): empty, or what the engine's importer accepts. */
 export function checkHandlers(value: string): MessageKey | null {
-  const seen = new Set<string>();
-  for (const part of value.split(LIST_SEPARATOR)) {
-    const text = part.trim();
-    if (text === '') continue;
-    const colon = text.search(/[:：]/);
-    const id = (colon < 0 ? text : text.slice(0, colon)).trim();
-    const weight = Number(colon < 0 ? '1' : text.slice(colon + 1).trim());
-    if (id === '' || !Number.isFinite(weight) || weight <= 0 || seen.has(id)) return 'field.badHandlers';
-    seen.add(id);
-  }
-  return null;
+  return parseHandlers(value).problems.length > 0 ? 'field.badHandlers' : null;
 }
 
-/** A vote's pass ratio (`tb:passRatio`): empty, a number in (0, 1], or a percentage up to 100%. */
+/** A vote's pass ratio (`tb:passRatio`): empty, or what the engine's importer accepts. */
 export function checkPassRatio(value: string): MessageKey | null {
-  const text = value.trim();
-  if (text === '') return null;
-  const ratio = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
-  return Number.isFinite(ratio) && ratio > 0 && ratio <= 1 ? null : 'field.badPassRatio';
+  if (value.trim() === '') return null;
+  return parsePassRatio(value) === null ? 'field.badPassRatio' : null;
 }
 
 /** Empty inputs remove the attribute instead of writing `attr=""` into the XML. */

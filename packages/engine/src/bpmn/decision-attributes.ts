@@ -33,15 +33,15 @@ export function readDecision(element: ModdleElement, draft: NodeDraft, context: 
 
   const rawHandlers = readText(element, 'tb:handlers');
   if (rawHandlers !== null) {
-    const handlers = readHandlers(rawHandlers, error);
+    const { handlers, problems } = parseHandlers(rawHandlers);
+    for (const problem of problems) error(problem);
     if (handlers.length > 0) out.handlers = handlers;
   }
 
   const rawRatio = readText(element, 'tb:passRatio');
   if (rawRatio !== null) {
-    const text = rawRatio.trim();
-    const ratio = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
-    if (!Number.isFinite(ratio) || ratio <= 0 || ratio > 1) {
+    const ratio = parsePassRatio(rawRatio);
+    if (ratio === null) {
       error(
         `tb:passRatio="${rawRatio}" is not a share of the votes; write a number above 0 and at most 1 (e.g. 0.5 or 67%).`,
       );
@@ -75,24 +75,32 @@ export function readDecision(element: ModdleElement, draft: NodeDraft, context: 
   return out;
 }
 
-function readHandlers(raw: string, error: (message: string) => void): TaskHandler[] {
+/**
+ * Reads `tb:handlers`: `name` or `name:weight` entries (weight above 0, default 1), separated by
+ * ASCII or Chinese commas or semicolons, no name twice. Bad entries are left out, each with a
+ * message saying what is wrong; the designer's panel checks its field with the same function.
+ */
+export function parseHandlers(raw: string): { handlers: TaskHandler[]; problems: string[] } {
   const handlers: TaskHandler[] = [];
+  const problems: string[] = [];
   for (const part of raw.split(LIST_SEPARATOR)) {
     const text = part.trim();
     if (text === '') continue;
     const colon = text.search(/[:：]/);
     const id = (colon < 0 ? text : text.slice(0, colon)).trim();
-    const weightText = colon < 0 ? '1' : text.slice(colon + 1).trim();
-    const weight = Number(weightText);
+    const weight = Number(colon < 0 ? '1' : text.slice(colon + 1).trim());
     if (id === '' || !Number.isFinite(weight) || weight <= 0) {
-      error(`tb:handlers entry "${text}" is not "name" or "name:weight" with a weight above 0.`);
-      continue;
-    }
-    if (handlers.some((h) => h.id === id)) {
-      error(`tb:handlers lists ${id} more than once.`);
-      continue;
-    }
-    handlers.push({ id, weight });
+      problems.push(`tb:handlers entry "${text}" is not "name" or "name:weight" with a weight above 0.`);
+    } else if (handlers.some((h) => h.id === id)) {
+      problems.push(`tb:handlers lists ${id} more than once.`);
+    } else handlers.push({ id, weight });
   }
-  return handlers;
+  return { handlers, problems };
+}
+
+/** Reads `tb:passRatio`: a number above 0 and at most 1, or a percentage (`67%`); null otherwise. */
+export function parsePassRatio(raw: string): number | null {
+  const text = raw.trim();
+  const ratio = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
+  return Number.isFinite(ratio) && ratio > 0 && ratio <= 1 ? ratio : null;
 }

@@ -9,8 +9,8 @@
  * RUNS (default 5) and TOP (default 30) change the number of runs and rows; CALLERS=fn,fn prints
  * who calls those functions (their outermost call).
  */
-import { buildDesigner, launchBrowser, serveStatic } from '../packages/designer/e2e/harness.js';
-import { benchDiagram, generate } from './designer-diagram.js';
+
+import { benchDiagram, generate, openDesignerPage } from './designer-diagram.js';
 
 interface ProfileNode {
   id: number;
@@ -84,14 +84,8 @@ function print(title: string, map: Map<string, number>, rows = TOP): void {
 
 const { xml } = benchDiagram();
 const small = generate(0, 0).xml;
-const server = await serveStatic(await buildDesigner());
-const browser = await launchBrowser();
+const { page, browser, server } = await openDesignerPage();
 try {
-  const page = browser.page;
-  await page.goto(server.url);
-  await page.waitForFunction(() => ['ok', 'problems'].includes(document.body.dataset.validation ?? ''));
-  // tsx keeps function names with an `__name` helper that the page does not have.
-  await page.evaluate('globalThis.__name = (fn) => fn');
   const open = (text: string) =>
     page.evaluate(async (source) => {
       type Designer = { open(xml: string, name: string): Promise<boolean> };

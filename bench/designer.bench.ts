@@ -18,8 +18,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { compileBpmn } from '@tongban/engine';
-import { buildDesigner, hasChromium, launchBrowser, serveStatic } from '../packages/designer/e2e/harness.js';
-import { benchDiagram, generate } from './designer-diagram.js';
+import { hasChromium } from '../packages/designer/e2e/harness.js';
+import { benchDiagram, generate, openDesignerPage } from './designer-diagram.js';
 
 const TARGET_MS = 300;
 const RUNS = 9;
@@ -46,14 +46,8 @@ console.log(`  compileBpmn in Node                  ${ms(median(node))}  (parse,
 if (!hasChromium) {
   console.log('  in-page numbers skipped: /usr/bin/chromium not found');
 } else {
-  const server = await serveStatic(await buildDesigner());
-  const browser = await launchBrowser();
+  const { page, browser, server } = await openDesignerPage();
   try {
-    const page = browser.page;
-    await page.goto(server.url);
-    await page.waitForFunction(() => ['ok', 'problems'].includes(document.body.dataset.validation ?? ''));
-    // tsx keeps function names with an `__name` helper that the page does not have.
-    await page.evaluate('globalThis.__name = (fn) => fn');
     // The reference: bpmn-js' own Modeler class (taken from the designer's instance, so the very same
     // build), with no additional modules, in a container the size of the designer's canvas.
     await page.evaluate(() => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createPgliteStore, DurableRuntime } from '@tongban/adapters';
+import { createPgliteStore, DurableRuntime, StoreProtocolError } from '@tongban/adapters';
 import { describe, expect, it } from 'vitest';
 import { pgliteFactory } from './support/adapters-databases.js';
 import { parallelApproval } from './support/adapters-models.js';
@@ -34,6 +34,42 @@ describe('PGlite store in a data directory', () => {
       await second.close();
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('PGlite store whose functions do not match the code', () => {
+  it('fails grouped commands with STORE_PROTOCOL, naming the remedy, and takes none as written', async () => {
+    const store = await createPgliteStore();
+    try {
+      const runtime = new DurableRuntime({ store });
+      const definition = parallelApproval();
+      await runtime.deploy(definition);
+      // As if the database had another release's function: it answers no result per command.
+      if (store.driver.kind !== 'pglite') throw new Error('expected PGlite');
+      await store.driver.client.exec(
+        `create or replace function tongban_write_commands(docs jsonb) returns jsonb language sql as $$ select '[]'::jsonb $$`,
+      );
+      const ids = Array.from({ length: 6 }, (_, index) => `mismatch-${index}`);
+      const outcomes = await Promise.allSettled(
+        ids.map((caseId) => runtime.start(definition.hash, { type: 'start', caseId })),
+      );
+      const refused = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
+      // The first command goes alone (tongban_write_command, still intact); those queued behind it form a group.
+      expect(runtime.writeCounts().statements).toBeLessThan(6);
+      expect(refused.length).toBeGreaterThan(0);
+      for (const error of refused) {
+        expect(error).toBeInstanceOf(StoreProtocolError);
+        expect(error).toMatchObject({ code: 'STORE_PROTOCOL' });
+        expect(String((error as Error).message)).toContain('tongban migrate');
+      }
+      for (const [index, outcome] of outcomes.entries()) {
+        const stored = await runtime.getCase(ids[index] ?? '');
+        if (outcome.status === 'rejected') expect(stored).toBeNull();
+        else expect(stored).not.toBeNull();
+      }
+    } finally {
+      await store.close();
     }
   });
 });

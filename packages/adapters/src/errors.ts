@@ -54,3 +54,17 @@ export class CommandWriteError extends TongbanError {
     this.sqlState = sqlState;
   }
 }
+
+/**
+ * The database answered in a shape this version does not expect: most often its schema is older
+ * or newer than the code (migrations not applied). Nothing of the command was taken as written.
+ */
+export class StoreProtocolError extends TongbanError {
+  readonly code = 'STORE_PROTOCOL';
+  constructor(what: string, caseId?: string) {
+    super(
+      `${what}; check that the database was migrated to this version (tongban migrate)`,
+      caseId === undefined ? {} : { caseId },
+    );
+  }
+}

@@ -17,6 +17,7 @@ export {
   ConcurrencyError,
   DefinitionNotFoundError,
   IdempotencyKeyReusedError,
+  StoreProtocolError,
 } from './errors.js';
 export type { DispatchRound, OutboxDispatcherOptions } from './outbox/dispatcher.js';
 export { OutboxDispatcher } from './outbox/dispatcher.js';

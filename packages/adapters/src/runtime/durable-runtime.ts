@@ -7,6 +7,7 @@ import {
   ConcurrencyError,
   DefinitionNotFoundError,
   IdempotencyKeyReusedError,
+  StoreProtocolError,
 } from '../errors.js';
 import type { HookRegistry } from '../outbox/hooks.js';
 import { definitions } from '../schema.js';
@@ -424,7 +425,7 @@ export class DurableRuntime {
       sql`select c.definition_hash, c.snapshot, c.version, c.last_seq, c.last_hash, ${keyColumns}, ${timerColumns}
         from (select 1) as one left join cases c on c.id = ${caseId}`,
     );
-    if (row === undefined) throw new Error('load returned no row');
+    if (row === undefined) throw new StoreProtocolError('loading a case returned no row', caseId);
     return row;
   }
 }

@@ -1,4 +1,4 @@
-import { CommandWriteError } from '../errors.js';
+import { CommandWriteError, StoreProtocolError } from '../errors.js';
 import type { TongbanStore } from '../store/store.js';
 import { WRITE_STATEMENTS } from './write-command.js';
 
@@ -117,7 +117,9 @@ export class GroupCommit {
       const [row] = await this.#store.prepared(name, text, [documents]);
       results = JSON.parse(row?.[0] ?? 'null');
       if (!Array.isArray(results) || results.length !== group.length)
-        throw new Error('tongban_write_commands returned no result per command');
+        throw new StoreProtocolError(
+          `tongban_write_commands answered ${Array.isArray(results) ? results.length : 'no list of'} results for ${group.length} commands`,
+        );
     } catch (error) {
       for (const pending of group) pending.reject(error);
       return;

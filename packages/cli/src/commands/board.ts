@@ -5,6 +5,7 @@ import { EXIT_FAILURE, EXIT_OK } from '../program.js';
 import { type BoardCase, queryBoard } from '../supervision/adapters.js';
 import { parseBoundary } from '../supervision/dates.js';
 import { UsageError } from '../usage-error.js';
+import { registryOrExit } from './deadline.js';
 import { type DatabaseCliOptions, databaseFailure, databaseOptions, openStore } from './migrate.js';
 
 interface BoardCliOptions extends DatabaseCliOptions {
@@ -15,6 +16,7 @@ interface BoardCliOptions extends DatabaseCliOptions {
   readonly limit?: string;
   readonly now?: string;
   readonly json?: boolean;
+  readonly overlay?: string[];
 }
 
 const LIGHTS: Readonly<Record<Light, (text: string) => string>> = {
@@ -93,18 +95,26 @@ export function register(program: Command): void {
       .option('--light <light>', 'only cases of this urgency: red, yellow or green')
       .option('--limit <n>', 'most cases shown', '50')
       .option('--now <instant>', 'judge lights at this date or ISO instant (default: now)')
-      .option('--json', 'print the board as JSON'),
+      .option('--json', 'print the board as JSON')
+      .option(
+        '--overlay <file...>',
+        'JSON calendar overlay(s) the cases count on, as given to the worker (see docs/time-rules.md)',
+      ),
   ).action(async (options: BoardCliOptions) => {
     const limit = Number(options.limit ?? '50');
     if (!Number.isInteger(limit) || limit < 1)
       throw new UsageError(`--limit must be a positive integer, got ${options.limit}`);
     const light = lightOption(options.light);
     const now = options.now === undefined ? Date.now() : parseBoundary(options.now, '--now', false);
+    // Read before anything opens: a bad overlay stops here, before the database is touched.
+    const calendars = registryOrExit(options.overlay, 'board');
+    if (calendars === null) return;
     const store = await openStore(options, 1);
     try {
       const board = await queryBoard(store.db, {
         now,
         limit,
+        calendars,
         ...(options.matter ? { matter: options.matter } : {}),
         ...(options.department ? { department: options.department } : {}),
         ...(options.region ? { region: options.region } : {}),

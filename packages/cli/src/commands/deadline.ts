@@ -44,6 +44,24 @@ export function registryFrom(overlays: readonly string[] | undefined): CalendarR
   return registry;
 }
 
+/**
+ * For commands that open a database: the registry with `--overlay` loaded, read before anything
+ * opens. A bad overlay prints `tongban <command>: <why>`, sets exit code 1 and gives `null`.
+ */
+export function registryOrExit(
+  overlays: readonly string[] | undefined,
+  command: string,
+): CalendarRegistry | null {
+  try {
+    return registryFrom(overlays);
+  } catch (error) {
+    if (!(error instanceof CalendarOverlayError || error instanceof UnknownCalendarError)) throw error;
+    process.stderr.write(`tongban ${command}: ${error.message}\n`);
+    process.exitCode = EXIT_FAILURE;
+    return null;
+  }
+}
+
 /** The calendar the options name, after loading any overlays. UsageError for an unknown name. */
 export function calendarFrom(options: CalendarCliOptions): WorkCalendar {
   const registry = registryFrom(options.overlay);

@@ -9,16 +9,11 @@ import {
   StatisticsRollupWorker,
   TimerWorker,
 } from '@tongban/adapters';
-import {
-  CalendarOverlayError,
-  type CalendarRegistry,
-  type ServiceHandler,
-  UnknownCalendarError,
-} from '@tongban/engine';
+import type { ServiceHandler } from '@tongban/engine';
 import type { Command } from 'commander';
-import { EXIT_FAILURE, EXIT_OK } from '../program.js';
+import { EXIT_OK } from '../program.js';
 import { UsageError } from '../usage-error.js';
-import { registryFrom } from './deadline.js';
+import { registryOrExit } from './deadline.js';
 import { type DatabaseCliOptions, databaseOptions, openStore } from './migrate.js';
 
 interface WorkerOptions extends DatabaseCliOptions {
@@ -93,15 +88,8 @@ export function register(program: Command): void {
     const pollMs = positive(options.pollMs, '--poll-ms', 200);
     const rollupMs = positive(options.rollupMs, '--rollup-ms', 5000);
     // Read before anything opens: a bad overlay stops the worker before it touches the database.
-    let calendars: CalendarRegistry;
-    try {
-      calendars = registryFrom(options.overlay);
-    } catch (error) {
-      if (!(error instanceof CalendarOverlayError || error instanceof UnknownCalendarError)) throw error;
-      process.stderr.write(`tongban worker: ${error.message}\n`);
-      process.exitCode = EXIT_FAILURE;
-      return;
-    }
+    const calendars = registryOrExit(options.overlay, 'worker');
+    if (calendars === null) return;
     const { hooks, handlers } = await loadHostModule(options.hooks);
     const store = await openStore(options, concurrency + 1);
     const runtime = new DurableRuntime({

@@ -6,8 +6,15 @@
  *
  * Env: N (cases driven to completion per engine, in 5 interleaved rounds; default 3000; bpmn-engine
  * runs a twentieth of that), PARKED (parked cases for the heap measure, default 2000).
+ *
+ * In one process the contenders share xstate's code, and V8 optimises it for whichever machines it
+ * has seen: the hand-written actor runs about twice as fast alone as next to ours. So ours and the
+ * actor are also measured each in a fresh process of its own (`--solo <name>`, alternating).
  */
+import { spawnSync } from 'node:child_process';
 import { EventEmitter } from 'node:events';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { type CaseSnapshot, type CompiledDefinition, compileBpmn, step } from '@tongban/engine';
 import { Engine } from 'bpmn-engine';
 import { type AnyActorRef, createActor, createMachine, initialTransition, transition } from 'xstate';
@@ -80,6 +87,35 @@ function parkTongban(def: CompiledDefinition, id: string): string {
   );
   if (!r2.ok) throw r2.error;
   return JSON.stringify(r2.snapshot); // parked in the parallel stage, four tasks open
+}
+
+/** The JSON texts one case passes through between commands (start, then each completion). */
+function snapshotTexts(def: CompiledDefinition): string[] {
+  let at = T0;
+  const started = step(def, null, { type: 'start', caseId: 'floor' }, at);
+  if (!started.ok) throw started.error;
+  const texts = [JSON.stringify(started.snapshot)];
+  for (let r = started; r.openTasks[0] !== undefined; ) {
+    const task = r.openTasks[0];
+    at += 60_000;
+    const next = step(
+      def,
+      JSON.parse(texts.at(-1) ?? '') as CaseSnapshot,
+      { type: 'completeTask', taskId: task.id, department: task.department ?? '' },
+      at,
+    );
+    if (!next.ok) throw next.error;
+    texts.push(JSON.stringify(next.snapshot));
+    r = next;
+  }
+  return texts;
+}
+
+/** What `tongbanCase` spends on JSON alone: each text parsed and written again, no engine. */
+function jsonFloorCase(texts: readonly string[]): number {
+  let bytes = 0;
+  for (const text of texts) bytes += JSON.stringify(JSON.parse(text)).length;
+  return bytes;
 }
 
 // ---- bpmn-engine: signal every waiting user task until the process ends.
@@ -215,6 +251,7 @@ async function heapPer<T>(count: number, make: (i: number) => T | Promise<T>): P
 const compiled = await compileBpmn(XML);
 if (!compiled.ok) throw new Error(JSON.stringify(compiled.diagnostics));
 const def = compiled.definition;
+const texts = snapshotTexts(def);
 
 const ROUNDS = 5;
 const per = Math.max(1, Math.floor(N / ROUNDS));
@@ -223,16 +260,52 @@ const LABELS = {
   bpmn: 'bpmn-engine 25',
   handActor: 'hand-written xstate (actor)',
   handPure: 'hand-written xstate (pure transition + JSON)',
+  floor: "floor: our snapshots' JSON round trip alone",
 };
+const SOLO: Record<string, Contender> = {
+  ours: { label: LABELS.ours, perRound: per, run: (i) => tongbanCase(def, `c${i}`) },
+  handActor: { label: LABELS.handActor, perRound: per, run: () => handActorCase() },
+};
+
+if (process.argv[2] === '--solo') {
+  const contender = SOLO[process.argv[3] ?? ''];
+  if (contender === undefined) throw new Error(`--solo takes one of ${Object.keys(SOLO).join(', ')}`);
+  await race([contender], 2); // let V8 optimise first, as the interleaved rounds do for each other
+  const rate = (await race([contender], ROUNDS)).get(contender.label);
+  process.stdout.write(`${JSON.stringify(rate)}\n`);
+  process.exit(0);
+}
+
+/** Ours and the hand-written actor, each alone in a fresh process, alternating (`runs` each). */
+function soloRates(runs: number): { ours: Rate[]; handActor: Rate[] } {
+  const tsx = createRequire(import.meta.url).resolve('tsx');
+  const self = fileURLToPath(import.meta.url);
+  const out: { ours: Rate[]; handActor: Rate[] } = { ours: [], handActor: [] };
+  for (let run = 0; run < runs; run++) {
+    for (const name of ['ours', 'handActor'] as const) {
+      const child = spawnSync(
+        process.execPath,
+        ['--import', tsx, '--conditions=@tongban/source', self, '--solo', name],
+        { encoding: 'utf8', env: process.env },
+      );
+      if (child.status !== 0) throw new Error(`--solo ${name} failed: ${child.stderr}`);
+      out[name].push(JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '') as Rate);
+    }
+  }
+  return out;
+}
+
 const rates = await race(
   [
-    { label: LABELS.ours, perRound: per, run: (i) => tongbanCase(def, `c${i}`) },
+    SOLO.ours as Contender,
     { label: LABELS.bpmn, perRound: Math.max(20, Math.floor(per / 20)), run: (i) => bpmnEngineCase(`b${i}`) },
-    { label: LABELS.handActor, perRound: per, run: () => handActorCase() },
+    SOLO.handActor as Contender,
     { label: LABELS.handPure, perRound: per, run: () => handPureCase() },
+    { label: LABELS.floor, perRound: per, run: () => jsonFloorCase(texts) },
   ],
   ROUNDS,
 );
+const solo = soloRates(2);
 const rate = (label: string): number => rates.get(label)?.wall ?? Number.NaN;
 const cpuRate = (label: string): number => rates.get(label)?.cpu ?? Number.NaN;
 const ours = { label: LABELS.ours, perSecond: rate(LABELS.ours) };
@@ -263,6 +336,7 @@ const rows = [
   [bpmn.label, bpmn.perSecond.toFixed(0), kb(bpmnHeap), `${bpmnState} B`],
   [handActor.label, handActor.perSecond.toFixed(0), kb(handHeap), `${handSnapshot} B`],
   [handPure.label, handPure.perSecond.toFixed(0), '—', '—'],
+  [LABELS.floor, rate(LABELS.floor).toFixed(0), '—', '—'],
 ];
 const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
 for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c]!)).join('  '));
@@ -278,6 +352,23 @@ console.log(
 );
 console.log(
   `same, per CPU-second of this process:        ${(cpuRate(LABELS.ours) / cpuRate(LABELS.bpmn)).toFixed(1)}× bpmn-engine, ${(cpuRate(LABELS.ours) / cpuRate(LABELS.handActor)).toFixed(2)}× hand-written (actor)`,
+);
+const median = (xs: readonly number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] ?? Number.NaN)
+    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+const soloOurs = median(solo.ours.map((r) => r.cpu));
+const soloHand = median(solo.handActor.map((r) => r.cpu));
+console.log(
+  `each alone in its own process (CPU time, median of ${solo.ours.length}): tongban ${soloOurs.toFixed(0)} cases/s, hand-written actor ${soloHand.toFixed(0)} cases/s: ${(soloOurs / soloHand).toFixed(2)}×`,
+);
+const budget = 1e6 / (0.5 * handActor.perSecond);
+const floorMicros = 1e6 / rate(LABELS.floor);
+console.log(
+  `at 0.5× the hand-written actor a case may take ${budget.toFixed(0)} µs; our snapshots' JSON round trip alone takes ${floorMicros.toFixed(0)} µs of it (${((100 * floorMicros) / budget).toFixed(0)}%), ours whole ${(1e6 / ours.perSecond).toFixed(0)} µs`,
 );
 console.log(
   `tongban heap per parked case: ${kb(oursHeap)} (target ≤ 10 KB); snapshot ${oursSnapshot} B (target ≤ 2 KB)`,

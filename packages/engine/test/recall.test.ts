@@ -4,7 +4,7 @@ import { type CompiledDefinition, compile } from '../src/compile/index.js';
 import type { CaseSnapshot } from '../src/runtime/snapshot.js';
 import { type StepApplied, step } from '../src/runtime/step.js';
 import type { Actor, Command } from '../src/runtime/types.js';
-import { end, gateway, model, scope, start, task } from './support/ir.js';
+import { boundary, end, gateway, model, scope, start, task, timer } from './support/ir.js';
 
 const bj = (iso: string): number => Date.parse(`${iso}+08:00`);
 const ZHANG: Actor = { id: '窗口-张', kind: 'staff', department: 'L' };
@@ -340,5 +340,139 @@ describe('the recalled task clock (property)', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+/** a (with a 1-day reminder beside it and a 5-day escalation that takes it away) → b. */
+function withBoundaryTimers(): CompiledDefinition {
+  const r = compile(
+    model(
+      scope(
+        'p',
+        [
+          start('s'),
+          task('a', 'A', { boundaries: ['remind', 'late'] }),
+          boundary('remind', 'a', timer('P1D'), false),
+          boundary('late', 'a', timer('P5D')),
+          task('b', 'B'),
+          task('escalate', 'Sup'),
+          end('e1'),
+          end('e2'),
+          end('e3'),
+        ],
+        [
+          ['s', 'a'],
+          ['a', 'b'],
+          ['b', 'e1'],
+          ['remind', 'e2'],
+          ['late', 'escalate'],
+          ['escalate', 'e3'],
+        ],
+      ),
+    ),
+  );
+  if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
+  return r.definition;
+}
+
+/** The case's BPMN timers: boundary id → due instant. */
+function bpmnTimers(c: Case): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const t of Object.values(c.snapshot!.machine.context.timers))
+    if (t.purpose === 'bpmn' && t.elementId !== null) out[t.elementId] = t.dueAt;
+  return out;
+}
+
+describe("撤回 and the task's boundary timers", () => {
+  const t0 = bj('2026-03-02T09:00:00');
+  const HOUR = 3_600_000;
+
+  it('gives a recalled task back the timers it had, not fresh ones from the recall', () => {
+    const c = new Case(withBoundaryTimers());
+    c.send({ type: 'start', caseId: 't' }, t0);
+    const armed = bpmnTimers(c);
+    expect(Object.keys(armed).sort()).toEqual(['late', 'remind']);
+    c.complete('a', 'A', t0 + HOUR, ZHANG);
+    expect(bpmnTimers(c)).toEqual({});
+    const r = c.recall('a', 'A', t0 + 20 * HOUR, ZHANG);
+    expect(c.open()).toEqual(['a@A']);
+    expect(bpmnTimers(c)).toEqual(armed);
+    // The store is told to set them at those instants, under the reopened task's new timer ids.
+    expect(
+      Object.fromEntries(r.timers.set.filter((t) => t.purpose === 'bpmn').map((t) => [t.elementId, t.dueAt])),
+    ).toEqual(armed);
+  });
+
+  it('does not arm again a reminder that fired before the completion', () => {
+    const c = new Case(withBoundaryTimers());
+    c.send({ type: 'start', caseId: 't' }, t0);
+    const armed = bpmnTimers(c);
+    const remind = Object.values(c.snapshot!.machine.context.timers).find((t) => t.elementId === 'remind');
+    c.send({ type: 'fireTimer', timerId: remind!.id }, armed.remind!);
+    c.complete('a', 'A', armed.remind! + HOUR, ZHANG);
+    c.recall('a', 'A', armed.remind! + 2 * HOUR, ZHANG);
+    expect(bpmnTimers(c)).toEqual({ late: armed.late });
+  });
+
+  it('a recall whose escalation fell due meanwhile leaves it due at once, where it always was', () => {
+    const c = new Case(withBoundaryTimers());
+    c.send({ type: 'start', caseId: 't' }, t0);
+    const armed = bpmnTimers(c);
+    c.complete('a', 'A', t0 + HOUR, ZHANG);
+    const later = armed.late! + HOUR; // b untouched for five days
+    c.recall('a', 'A', later, ZHANG);
+    expect(bpmnTimers(c).late).toBe(armed.late);
+    const late = Object.values(c.snapshot!.machine.context.timers).find((t) => t.elementId === 'late');
+    c.send({ type: 'fireTimer', timerId: late!.id }, later);
+    expect(c.open()).toEqual(['escalate@Sup']);
+  });
+
+  it('whenever it is completed and recalled, the timers left are those pending at completion, due as before', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 200 }), // hours until the completion
+        fc.integer({ min: 0, max: 200 }), // hours from the completion to the recall
+        (done, back) => {
+          const c = new Case(withBoundaryTimers());
+          c.send({ type: 'start', caseId: 't' }, t0);
+          const armed = bpmnTimers(c);
+          let at = t0;
+          // Due timers fire as the clock passes them (the escalation takes the task away).
+          const fireDue = (until: number) => {
+            for (const [elementId, dueAt] of Object.entries(bpmnTimers(c)).sort((x, y) => x[1] - y[1])) {
+              if (dueAt > until) continue;
+              const t = Object.values(c.snapshot!.machine.context.timers).find(
+                (x) => x.elementId === elementId,
+              );
+              c.send({ type: 'fireTimer', timerId: t!.id }, Math.max(at, dueAt));
+              at = Math.max(at, dueAt);
+            }
+          };
+          fireDue(t0 + done * HOUR);
+          if (!c.open().includes('a@A')) return; // escalated before anyone completed it
+          const pending = bpmnTimers(c);
+          c.complete('a', 'A', t0 + done * HOUR, ZHANG);
+          c.recall('a', 'A', t0 + (done + back) * HOUR, ZHANG);
+          expect(bpmnTimers(c)).toEqual(pending);
+          for (const [elementId, dueAt] of Object.entries(pending)) expect(dueAt).toBe(armed[elementId]);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('挂起 in between ends the window: the completion stands', () => {
+    const c = new Case(withBoundaryTimers());
+    c.send({ type: 'start', caseId: 't' }, t0);
+    c.complete('a', 'A', t0 + HOUR, ZHANG);
+    const officer: Actor = { id: '科长-王', kind: 'officer', department: 'B' };
+    c.send({ type: 'suspendCase', reason: '等待听证', actor: officer }, t0 + 2 * HOUR);
+    c.send({ type: 'resumeCase', actor: officer }, t0 + 3 * HOUR);
+    expect(
+      c.refusal(
+        { type: 'recall', elementId: 'a', department: 'A', reason: 'r', actor: ZHANG },
+        t0 + 4 * HOUR,
+      ),
+    ).toBe('RECALL_TOO_LATE');
   });
 });

@@ -29,6 +29,13 @@ export interface RecallRecord {
   readonly opened?: readonly string[];
   /** The task's clock when it was completed: a recalled task resumes it (the time between counts). */
   readonly clock?: ClockState;
+  /**
+   * For a task with boundary timers: when each of them that was still pending at completion falls
+   * due, by boundary element id. A recalled task gets exactly these back (a timer that had fired
+   * does not fire again). Absent on records of a task without boundary timers, and on records
+   * written before this field existed (their task re-arms its timers from the recall).
+   */
+  readonly timers?: Readonly<Record<string, Instant>>;
   /** For one instance of a multi-instance task not yet decided: its outcome, to undo the tally. */
   readonly instanceOutcome?: string | null;
 }
@@ -51,6 +58,7 @@ export function withDownstream(record: RecallRecord, level: number, opened: read
   if (level > 0) out.level = level;
   if (opened.length > 0) out.opened = opened;
   if (record.clock !== undefined) out.clock = record.clock;
+  if (record.timers !== undefined) out.timers = record.timers;
   if (record.instanceOutcome !== undefined) out.instanceOutcome = record.instanceOutcome;
   return out;
 }
@@ -95,4 +103,14 @@ export function fullTask(task: RecallRecord['task'], id: string, node: FlowNode 
     instance: task.instance ?? null,
     handler: task.handler ?? null,
   };
+}
+
+/** The ids of the timer boundary events attached to an element (none for anything but an activity). */
+export function timerBoundaries(nodes: ReadonlyMap<string, FlowNode>, elementId: string): readonly string[] {
+  const node = nodes.get(elementId);
+  if (node === undefined || !('boundaries' in node)) return [];
+  return node.boundaries.filter((id) => {
+    const boundary = nodes.get(id);
+    return boundary?.kind === 'boundaryEvent' && boundary.trigger.type === 'timer';
+  });
 }

@@ -15,6 +15,7 @@ import {
   departmentOf,
   fullTask,
   type RecallRecord,
+  timerBoundaries,
   viewOf,
   withDownstream,
 } from './recall-record.js';
@@ -374,6 +375,7 @@ function reopen(
     task = { ...task, dueAt: due };
   }
   context.tasks[id] = task;
+  if (record.timers !== undefined) restoreTimers(definition, context, record.task.elementId, record.timers);
   const data = { recalledFrom: oldId, ...(task.dueAt !== null ? { dueAt: task.dueAt } : {}) };
   const opened = context.out.findIndex((e) => e.type === 'task.opened' && e.taskId === id);
   const event = context.out[opened];
@@ -393,6 +395,42 @@ function reopen(
   }
 }
 
+/** When each of `boundaries` that is armed falls due, by boundary id. */
+function pendingTimers(
+  timers: StoredContext['timers'],
+  boundaries: readonly string[],
+): Record<string, number> {
+  const pending: Record<string, number> = {};
+  for (const id in timers) {
+    const timer = timers[id]!;
+    if (timer.purpose === 'bpmn' && timer.elementId !== null && boundaries.includes(timer.elementId))
+      pending[timer.elementId] = timer.dueAt;
+  }
+  return pending;
+}
+
+/**
+ * The reopened task's boundary timers as they stood at completion. Re-entering the task armed them
+ * afresh, from now: a department could otherwise push its own escalation back by completing and
+ * recalling. One that had fired before the completion is not armed again.
+ */
+function restoreTimers(
+  definition: CompiledDefinition,
+  context: CaseContext,
+  elementId: string,
+  saved: Readonly<Record<string, number>>,
+): void {
+  const boundaries = timerBoundaries(definition.nodes, elementId);
+  for (const id in context.timers) {
+    const timer = context.timers[id]!;
+    if (timer.purpose !== 'bpmn' || timer.elementId === null || !boundaries.includes(timer.elementId))
+      continue;
+    const dueAt = saved[timer.elementId];
+    if (dueAt === undefined) delete context.timers[id];
+    else context.timers[id] = { ...timer, dueAt };
+  }
+}
+
 function roleOf(definition: CompiledDefinition, elementId: string): TaskRecord['role'] {
   const node = definition.nodes.get(elementId);
   return node?.kind === 'userTask' ? node.role : null;
@@ -406,6 +444,8 @@ const RESETS = new Set([
   'timer.fired',
   'message.received',
   'case.withdrawn',
+  // 挂起 stops every clock and timer of the case: a completion before it stands.
+  'case.suspended',
 ]);
 
 /** A next handler's acts on a downstream task: after any of them the completion stands. */
@@ -430,7 +470,7 @@ const ACTS = new Set([
 export function settleRecalls(
   definition: CompiledDefinition,
   /** The case as persisted before the command: what was open, and its clocks and recall records. */
-  before: Pick<StoredContext, 'tasks' | 'clocks' | 'recall'>,
+  before: Pick<StoredContext, 'tasks' | 'clocks' | 'recall' | 'timers'>,
   context: CaseContext,
   command: Exclude<Command, { type: 'start' }>,
   value: StateValue,
@@ -504,6 +544,10 @@ export function settleRecalls(
     };
     if (typeof actor === 'string') base.by = actor;
     if (clock) base.clock = clock;
+    if (!instance) {
+      const boundaries = timerBoundaries(definition.nodes, task.elementId);
+      if (boundaries.length > 0) base.timers = pendingTimers(before.timers, boundaries);
+    }
     if (instance) {
       const outcome = e.data?.outcome;
       base.instanceOutcome = typeof outcome === 'string' ? outcome : null;

@@ -262,13 +262,14 @@ const LABELS = {
   handPure: 'hand-written xstate (pure transition + JSON)',
   floor: "floor: our snapshots' JSON round trip alone",
 };
-const SOLO: Record<string, Contender> = {
+const SOLO = {
   ours: { label: LABELS.ours, perRound: per, run: (i) => tongbanCase(def, `c${i}`) },
   handActor: { label: LABELS.handActor, perRound: per, run: () => handActorCase() },
-};
+} satisfies Record<string, Contender>;
 
 if (process.argv[2] === '--solo') {
-  const contender = SOLO[process.argv[3] ?? ''];
+  const name = process.argv[3] ?? '';
+  const contender = name in SOLO ? SOLO[name as keyof typeof SOLO] : undefined;
   if (contender === undefined) throw new Error(`--solo takes one of ${Object.keys(SOLO).join(', ')}`);
   await race([contender], 2); // let V8 optimise first, as the interleaved rounds do for each other
   const rate = (await race([contender], ROUNDS)).get(contender.label);
@@ -297,9 +298,9 @@ function soloRates(runs: number): { ours: Rate[]; handActor: Rate[] } {
 
 const rates = await race(
   [
-    SOLO.ours as Contender,
+    SOLO.ours,
     { label: LABELS.bpmn, perRound: Math.max(20, Math.floor(per / 20)), run: (i) => bpmnEngineCase(`b${i}`) },
-    SOLO.handActor as Contender,
+    SOLO.handActor,
     { label: LABELS.handPure, perRound: per, run: () => handPureCase() },
     { label: LABELS.floor, perRound: per, run: () => jsonFloorCase(texts) },
   ],

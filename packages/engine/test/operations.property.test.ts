@@ -1,19 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../src/compile/index.js';
 import { departmentOf } from '../src/runtime/recall-record.js';
 import type { CaseSnapshot } from '../src/runtime/snapshot.js';
 import { step } from '../src/runtime/step.js';
 import { snapshotTasks } from '../src/runtime/stored-context.js';
 import type { Command } from '../src/runtime/types.js';
-import { end, gateway, model, scope, start, task } from './support/ir.js';
+import { compiled, end, gateway, model, scope, start, task } from './support/ir.js';
 
 /**
  * accept → fork( lead review ‖ 会签 over coDepartments ‖ fork( survey ‖ heritage ) ) → join → decide,
  * with limits on every task: the nested parallel model the random operations run against.
  */
 const five = { amount: 5, unit: 'workingDays' } as const;
-const compiled = compile(
+const def = compiled(
   model(
     scope(
       'p',
@@ -85,8 +84,6 @@ const compiled = compile(
     },
   ),
 );
-if (!compiled.ok) throw new Error(JSON.stringify(compiled.diagnostics));
-const def = compiled.definition;
 const T0 = Date.parse('2026-03-02T09:00:00+08:00');
 
 const KINDS = [

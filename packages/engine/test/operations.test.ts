@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type CompiledDefinition, compile } from '../src/compile/index.js';
+import type { CompiledDefinition } from '../src/compile/index.js';
 import type { MatterInfo } from '../src/model/process.js';
 import type { CaseSnapshot } from '../src/runtime/snapshot.js';
 import { type StepApplied, step } from '../src/runtime/step.js';
 import type { Actor, Command } from '../src/runtime/types.js';
-import { end, gateway, model, scope, start, task } from './support/ir.js';
+import { compiled, end, gateway, model, scope, start, task } from './support/ir.js';
 
 const bj = (iso: string): number => Date.parse(`${iso}+08:00`);
 const OFFICER: Actor = { id: '督查科-周', kind: 'officer' };
@@ -16,7 +16,7 @@ function definition(
   timeoutAction?: 'agree' | 'reject',
 ): CompiledDefinition {
   const five = { amount: 5, unit: 'workingDays' } as const;
-  const r = compile(
+  return compiled(
     model(
       scope(
         'p',
@@ -60,8 +60,6 @@ function definition(
       },
     ),
   );
-  if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
-  return r.definition;
 }
 
 class Case {

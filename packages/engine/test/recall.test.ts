@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CompiledDefinition, compile } from '../src/compile/index.js';
+import type { CompiledDefinition } from '../src/compile/index.js';
 import type { CaseSnapshot } from '../src/runtime/snapshot.js';
 import { type StepApplied, step } from '../src/runtime/step.js';
 import type { Actor, Command } from '../src/runtime/types.js';
-import { boundary, end, gateway, model, scope, start, task, timer } from './support/ir.js';
+import { boundary, compiled, end, gateway, model, scope, start, task, timer } from './support/ir.js';
 
 const bj = (iso: string): number => Date.parse(`${iso}+08:00`);
 const ZHANG: Actor = { id: '窗口-张', kind: 'staff', department: 'L' };
@@ -12,7 +12,7 @@ const five = { amount: 5, unit: 'workingDays' } as const;
 
 /** accept → fork( a ‖ b ‖ co (会签 over coDepartments) ) → join → decide: limits on accept and a. */
 function definition(): CompiledDefinition {
-  const r = compile(
+  return compiled(
     model(
       scope(
         'p',
@@ -54,8 +54,6 @@ function definition(): CompiledDefinition {
       },
     ),
   );
-  if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
-  return r.definition;
 }
 
 class Case {
@@ -345,7 +343,7 @@ describe('the recalled task clock (property)', () => {
 
 /** a (with a 1-day reminder beside it and a 5-day escalation that takes it away) → b. */
 function withBoundaryTimers(): CompiledDefinition {
-  const r = compile(
+  return compiled(
     model(
       scope(
         'p',
@@ -371,8 +369,6 @@ function withBoundaryTimers(): CompiledDefinition {
       ),
     ),
   );
-  if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
-  return r.definition;
 }
 
 /** The case's BPMN timers: boundary id → due instant. */

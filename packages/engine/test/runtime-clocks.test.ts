@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compile } from '../src/compile/index.js';
 import type { MatterInfo } from '../src/model/process.js';
 import type { CaseSnapshot } from '../src/runtime/snapshot.js';
 import { type StepApplied, step } from '../src/runtime/step.js';
 import type { Command } from '../src/runtime/types.js';
-import { boundary, end, model, scope, start, task, timer } from './support/ir.js';
+import { boundary, compiled, end, model, scope, start, task, timer } from './support/ir.js';
 
 /** Beijing wall time as an instant. */
 const bj = (iso: string): number => Date.parse(`${iso}+08:00`);
@@ -20,7 +19,7 @@ const matter: MatterInfo = {
   calendar: null,
 };
 
-const result = compile(
+const def = compiled(
   model(
     scope(
       'p',
@@ -44,8 +43,6 @@ const result = compile(
     matter,
   ),
 );
-if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
-const def = result.definition;
 
 function run(snapshot: CaseSnapshot | null, command: Command, at: number): StepApplied {
   const r = step(def, snapshot, command, at);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { type CompiledDefinition, compile } from '../src/compile/index.js';
-import type { ProcessModel } from '../src/model/process.js';
 import type { CaseSnapshot } from '../src/runtime/snapshot.js';
 import { type StepApplied, step } from '../src/runtime/step.js';
 import type { Command } from '../src/runtime/types.js';
 import {
   boundary,
+  compiled,
   end,
   gateway,
   messageCatch,
@@ -20,12 +20,6 @@ import {
 } from './support/ir.js';
 
 const T0 = Date.UTC(2026, 2, 2, 1, 0); // 2026-03-02 09:00 Beijing
-
-function compiled(m: ProcessModel): CompiledDefinition {
-  const result = compile(m);
-  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics, null, 2));
-  return result.definition;
-}
 
 /** Drives a case through commands, persisting the snapshot as JSON between them as a store would. */
 class Driver {

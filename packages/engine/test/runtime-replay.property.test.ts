@@ -1,11 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CompiledDefinition, compile, loadDefinition } from '../src/compile/index.js';
+import { type CompiledDefinition, loadDefinition } from '../src/compile/index.js';
 import type { CaseEvent } from '../src/runtime/events.js';
 import type { CaseSnapshot } from '../src/runtime/snapshot.js';
 import { step } from '../src/runtime/step.js';
 import type { Command } from '../src/runtime/types.js';
-import { boundary, end, gateway, messageCatch, model, scope, start, task, timer } from './support/ir.js';
+import {
+  boundary,
+  compiled,
+  end,
+  gateway,
+  messageCatch,
+  model,
+  scope,
+  start,
+  task,
+  timer,
+} from './support/ir.js';
 
 const T0 = Date.parse('2026-03-02T09:00:00+08:00');
 
@@ -14,7 +25,7 @@ const T0 = Date.parse('2026-03-02T09:00:00+08:00');
  * boundary timer → 补正 wait)) → join → decide → (退回 to accept | end).
  */
 function nestedModel(): CompiledDefinition {
-  const r = compile(
+  return compiled(
     model(
       scope(
         'p',
@@ -79,8 +90,6 @@ function nestedModel(): CompiledDefinition {
       },
     ),
   );
-  if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
-  return r.definition;
 }
 
 const def = nestedModel();

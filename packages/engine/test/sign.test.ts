@@ -1,19 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CompiledDefinition, compile } from '../src/compile/index.js';
+import type { CompiledDefinition } from '../src/compile/index.js';
 import type { DecisionMode, UserTaskNode } from '../src/model/process.js';
 import { decide } from '../src/runtime/sign-operations.js';
 import type { CaseSnapshot } from '../src/runtime/snapshot.js';
 import { type StepApplied, step } from '../src/runtime/step.js';
 import type { Command, TaskSign } from '../src/runtime/types.js';
-import { end, gateway, model, scope, start, task } from './support/ir.js';
+import { compiled, end, gateway, model, scope, start, task } from './support/ir.js';
 
 const T0 = Date.parse('2026-03-02T09:00:00+08:00');
 const H = 3_600_000;
 
 /** start → review (规划局, with the given decision attributes) → outcome? → approved | denied. */
 function definition(extra: Partial<UserTaskNode>): CompiledDefinition {
-  const r = compile(
+  return compiled(
     model(
       scope(
         'p',
@@ -36,8 +36,6 @@ function definition(extra: Partial<UserTaskNode>): CompiledDefinition {
       ),
     ),
   );
-  if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
-  return r.definition;
 }
 
 const people = (...ids: string[]) => ids.map((id) => ({ id, weight: 1 }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CompiledDefinition, compile } from '../src/compile/index.js';
+import type { CompiledDefinition } from '../src/compile/index.js';
 import type { CaseSnapshot } from '../src/runtime/snapshot.js';
 import { step } from '../src/runtime/step.js';
 import {
@@ -9,14 +9,14 @@ import {
   storeContext,
 } from '../src/runtime/stored-context.js';
 import type { Command } from '../src/runtime/types.js';
-import { end, gateway, model, scope, start, task } from './support/ir.js';
+import { compiled, end, gateway, model, scope, start, task } from './support/ir.js';
 
 const T0 = Date.parse('2026-03-02T09:00:00+08:00');
 const HOUR = 3_600_000;
 
 /** accept → fork(lead with a 5-working-day limit ‖ co) → join → decide → end. */
 function definition(): CompiledDefinition {
-  const r = compile(
+  return compiled(
     model(
       scope(
         'p',
@@ -43,8 +43,6 @@ function definition(): CompiledDefinition {
       ),
     ),
   );
-  if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
-  return r.definition;
 }
 
 function applied(def: CompiledDefinition, snapshot: CaseSnapshot | null, command: Command, at: number) {

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { importBpmn } from '../src/bpmn/index.js';
-import { compile } from '../src/compile/index.js';
 import { step } from '../src/runtime/step.js';
-import { end, model, scope, start, task } from './support/ir.js';
+import { compiled, end, model, scope, start, task } from './support/ir.js';
 
 const bj = (iso: string): number => Date.parse(`${iso}+08:00`);
 
 describe('working-hour limits in a running case', () => {
   it("count in the centre's own office hours (tb:officeHours)", () => {
-    const r = compile(
+    const definition = compiled(
       model(
         scope(
           'p',
@@ -34,8 +33,7 @@ describe('working-hour limits in a running case', () => {
         },
       ),
     );
-    if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
-    const started = step(r.definition, null, { type: 'start', caseId: 'h1' }, bj('2026-03-02T11:00:00'));
+    const started = step(definition, null, { type: 'start', caseId: 'h1' }, bj('2026-03-02T11:00:00'));
     if (!started.ok) throw started.error;
     // 11:00–12:00 (1 h), then 14:00–17:00 (3 h).
     expect(started.openTasks[0]?.dueAt).toBe(bj('2026-03-02T17:00:00'));

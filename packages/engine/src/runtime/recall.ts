@@ -4,6 +4,7 @@ import type { CompiledDefinition } from '../compile/compile.js';
 import { stateKey } from '../compile/state-ids.js';
 import { analyseScope, type RegionPlan } from '../compile/structure.js';
 import type { Scope } from '../model/process.js';
+import type { Instant } from '../model/time.js';
 import { CommandError } from './command-error.js';
 import type { CaseContext } from './context.js';
 import type { CaseEvent } from './events.js';
@@ -20,7 +21,7 @@ import {
   withDownstream,
 } from './recall-record.js';
 import { type StoredContext, taskRecord } from './stored-context.js';
-import type { Command, TaskRecord } from './types.js';
+import type { Command, TaskRecord, TimerRecord } from './types.js';
 
 /** Where an element sits: its scope, and per enclosing parallel stage which branch (`split/k`). */
 interface Place {
@@ -395,16 +396,22 @@ function reopen(
   }
 }
 
+/** The boundary a BPMN timer belongs to, when it is one of `boundaries`. */
+function boundaryOf(timer: TimerRecord, boundaries: readonly string[]): string | null {
+  return timer.purpose === 'bpmn' && timer.elementId !== null && boundaries.includes(timer.elementId)
+    ? timer.elementId
+    : null;
+}
+
 /** When each of `boundaries` that is armed falls due, by boundary id. */
 function pendingTimers(
   timers: StoredContext['timers'],
   boundaries: readonly string[],
-): Record<string, number> {
-  const pending: Record<string, number> = {};
-  for (const id in timers) {
-    const timer = timers[id]!;
-    if (timer.purpose === 'bpmn' && timer.elementId !== null && boundaries.includes(timer.elementId))
-      pending[timer.elementId] = timer.dueAt;
+): Record<string, Instant> {
+  const pending: Record<string, Instant> = {};
+  for (const timer of Object.values(timers)) {
+    const boundary = boundaryOf(timer, boundaries);
+    if (boundary !== null) pending[boundary] = timer.dueAt;
   }
   return pending;
 }
@@ -418,16 +425,15 @@ function restoreTimers(
   definition: CompiledDefinition,
   context: CaseContext,
   elementId: string,
-  saved: Readonly<Record<string, number>>,
+  saved: Readonly<Record<string, Instant>>,
 ): void {
   const boundaries = timerBoundaries(definition.nodes, elementId);
-  for (const id in context.timers) {
-    const timer = context.timers[id]!;
-    if (timer.purpose !== 'bpmn' || timer.elementId === null || !boundaries.includes(timer.elementId))
-      continue;
-    const dueAt = saved[timer.elementId];
-    if (dueAt === undefined) delete context.timers[id];
-    else context.timers[id] = { ...timer, dueAt };
+  for (const timer of Object.values(context.timers)) {
+    const boundary = boundaryOf(timer, boundaries);
+    if (boundary === null) continue;
+    const dueAt = saved[boundary];
+    if (dueAt === undefined) delete context.timers[timer.id];
+    else context.timers[timer.id] = { ...timer, dueAt };
   }
 }
 

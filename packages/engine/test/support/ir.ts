@@ -1,3 +1,4 @@
+import { type CompiledDefinition, compile } from '../../src/compile/index.js';
 import type {
   BoundaryEventNode,
   FlowNode,
@@ -56,6 +57,13 @@ export function scope(
 
 export function model(root: Scope, matter: MatterInfo | null = null): ProcessModel {
   return { id: root.id, name: null, matter, root, messages: {} };
+}
+
+/** Compiles a model, throwing with its diagnostics: a test model must compile. */
+export function compiled(m: ProcessModel): CompiledDefinition {
+  const result = compile(m);
+  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics, null, 2));
+  return result.definition;
 }
 
 export const start = (id: string): Draft => ({ kind: 'startEvent', id, name: null });

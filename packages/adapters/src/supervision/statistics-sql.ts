@@ -1,4 +1,4 @@
-import type { StatisticsDimension } from '@tongban/engine';
+import { BEIJING_OFFSET_MS, type StatisticsDimension } from '@tongban/engine';
 import { type SQL, sql } from 'drizzle-orm';
 
 /**
@@ -11,18 +11,11 @@ import { type SQL, sql } from 'drizzle-orm';
 /** The statistics dimensions, in the order the roll-up folds them. */
 export const DIMENSIONS: readonly StatisticsDimension[] = ['matter', 'window', 'department', 'staff'];
 
-/** Beijing time is UTC+8 all year (no daylight saving since 1991). */
-const OFFSET_MS = 8 * 3_600_000;
 export const DAY_MS = 86_400_000;
 
-/** 00:00 Beijing time of the civil day holding `at` (epoch ms). */
-export function beijingDayStart(at: number): number {
-  return at - ((((at + OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS);
-}
-
-/** The same in SQL, in exact bigint arithmetic (also for instants before 1970). */
+/** The engine's `beijingDayStart` in SQL, in exact bigint arithmetic (also before 1970). */
 export function dayStartSql(at: SQL): SQL {
-  return sql`(${at} - (((${at} + ${OFFSET_MS}::bigint) % ${DAY_MS}::bigint + ${DAY_MS}::bigint) % ${DAY_MS}::bigint))`;
+  return sql`(${at} - (((${at} + ${BEIJING_OFFSET_MS}::bigint) % ${DAY_MS}::bigint + ${DAY_MS}::bigint) % ${DAY_MS}::bigint))`;
 }
 
 const RECEIVE: Readonly<Record<StatisticsDimension, string>> = {

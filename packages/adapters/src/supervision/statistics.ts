@@ -1,4 +1,5 @@
 import {
+  beijingDayStart,
   type Instant,
   STATISTICS_COUNTERS,
   type StatisticsDimension,
@@ -9,7 +10,6 @@ import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../store/database.js';
 import { ROLLUP_NAME, readWatermark } from './rollup.js';
 import {
-  beijingDayStart,
   contributions,
   countedTypes,
   DAY_MS,

@@ -104,13 +104,3 @@ export function fullTask(task: RecallRecord['task'], id: string, node: FlowNode 
     handler: task.handler ?? null,
   };
 }
-
-/** The ids of the timer boundary events attached to an element (none for anything but an activity). */
-export function timerBoundaries(nodes: ReadonlyMap<string, FlowNode>, elementId: string): readonly string[] {
-  const node = nodes.get(elementId);
-  if (node === undefined || !('boundaries' in node)) return [];
-  return node.boundaries.filter((id) => {
-    const boundary = nodes.get(id);
-    return boundary?.kind === 'boundaryEvent' && boundary.trigger.type === 'timer';
-  });
-}

@@ -3,7 +3,7 @@ import { clockStatus } from '../clock/index.js';
 import type { CompiledDefinition } from '../compile/compile.js';
 import { stateKey } from '../compile/state-ids.js';
 import { analyseScope, type RegionPlan } from '../compile/structure.js';
-import type { Scope } from '../model/process.js';
+import type { FlowNode, Scope } from '../model/process.js';
 import type { Instant } from '../model/time.js';
 import { CommandError } from './command-error.js';
 import type { CaseContext } from './context.js';
@@ -16,7 +16,6 @@ import {
   departmentOf,
   fullTask,
   type RecallRecord,
-  timerBoundaries,
   viewOf,
   withDownstream,
 } from './recall-record.js';
@@ -394,6 +393,16 @@ function reopen(
       data,
     });
   }
+}
+
+/** The ids of the timer boundary events attached to an element (none for anything but an activity). */
+function timerBoundaries(nodes: ReadonlyMap<string, FlowNode>, elementId: string): readonly string[] {
+  const node = nodes.get(elementId);
+  if (node === undefined || !('boundaries' in node)) return [];
+  return node.boundaries.filter((id) => {
+    const boundary = nodes.get(id);
+    return boundary?.kind === 'boundaryEvent' && boundary.trigger.type === 'timer';
+  });
 }
 
 /** The boundary a BPMN timer belongs to, when it is one of `boundaries`. */

@@ -2,7 +2,10 @@ import type { Instant } from '../model/time.js';
 
 // China has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact for every
 // instant a case can have, and needs no time-zone database in the browser.
-const OFFSET_MS = 8 * 3_600_000;
+/** Beijing time's offset from UTC, in milliseconds (UTC+8 all year). */
+export const BEIJING_OFFSET_MS = 8 * 3_600_000;
+const OFFSET_MS = BEIJING_OFFSET_MS;
+const DAY_MS = 86_400_000;
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 /** `YYYY-MM-DD HH:mm:ss` in Beijing time (the form GB/T 39046 exchanges use). */
@@ -15,4 +18,9 @@ export function beijingTime(at: Instant): string {
 export function beijingQuarter(at: Instant): string {
   const d = new Date(at + OFFSET_MS);
   return `${d.getUTCFullYear()}Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
+}
+
+/** 00:00 Beijing time of the civil day holding `at` (also for instants before 1970). */
+export function beijingDayStart(at: Instant): Instant {
+  return at - ((((at + OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS);
 }

@@ -3,7 +3,7 @@
  * 39046 exports, all pure functions over case events (no I/O; runs in the browser too).
  * @module
  */
-export { beijingQuarter, beijingTime } from './beijing.js';
+export { BEIJING_OFFSET_MS, beijingDayStart, beijingQuarter, beijingTime } from './beijing.js';
 export { type CsvOptions, type CsvValue, csvField, toCsv } from './csv.js';
 export {
   CASE_COLUMNS,

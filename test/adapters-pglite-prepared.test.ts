@@ -14,6 +14,14 @@ it('PGlite prepared statements: text rows, NULLs, reuse, and errors with their S
     await expect(store.prepared('ins', insert, ['2', 'y'])).rejects.toMatchObject({ code: '23505' });
     await expect(store.prepared('bad', 'select nope', [])).rejects.toMatchObject({ code: '42703' });
     expect(await store.prepared('ins', insert, ['3', 'z'])).toEqual([['3', 'z']]);
+    // A reply larger than one chunk of PGlite's output comes back whole.
+    const many = await store.prepared(
+      'many',
+      "select i::text, repeat('办', 50) from generate_series(1, 20000) i",
+      [],
+    );
+    expect(many).toHaveLength(20000);
+    expect(many[19999]).toEqual(['20000', '办'.repeat(50)]);
   } finally {
     await store.close();
   }

@@ -8,6 +8,7 @@ import { Parser } from 'pg-protocol/dist/parser.js';
 import { schema } from '../schema.js';
 import type { TongbanDatabase } from './database.js';
 import { migrate } from './migrate.js';
+import { WalCheckpoints } from './pglite-checkpoints.js';
 import type { TongbanStore } from './store.js';
 
 /** Options of {@link createPgliteStore}. */
@@ -18,7 +19,24 @@ export interface PgliteStoreOptions {
   readonly client?: PGlite;
   /** Apply pending migrations before returning (default `true`: the embedded store just works). */
   readonly migrate?: boolean;
+  /**
+   * Checkpoint once this many bytes of write-ahead log were written since the last checkpoint
+   * (default 64 MiB; 0: never). PGlite never checkpoints by itself, so without this the log grows
+   * for as long as the process runs: see the operations guide.
+   */
+  readonly checkpointWalBytes?: number;
 }
+
+const MIB = 1024 * 1024;
+/** Writes between two looks at the size of the write-ahead log (about 1 MB of it on commands). */
+const CHECK_EVERY_WRITES = 256;
+
+/**
+ * Settings for a PGlite this store starts itself, on top of PGlite's own. Old log segments are
+ * recycled down to two (32 MB) at each checkpoint; a new segment is not first filled with zeros
+ * (in memory, that grew the file 8 KB at a time, copying it each time).
+ */
+const START_PARAMS = ['-c', 'wal_init_zero=off', '-c', 'min_wal_size=32MB', '-c', 'max_wal_size=64MB'];
 
 /**
  * Opens the embedded store: PostgreSQL compiled to WASM, in this process, in memory or in a data
@@ -27,7 +45,13 @@ export interface PgliteStoreOptions {
  */
 export async function createPgliteStore(options: PgliteStoreOptions = {}): Promise<TongbanStore> {
   const owned = options.client === undefined;
-  const client = options.client ?? (await PGlite.create(options.dataDir));
+  const client =
+    options.client ??
+    (await PGlite.create({
+      ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+      startParams: [...PGlite.defaultStartParams, ...START_PARAMS],
+    }));
+  const checkpoints = new WalCheckpoints(client, options.checkpointWalBytes ?? 64 * MIB, CHECK_EVERY_WRITES);
   const db: TongbanDatabase = drizzle({ client, schema });
   const dialect = new PgDialect();
   const preparedNames = new Set<string>();
@@ -40,13 +64,11 @@ export async function createPgliteStore(options: PgliteStoreOptions = {}): Promi
     },
     async prepared(name, text, params) {
       // PGlite's own locks: no other query, and no transaction of someone else, in between.
-      return client._runExclusiveTransaction(() =>
+      const rows = await client._runExclusiveTransaction(() =>
         client._runExclusiveQuery(async () => {
           for (let attempt = 1; ; attempt++) {
             const prepare = !preparedNames.has(name);
-            const reply = readReply(
-              await client.execProtocolRaw(protocolMessage(name, text, params, prepare)),
-            );
+            const reply = await send(client, protocolMessage(name, text, params, prepare));
             if (reply.parsed) preparedNames.add(name);
             if (reply.error === null) return reply.rows;
             // Prepared by someone else on this connection (42P05), or deallocated (26000): once more.
@@ -56,11 +78,14 @@ export async function createPgliteStore(options: PgliteStoreOptions = {}): Promi
           }
         }),
       );
+      checkpoints.noteWrite();
+      return rows;
     },
     async migrate() {
       await migrate(db);
     },
     async close() {
+      await checkpoints.settle();
       if (owned && !client.closed) await client.close();
     },
   };
@@ -90,18 +115,28 @@ function protocolMessage(
 }
 
 /** What a reply held: the rows (text values), whether a Parse succeeded, the first error. */
-function readReply(reply: Uint8Array): {
-  rows: (string | null)[][];
-  parsed: boolean;
-  error: DatabaseError | null;
-} {
-  const rows: (string | null)[][] = [];
+interface Reply {
+  readonly rows: (string | null)[][];
+  readonly parsed: boolean;
+  readonly error: DatabaseError | null;
+}
+
+/**
+ * Sends one message and reads the reply with node-postgres' parser. `execProtocolRaw` would also
+ * run every reply through PGlite's own parser (for notifications, which these statements never
+ * send) and copy it once more: the streaming call hands over the raw bytes instead. They are views
+ * into WASM memory, reused by the next call, so they are copied before parsing.
+ */
+async function send(client: PGlite, message: Uint8Array): Promise<Reply> {
+  const chunks: Buffer[] = [];
+  await client.execProtocolRawStream(message, { onRawData: (chunk) => chunks.push(Buffer.from(chunk)) });
   let parsed = false;
-  let error: DatabaseError | null = null;
-  new Parser().parse(Buffer.from(reply.buffer, reply.byteOffset, reply.byteLength), (message) => {
+  const reply: { rows: (string | null)[][]; error: DatabaseError | null } = { rows: [], error: null };
+  new Parser().parse(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks), (message) => {
     if (message.name === 'parseComplete') parsed = true;
-    else if (message.name === 'dataRow') rows.push((message as DataRowMessage).fields as (string | null)[]);
-    else if (message instanceof DatabaseError) error ??= message;
+    else if (message.name === 'dataRow')
+      reply.rows.push((message as DataRowMessage).fields as (string | null)[]);
+    else if (message instanceof DatabaseError) reply.error ??= message;
   });
-  return { rows, parsed, error };
+  return { ...reply, parsed };
 }

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { createPgliteStore, DurableRuntime } from '@tongban/adapters';
 import { parallelApproval } from '../test/support/adapters-models.js';
+import { runApproval } from '../test/support/approval-run.js';
 
 const CASES = Number(process.env.CASES ?? 20_000);
 
@@ -45,18 +46,7 @@ async function run(checkpoints: boolean): Promise<Row> {
   const started = performance.now();
   let commands = 0;
   for (let index = 0; index < CASES; index++) {
-    const caseId = `wal-${index}`;
-    let outcome = await runtime.start(approval.hash, { type: 'start', caseId });
-    commands++;
-    for (let open = outcome.openTasks[0]; open !== undefined; open = outcome.openTasks[0]) {
-      outcome = await runtime.execute(caseId, {
-        type: 'completeTask',
-        taskId: open.id,
-        department: open.department ?? '',
-        outcome: 'approve',
-      });
-      commands++;
-    }
+    commands += await runApproval(runtime, approval.hash, `wal-${index}`);
     if (index % 2000 === 1999)
       process.stderr.write(`  ${checkpoints ? 'on ' : 'off'}: ${index + 1}/${CASES} cases\n`);
   }

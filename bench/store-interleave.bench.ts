@@ -6,16 +6,16 @@
 // stores in alternating rounds: back to back, and with the engine stepping one case (five
 // commands, in memory) before each write. It prints the time per write in each way, the
 // engine's time for that case, and a raw single-row transaction in the same process.
-import { createPgliteStore, type TongbanStore } from '@tongban/adapters';
+import { createPgliteStore, DurableRuntime, type TongbanStore } from '@tongban/adapters';
 import { type Command, step } from '@tongban/engine';
 import { parallelApproval } from '../test/support/adapters-models.js';
+import { runApproval } from '../test/support/approval-run.js';
 
 const approval = parallelApproval();
 const ROUNDS = Number(process.env.ROUNDS ?? 4);
 const WRITE = 'select tongban_write_command($1::jsonb)';
 
 async function capture(): Promise<string[]> {
-  const { DurableRuntime } = await import('@tongban/adapters');
   const store = await createPgliteStore();
   const documents: string[] = [];
   const prepared = store.prepared.bind(store);
@@ -28,17 +28,7 @@ async function capture(): Promise<string[]> {
   };
   const runtime = new DurableRuntime({ store: recording });
   await runtime.deploy(approval);
-  for (let index = 0; index < 1000; index++) {
-    const caseId = `il-${index}`;
-    let outcome = await runtime.start(approval.hash, { type: 'start', caseId });
-    for (let open = outcome.openTasks[0]; open !== undefined; open = outcome.openTasks[0])
-      outcome = await runtime.execute(caseId, {
-        type: 'completeTask',
-        taskId: open.id,
-        department: open.department ?? '',
-        outcome: 'approve',
-      });
-  }
+  for (let index = 0; index < 1000; index++) await runApproval(runtime, approval.hash, `il-${index}`);
   await store.close();
   return documents;
 }

@@ -18,7 +18,6 @@ import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import {
-  type CommandOutcome,
   createPgliteStore,
   createPostgresStore,
   DurableRuntime,
@@ -27,6 +26,7 @@ import {
 } from '@tongban/adapters';
 import { type CaseSnapshot, type Command, type CompiledDefinition, step } from '@tongban/engine';
 import { parallelApproval, waitThenReview } from '../test/support/adapters-models.js';
+import { runApproval } from '../test/support/approval-run.js';
 
 const DATABASE_URL = process.env.DATABASE_URL;
 const MS = Number(process.env.BENCH_MS ?? 4000);
@@ -132,20 +132,8 @@ async function rawRate(store: TongbanStore, lanes: number, ms: number): Promise<
 }
 
 /** One parallel approval from start to end: 5 commands (start, 3 reviews, decision). */
-async function approvalCase(runtime: DurableRuntime): Promise<number> {
-  const caseId = nextId('cmd');
-  let outcome: CommandOutcome = await runtime.start(approval.hash, { type: 'start', caseId });
-  let commands = 1;
-  for (let open = outcome.openTasks[0]; open !== undefined; open = outcome.openTasks[0]) {
-    outcome = await runtime.execute(caseId, {
-      type: 'completeTask',
-      taskId: open.id,
-      department: open.department ?? '',
-      outcome: 'approve',
-    });
-    commands++;
-  }
-  return commands;
+function approvalCase(runtime: DurableRuntime): Promise<number> {
+  return runApproval(runtime, approval.hash, nextId('cmd'));
 }
 
 async function commandRate(runtime: DurableRuntime, lanes: number, ms: number): Promise<number> {

@@ -1,6 +1,7 @@
 import { createPgliteStore, DurableRuntime, type TongbanStore } from '@tongban/adapters';
 import { expect, it } from 'vitest';
 import { parallelApproval } from './support/adapters-models.js';
+import { runApproval } from './support/approval-run.js';
 
 // PGlite is a single-user backend: nothing checkpoints unless the store does, and the write-ahead
 // log would grow for as long as the process runs. The store checkpoints once `checkpointWalBytes`
@@ -22,17 +23,7 @@ async function approvals(store: TongbanStore): Promise<void> {
   const approval = parallelApproval();
   const runtime = new DurableRuntime({ store });
   await runtime.deploy(approval);
-  for (let index = 0; index < 80; index++) {
-    const caseId = `ck-${index}`;
-    let outcome = await runtime.start(approval.hash, { type: 'start', caseId });
-    for (let open = outcome.openTasks[0]; open !== undefined; open = outcome.openTasks[0])
-      outcome = await runtime.execute(caseId, {
-        type: 'completeTask',
-        taskId: open.id,
-        department: open.department ?? '',
-        outcome: 'approve',
-      });
-  }
+  for (let index = 0; index < 80; index++) await runApproval(runtime, approval.hash, `ck-${index}`);
 }
 
 it('PGlite store checkpoints once enough write-ahead log was written, and not when told never to', async () => {

@@ -3,8 +3,8 @@ import type { PGlite } from '@electric-sql/pglite';
 /**
  * PGlite runs PostgreSQL as a single-user backend, which never checkpoints on its own: the
  * checkpointer is a process of the server PGlite does not have. Without checkpoints the write-ahead
- * log grows by every write for as long as the process runs (about 3.7 KB per command on a parallel
- * approval: 183 MB after 50,000 commands), in memory for an in-memory store and on disk in a data
+ * log grows by every write for as long as the process runs (about 3.5 KB per command on a parallel
+ * approval: 347 MB after 100,000 commands, `bench:pglite-wal`), in memory for an in-memory store and on disk in a data
  * directory, and recovery after a crash replays all of it. This checkpoints once that much WAL was
  * written since the last checkpoint; PostgreSQL then recycles the old segments.
  */

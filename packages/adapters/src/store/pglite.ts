@@ -130,13 +130,13 @@ interface Reply {
 async function send(client: PGlite, message: Uint8Array): Promise<Reply> {
   const chunks: Buffer[] = [];
   await client.execProtocolRawStream(message, { onRawData: (chunk) => chunks.push(Buffer.from(chunk)) });
+  const rows: (string | null)[][] = [];
   let parsed = false;
-  const reply: { rows: (string | null)[][]; error: DatabaseError | null } = { rows: [], error: null };
+  let error: DatabaseError | null = null;
   new Parser().parse(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks), (message) => {
     if (message.name === 'parseComplete') parsed = true;
-    else if (message.name === 'dataRow')
-      reply.rows.push((message as DataRowMessage).fields as (string | null)[]);
-    else if (message instanceof DatabaseError) reply.error ??= message;
+    else if (message.name === 'dataRow') rows.push((message as DataRowMessage).fields as (string | null)[]);
+    else if (message instanceof DatabaseError) error ??= message;
   });
-  return { ...reply, parsed };
+  return { rows, parsed, error };
 }

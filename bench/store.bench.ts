@@ -11,7 +11,9 @@
 //              when group commit wrote concurrent commands together (see docs/operations.md).
 // Then timers fired/s by 1 and 4 worker processes draining a backlog of overdue timers, and the
 // delay between a timer's due time and its firing while the command load runs.
-// Without DATABASE_URL only PGlite is measured. BENCH_MS sets each measurement's length (default 4000).
+// Without DATABASE_URL only PGlite is measured. BENCH_MS sets each measurement's length (default 4000),
+// BENCH_ROUNDS the alternating rounds it is split into (default 4); "ratio per round" shows the
+// lowest and highest ratio of single rounds, which says how much the machine's load moved them.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -30,6 +32,7 @@ import { runApproval } from '../test/support/approval-run.js';
 
 const DATABASE_URL = process.env.DATABASE_URL;
 const MS = Number(process.env.BENCH_MS ?? 4000);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 4));
 const HOUR = 3_600_000;
 
 // ---- child mode: a timer worker process ----------------------------------------------------------
@@ -144,24 +147,32 @@ async function commandRate(runtime: DurableRuntime, lanes: number, ms: number): 
  * Raw and full-path rates measured in alternating rounds, so that a change in the machine's load
  * during the run affects both alike (this machine is shared).
  */
-async function compare(
-  store: TongbanStore,
-  lanes: number,
-): Promise<{ raw: number; commands: number; perStatement: number }> {
+interface Comparison {
+  readonly raw: number;
+  readonly commands: number;
+  /** commands/s ÷ raw tx/s of each round. */
+  readonly roundRatios: readonly number[];
+  readonly perStatement: number;
+}
+
+async function compare(store: TongbanStore, lanes: number): Promise<Comparison> {
   const runtime = new DurableRuntime({ store });
   await runtime.deploy(approval);
   await approvalCase(runtime); // warm the definition cache and the function's plans
   await rawRate(store, lanes, 200);
-  const rounds = 4;
   let raw = 0;
   let commands = 0;
-  for (let round = 0; round < rounds; round++) {
-    raw += (await rawRate(store, lanes, MS / rounds)) / rounds;
-    commands += (await commandRate(runtime, lanes, MS / rounds)) / rounds;
+  const roundRatios: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const roundRaw = await rawRate(store, lanes, MS / ROUNDS);
+    const roundCommands = await commandRate(runtime, lanes, MS / ROUNDS);
+    raw += roundRaw / ROUNDS;
+    commands += roundCommands / ROUNDS;
+    roundRatios.push(roundCommands / roundRaw);
   }
   // Group commit: how many commands each write statement (one transaction) carried on average.
   const written = runtime.writeCounts();
-  return { raw, commands, perStatement: written.commands / written.statements };
+  return { raw, commands, roundRatios, perStatement: written.commands / written.statements };
 }
 
 function stepRate(definition: CompiledDefinition): Promise<number> {
@@ -284,20 +295,21 @@ const timerRows: string[][] = [];
 const delayRows: string[][] = [];
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 const pct = (a: number, b: number): string => `${Math.round((100 * a) / b)}%`;
+const commandRow = (database: string, connections: string, result: Comparison): string[] => [
+  database,
+  connections,
+  fmt(result.raw),
+  fmt(result.commands),
+  pct(result.commands, result.raw),
+  `${Math.round(100 * Math.min(...result.roundRatios))}–${pct(Math.max(...result.roundRatios), 1)}`,
+  result.perStatement.toFixed(2),
+];
 
 const stepOnly = await stepRate(approval);
 
 {
   const store = await createPgliteStore();
-  const { raw, commands, perStatement } = await compare(store, 1);
-  commandRows.push([
-    'PGlite in memory',
-    '1',
-    fmt(raw),
-    fmt(commands),
-    pct(commands, raw),
-    perStatement.toFixed(2),
-  ]);
+  commandRows.push(commandRow('PGlite in memory', '1', await compare(store, 1)));
   await overdueTimers(store, 1000, 'drain1', 1);
   const worker = new TimerWorker(new DurableRuntime({ store }), { batchSize: 50 });
   while ((await worker.runOnce()) > 0) {}
@@ -324,15 +336,7 @@ const stepOnly = await stepRate(approval);
   // request). With 8 callers the raw transactions queue on that connection one by one, while
   // commands that arrive during a write are group-committed by the next one.
   const store = await createPgliteStore();
-  const { raw, commands, perStatement } = await compare(store, 8);
-  commandRows.push([
-    'PGlite in memory',
-    '1, 8 callers',
-    fmt(raw),
-    fmt(commands),
-    pct(commands, raw),
-    perStatement.toFixed(2),
-  ]);
+  commandRows.push(commandRow('PGlite in memory', '1, 8 callers', await compare(store, 8)));
   await store.close();
 }
 
@@ -349,15 +353,7 @@ if (DATABASE_URL !== undefined) {
         max: lanes,
         migrate: true,
       });
-      const { raw, commands, perStatement } = await compare(store, lanes);
-      commandRows.push([
-        'PostgreSQL',
-        String(lanes),
-        fmt(raw),
-        fmt(commands),
-        pct(commands, raw),
-        perStatement.toFixed(2),
-      ]);
+      commandRows.push(commandRow('PostgreSQL', String(lanes), await compare(store, lanes)));
       await store.close();
     }
     const store = await createPostgresStore({ connectionString: url.toString(), max: 8 });
@@ -404,10 +400,21 @@ process.stdout.write(
     .join(' ')} at the end of the run\n`,
 );
 process.stdout.write(
-  `\nDurable command path (${MS} ms each, in 4 alternating rounds; engine step alone, no I/O: ${fmt(stepOnly)} commands/s)\n`,
+  `\nDurable command path (${MS} ms each, in ${ROUNDS} alternating rounds; engine step alone, no I/O: ${fmt(stepOnly)} commands/s)\n`,
 );
 process.stdout.write(
-  `${table(['database', 'connections', 'raw single-row tx/s', 'commands/s', 'ratio', 'commands per write'], commandRows)}\n`,
+  `${table(
+    [
+      'database',
+      'connections',
+      'raw single-row tx/s',
+      'commands/s',
+      'ratio',
+      'ratio per round',
+      'commands per write',
+    ],
+    commandRows,
+  )}\n`,
 );
 process.stdout.write('\nTimers fired/s, draining a backlog of overdue timers\n');
 process.stdout.write(`${table(['database', 'workers', 'timers', 'fired/s'], timerRows)}\n`);

@@ -143,10 +143,7 @@ async function commandRate(runtime: DurableRuntime, lanes: number, ms: number): 
   return rate(lanes, () => approvalCase(runtime), ms);
 }
 
-/**
- * Raw and full-path rates measured in alternating rounds, so that a change in the machine's load
- * during the run affects both alike (this machine is shared).
- */
+/** One row's rates, averaged over its rounds. */
 interface Comparison {
   readonly raw: number;
   readonly commands: number;
@@ -155,6 +152,10 @@ interface Comparison {
   readonly perStatement: number;
 }
 
+/**
+ * Raw and full-path rates measured in alternating rounds, so that a change in the machine's load
+ * during the run affects both alike (this machine is shared).
+ */
 async function compare(store: TongbanStore, lanes: number): Promise<Comparison> {
   const runtime = new DurableRuntime({ store });
   await runtime.deploy(approval);

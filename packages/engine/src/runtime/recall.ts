@@ -559,15 +559,13 @@ export function settleRecalls(
     };
     if (typeof actor === 'string') base.by = actor;
     if (clock) base.clock = clock;
-    if (!instance) {
-      const boundaries = timerBoundaries(definition.nodes, task.elementId);
-      if (boundaries.length > 0) base.timers = pendingTimers(before.timers, boundaries);
-    }
     if (instance) {
       const outcome = e.data?.outcome;
       base.instanceOutcome = typeof outcome === 'string' ? outcome : null;
       records[task.id] = base;
     } else {
+      const boundaries = timerBoundaries(definition.nodes, task.elementId);
+      if (boundaries.length > 0) base.timers = pendingTimers(before.timers, boundaries);
       const level = recallLevel(definition, task.elementId, value);
       records[task.id] = withDownstream(base, level, downstream(definition, context, base, level));
     }

@@ -4,23 +4,22 @@ import type { Instant } from '../model/time.js';
 // instant a case can have, and needs no time-zone database in the browser.
 /** Beijing time's offset from UTC, in milliseconds (UTC+8 all year). */
 export const BEIJING_OFFSET_MS = 8 * 3_600_000;
-const OFFSET_MS = BEIJING_OFFSET_MS;
 const DAY_MS = 86_400_000;
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 /** `YYYY-MM-DD HH:mm:ss` in Beijing time (the form GB/T 39046 exchanges use). */
 export function beijingTime(at: Instant): string {
-  const d = new Date(at + OFFSET_MS);
+  const d = new Date(at + BEIJING_OFFSET_MS);
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 
 /** The Beijing quarter of an instant, e.g. `2026Q1`. */
 export function beijingQuarter(at: Instant): string {
-  const d = new Date(at + OFFSET_MS);
+  const d = new Date(at + BEIJING_OFFSET_MS);
   return `${d.getUTCFullYear()}Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
 }
 
 /** 00:00 Beijing time of the civil day holding `at` (also for instants before 1970). */
 export function beijingDayStart(at: Instant): Instant {
-  return at - ((((at + OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS);
+  return at - ((((at + BEIJING_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS);
 }

@@ -292,6 +292,24 @@ describe('撤回 / 拿回 (recall)', () => {
     ).toBe('RECALL_TOO_LATE');
   });
 
+  it('not a co-handling instance whose department was added again (加签) after it completed', () => {
+    const c = Case.inStage();
+    c.complete('co', 'X', bj('2026-03-02T11:00:00'));
+    c.send(
+      { type: 'addSigner', elementId: 'co', department: 'X', reason: '补充意见' },
+      bj('2026-03-02T11:10:00'),
+    );
+    const again = c.task('co', 'X').id;
+    expect(
+      c.refusal({ type: 'recall', elementId: 'co', department: 'X', reason: 'r' }, bj('2026-03-02T11:20:00')),
+    ).toBe('RECALL_TOO_LATE');
+    expect(c.open()).toEqual(['a@A', 'b@B', 'co@X', 'co@Y']);
+    // Once the new instance is removed (减签), the first completion can be recalled again.
+    c.send({ type: 'removeSigner', taskId: again, reason: '不再需要' }, bj('2026-03-02T11:30:00'));
+    c.recall('co', 'X', bj('2026-03-02T11:40:00'));
+    expect(c.open()).toEqual(['a@A', 'b@B', 'co@X', 'co@Y']);
+  });
+
   it('a jump or rejection resets the flow: nothing before it can be recalled', () => {
     const c = Case.inStage();
     c.complete('a', 'A', bj('2026-03-02T11:00:00'));

@@ -298,6 +298,22 @@ export function prepareRecall(
     );
   }
   const multi = record.instanceOutcome !== undefined;
+  // 加签 may give the department a new instance of the same task after it completed its first one:
+  // reopening the first would leave it two.
+  const again = multi
+    ? Object.values(context.tasks).find(
+        (t) => t.elementId === record.task.elementId && t.department === department,
+      )
+    : undefined;
+  if (again !== undefined) {
+    return refuse(
+      new CommandError(
+        'RECALL_TOO_LATE',
+        `Task ${oldId} can no longer be recalled: ${department} co-handles "${record.task.elementId}" again, as task ${again.id}.`,
+        where,
+      ),
+    );
+  }
   const level = multi ? 0 : recallLevel(definition, record.task.elementId, value);
   const cancels = multi ? [] : downstream(definition, context, record, level);
   for (const id of cancels) {

@@ -15,6 +15,12 @@ describe('example: business start (企业开办“一件事”)', () => {
     expect(snapshot.dueAt).toBe(Date.parse('2026-05-09T00:00:00+08:00'));
   });
 
+  it('announces 受理 yellow the moment it opens: one working day, warned one working day ahead', async () => {
+    const { events } = await runBusinessStart();
+    const accept = events.filter((e) => e.type === 'light.changed' && e.elementId === 'Accept');
+    expect(accept.map((e) => [e.data?.from, e.data?.to])).toEqual([[null, 'yellow']]);
+  });
+
   it('the BPMN and scenario also run through tongban simulate', async () => {
     const { readFileSync } = await import('node:fs');
     const { compileBpmn, simulate } = await import('@tongban/engine');

@@ -143,7 +143,9 @@ function updateLight(
   const previous = context.lights[key];
   if (previous !== status.light) {
     context.lights[key] = status.light;
-    if (previous !== undefined) {
+    // Every clock starts green, as its opening event says; a clock that opens in another light
+    // (inside its warning window, or already overdue) announces that first light, `from: null`.
+    if (previous !== undefined || status.light !== 'green') {
       const task: TaskRecord | undefined = key === CASE_CLOCK ? undefined : context.tasks[key];
       context.out.push({
         type: 'light.changed',
@@ -154,7 +156,7 @@ function updateLight(
           : {}),
         data: {
           clock: key === CASE_CLOCK ? 'case' : 'task',
-          from: previous,
+          from: previous ?? null,
           to: status.light,
           dueAt: status.dueAt,
           remainingWorkingDays: status.remainingWorkingDays,

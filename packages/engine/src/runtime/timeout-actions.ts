@@ -14,7 +14,11 @@ const OPINION = { agree: '逾期未反馈，视为同意', reject: '逾期未办
  */
 export function timeoutActions(definition: CompiledDefinition, context: CaseContext): MachineEvent[] {
   const events: MachineEvent[] = [];
-  const turnedRed = context.out.filter((e) => e.type === 'light.changed' && e.data?.to === 'red' && e.taskId);
+  // Only a light that turned red while the task was open: one that opens red (加签 into an overdue
+  // stage, a recalled overdue task) gets its department's answer, not an instant deemed one.
+  const turnedRed = context.out.filter(
+    (e) => e.type === 'light.changed' && e.data?.to === 'red' && e.data.from != null && e.taskId,
+  );
   for (const light of turnedRed) {
     const task = light.taskId === undefined ? undefined : context.tasks[light.taskId];
     if (task?.kind !== 'user') continue;

@@ -110,7 +110,9 @@ function remaining(detail: LightDetail, provisional: boolean): { days: number; p
     due.suspendedRanges,
   );
   return {
-    days,
+    // Overdue is always below 0: red on the rest day after the due date (or on the due day of an
+    // hours limit) is the first overdue day, -1, not 0, so `remaining < 0` means overdue.
+    days: detail.light === 'red' ? Math.min(-1, days) : days,
     provisional: !due.calendar.coversDayNumbers(Math.min(today, due.dueDay), Math.max(today, due.dueDay)),
   };
 }
@@ -138,6 +140,7 @@ export function clockStatus(
     suspended: due.suspended,
     provisional: due.provisional || (yellow?.provisional ?? false) || left.provisional,
     light: detail.light,
+    overdue: detail.light === 'red',
     yellowAt: yellow?.at ?? null,
     remainingWorkingDays: left.days,
     next: detail.next,
@@ -162,8 +165,9 @@ export function clockLight(
 
 /**
  * Working days left: those after `now`'s civil day up to and including the due date, suspended
- * days aside (0 on the due date itself); negative when overdue (minus the working days after the
- * due date up to and including today).
+ * days aside (0 on the due date itself). Negative exactly when overdue (red): minus the working
+ * days after the due date up to and including today, and at least 1 (−1 on a rest day right after
+ * the due date, or on the due day of an hours limit once it has passed).
  */
 export function remainingWorkingDays(
   clock: ClockState,

@@ -66,8 +66,14 @@ export interface LightChange {
 /** Everything about a clock at one instant, from one computation. */
 export interface ClockStatus extends ClockDue {
   readonly light: ClockLight;
+  /** Past its due instant (red): `remainingWorkingDays` is then below 0, and only then. */
+  readonly overdue: boolean;
   /** First instant the light is (or was) yellow, or null when the clock has no warning. */
   readonly yellowAt: Instant | null;
+  /**
+   * Working days after today up to and including the due date (0 on the due date); when overdue,
+   * minus the working days after the due date up to and including today, at least 1.
+   */
   readonly remainingWorkingDays: number;
   readonly next: LightChange | null;
 }

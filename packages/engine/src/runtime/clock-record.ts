@@ -16,8 +16,8 @@ const CASE_ENDINGS: ReadonlySet<CaseEvent['type']> = new Set([
 ]);
 
 /**
- * The clock's figures at the moment it closes, for supervision statistics: working days left
- * (negative: working days overdue) and working days used since acceptance, suspended days aside.
+ * The clock's figures at the moment it closes, for supervision statistics: whether it is overdue,
+ * working days left (below 0 exactly when overdue: working days overdue, at least 1) and working days used since acceptance, suspended days aside.
  * Recorded on the closing event so statistics need no calendar, in SQL or in the browser.
  */
 export function clockClosingRecord(
@@ -38,7 +38,9 @@ export function clockClosingRecord(
   );
   return {
     dueAt: status.dueAt,
-    late: now >= status.dueAt,
+    // `late` is the older name of `overdue`; both come from the light, as `remainingWorkingDays` does.
+    late: status.overdue,
+    overdue: status.overdue,
     remainingWorkingDays: status.remainingWorkingDays,
     workingDaysUsed: Math.max(0, used),
   };

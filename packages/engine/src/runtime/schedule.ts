@@ -159,6 +159,7 @@ function updateLight(
           from: previous ?? null,
           to: status.light,
           dueAt: status.dueAt,
+          overdue: status.overdue,
           remainingWorkingDays: status.remainingWorkingDays,
         },
       });

@@ -57,6 +57,11 @@ export interface SupervisionPayload {
   readonly due: Instant | null;
   /** Working days left on that clock at `at` (negative: overdue by that many), when known. */
   readonly remainingWorkingDays: number | null;
+  /**
+   * Whether that clock is past its deadline at `at`, when known: the one field to read for
+   * 逾期 (`remainingWorkingDays` is below 0 exactly then).
+   */
+  readonly overdue: boolean | null;
   /** The clock's light after the event, when known. */
   readonly light: Light | null;
   /** For `light.changed`: the light before. */
@@ -135,11 +140,16 @@ export function supervisionPayload(
   let due =
     num(data.dueAt) ?? task?.dueAt ?? (caseLevel && !supervisionEvent ? (snapshot?.dueAt ?? null) : null);
   let remaining = num(data.remainingWorkingDays);
-  if (clock && definition && (remaining === null || due === null)) {
+  let overdue = typeof data.overdue === 'boolean' ? data.overdue : null;
+  if (clock && definition && (remaining === null || due === null || overdue === null)) {
     const status = clockStatus(clock, definition.calendars, event.at, { provisional: true });
     remaining ??= status.remainingWorkingDays;
     due ??= status.dueAt;
+    overdue ??= status.overdue;
   }
+  // A 督办's deadline is its reply deadline: overdue once `supervision.overdue` says so.
+  if (supervisionEvent) overdue = kind === 'supervision.overdue' ? true : null;
+  else overdue ??= remaining === null ? null : remaining < 0;
   const light =
     kind === 'light.changed' && isLight(data.to)
       ? data.to
@@ -162,6 +172,7 @@ export function supervisionPayload(
     clock: caseLevel ? 'case' : 'task',
     due,
     remainingWorkingDays: remaining,
+    overdue,
     light,
     previousLight: kind === 'light.changed' && isLight(data.from) ? data.from : null,
     ruleId: ruleOf(kind, event),

@@ -248,6 +248,7 @@ export function firingPayload(fired: AccountabilityFiring, rule?: Accountability
     clock: fired.taskId === null ? 'case' : 'task',
     due: null,
     remainingWorkingDays: fired.workingDaysOver === null ? null : -fired.workingDaysOver,
+    overdue: fired.workingDaysOver === null ? null : true,
     light: null,
     previousLight: null,
     ruleId: fired.ruleId,

@@ -53,7 +53,7 @@ export type DayRange = readonly [first: number, last: number];
  * an open one lasts until `asOf` (at least its own first day). An empty one touches nothing.
  */
 export function suspendedDays(
-  clock: ClockState,
+  clock: { readonly suspensions: readonly Pick<ClockState['suspensions'][number], 'from' | 'to'>[] },
   calendar: WorkCalendar,
   afterDay: number,
   asOf: Instant | undefined,

@@ -25,6 +25,7 @@ export {
   type TimerCycle,
   timerDueAt,
 } from './timer.js';
+export { type HeldTimer, heldTimer, heldTimerDueAt, type TimerHold } from './timer-hold.js';
 export type {
   ClockDue,
   ClockExtension,

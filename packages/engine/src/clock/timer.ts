@@ -122,6 +122,31 @@ function addDuration(
 }
 
 /**
+ * A calendar timer's whole working days and the elapsed time part after them (`P2DT4H`: 2 and
+ * 4 h), or null when it counts no working days (no calendar, no day part, a `date`, or a cycle
+ * with its own start). @internal
+ */
+export function timerWorkingDays(
+  timer: TimerDefinition,
+  calendars: CalendarSource,
+): { readonly calendar: WorkCalendar; readonly days: number; readonly tailMs: number } | null {
+  if (timer.calendar === null) return null;
+  let text: string;
+  if (timer.type === 'duration') text = timer.value;
+  else if (timer.type === 'cycle') {
+    const cycle = parseTimerCycle(timer);
+    if (cycle.start !== null) return null;
+    text = cycle.duration;
+  } else return null;
+  const duration = parseDuration(timer, text);
+  const days = workingDayPart(timer, duration);
+  if (days === 0) return null;
+  const parts = duration.toObject();
+  const tail = Duration.fromObject(Object.fromEntries(TIME_UNITS.map((unit) => [unit, parts[unit] ?? 0])));
+  return { calendar: calendars.getCalendar(timer.calendar), days, tailMs: tail.toMillis() };
+}
+
+/**
  * Checks a timer definition without computing anything: the value parses for its type. With
  * `calendars`, its calendar must exist too. For compilers and designers.
  * @throws {@link BadTimerError}, {@link UnknownCalendarError}

@@ -740,6 +740,8 @@ export class MachineBuilder {
   }
 
   private disarmTimers(c: CaseContext, elementIds: readonly string[]): void {
+    // A held timer is not in `timers`: leaving its activity ends it too.
+    if (c.heldTimers) for (const id of elementIds) delete c.heldTimers[id];
     for (const timer of Object.values(c.timers)) {
       if (timer.purpose === 'bpmn' && timer.elementId !== null && elementIds.includes(timer.elementId)) {
         delete c.timers[timer.id];

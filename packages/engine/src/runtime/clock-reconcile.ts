@@ -48,6 +48,25 @@ function taskStop(context: CaseContext, taskId: string): StopReason | null {
 }
 
 /**
+ * Ends a pending 补正 that no longer has anyone waiting for it, with `supplement.cancelled`: the
+ * applicant and supervisors see that the request is void, not a silent refusal of the materials.
+ */
+function endSupplement(context: CaseContext, cause: 'taskCancelled' | 'caseEnded', now: Instant): void {
+  const supplement = context.supplement;
+  if (!supplement) return;
+  context.supplement = null;
+  context.out.push({
+    type: 'supplement.cancelled',
+    at: now,
+    caseId: context.caseId,
+    elementId: supplement.elementId,
+    taskId: supplement.taskId,
+    department: supplement.department,
+    data: { cause, reason: supplement.reason, items: [...supplement.items], waited: now - supplement.at },
+  });
+}
+
+/**
  * Brings every running clock in line with what should stop it: 挂起 of the case stops them all,
  * 特别程序 stops its task's clock (and the case clock when no task's clock runs), 补正 stops the
  * case clock and the requesting task's clock, a case sent back to the applicant stops the case
@@ -60,12 +79,16 @@ export function reconcileClocks(
   now: Instant,
   touched: Set<string>,
 ): void {
-  if (!isLiveStatus(status)) return;
+  if (!isLiveStatus(status)) {
+    if (context.supplement) endSupplement(context, 'caseEnded', now);
+    return;
+  }
   for (const taskId of Object.keys(context.special))
     if (!context.tasks[taskId]) delete context.special[taskId];
   if (context.supplement && !context.tasks[context.supplement.taskId] && !context.returned) {
-    // The requesting task is gone (cancelled by a jump or a rejection elsewhere): the request lapses.
-    context.supplement = null;
+    // The requesting task is gone (cancelled by a jump, a rejection elsewhere, its stage's
+    // completion condition, a timer): the request lapses, on the record.
+    endSupplement(context, 'taskCancelled', now);
   }
   for (const [key, clock] of Object.entries(context.clocks)) {
     if (clock.stoppedAt !== null) continue;

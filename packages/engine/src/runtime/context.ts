@@ -1,3 +1,4 @@
+import type { HeldTimer } from '../clock/timer-hold.js';
 import type { ClockLight, ClockState } from '../clock/types.js';
 import type { Instant } from '../model/time.js';
 import type { CaseEvent } from './events.js';
@@ -59,8 +60,17 @@ export interface CaseContext {
   } | null;
   /** Open 特别程序 by task id. */
   special: Record<string, { readonly kind: string; readonly reason: string; readonly at: Instant }>;
-  /** BPMN timers set aside while the case is suspended: their remaining time, by element id. */
+  /**
+   * BPMN timers set aside while the case was suspended, as snapshots before held timers wrote
+   * them: their remaining time, by element id. Read once, into `heldTimers`; never written.
+   */
   parkedTimers: Record<string, number>;
+  /**
+   * BPMN timers that have been held (挂起 of the case; 特别程序 or 补正 of a task of their
+   * activity), by element id, while they stay armed; held now when the last hold is open (the
+   * timer is then not in `timers`). Absent when none. See `timer-holds.ts`.
+   */
+  heldTimers?: Record<string, HeldTimer>;
   /** Element ids of completed user tasks, most recent last (for 退回 to the previous step). */
   trail: string[];
   /** 督办 orders by id, open until answered. */

@@ -19,6 +19,7 @@ export type CaseEventType =
   | 'task.specialProcedureEnded'
   | 'supplement.requested'
   | 'supplement.supplied'
+  | 'supplement.cancelled'
   | 'task.transferred'
   | 'task.delegated'
   | 'task.delegationReturned'

@@ -207,13 +207,8 @@ export function prepareOperation(
     case 'suspendCase': {
       const denied = requireKind(command.actor, ['officer', 'admin'], '挂起 of a whole case', caseId);
       if (denied) return refuse(denied);
+      // BPMN timers stop with the case and run again on 激活 (see `reconcileTimers`).
       context.suspended = { at: now, reason: command.reason, actor: command.actor.id };
-      // BPMN timers stop with the case: each keeps the time it had left, and is set again on 激活.
-      for (const timer of Object.values(context.timers)) {
-        if (timer.purpose !== 'bpmn' || timer.elementId === null) continue;
-        context.parkedTimers[timer.elementId] = Math.max(0, timer.dueAt - now);
-        delete context.timers[timer.id];
-      }
       caseEvent(context, 'case.suspended', { reason: command.reason, ...who(command.actor) });
       return ok();
     }
@@ -222,12 +217,6 @@ export function prepareOperation(
       if (denied) return refuse(denied);
       const since = context.suspended?.at ?? now;
       context.suspended = null;
-      for (const [elementId, remaining] of Object.entries(context.parkedTimers)) {
-        context.seq += 1;
-        const id = `${elementId}#${context.seq}`;
-        context.timers[id] = { id, dueAt: now + remaining, purpose: 'bpmn', elementId };
-      }
-      context.parkedTimers = {};
       caseEvent(context, 'case.resumed', {
         suspendedFor: now - since,
         ...(command.reason ? { reason: command.reason } : {}),

@@ -17,6 +17,7 @@ import type { StepApplied, StepRefused, StepResult } from './step-result.js';
 import { loadContext, SNAPSHOT_SCHEMAS, SnapshotSchemaError, storeContext } from './stored-context.js';
 import { isSupervision, prepareSupervision } from './supervision.js';
 import { timeoutActions } from './timeout-actions.js';
+import { reconcileTimers } from './timer-holds.js';
 import { type CaseStatus, type Command, isLiveStatus, type TimerRecord } from './types.js';
 import { commandShapeProblem } from './validate-command.js';
 
@@ -255,6 +256,7 @@ function finish(
     status = statusOf(context);
     reconcileClocks(context, status, now, touched);
     clocks = scheduleTimes(definition, context, base, status, now, touched);
+    reconcileTimers(definition, context, isLiveStatus(status), now);
     const followUp = timeoutActions(definition, context);
     if (followUp.length === 0) break;
     const moved = run(definition, current, context, followUp, null);

@@ -10,7 +10,7 @@ import type { CaseEvent } from '../runtime/events.js';
  * | `task.completed` | `task.completed` |
  * | `light.changed` 黄灯/红灯 | `light.changed` (case and task clocks) |
  * | `suspended` 挂起 | `case.suspended`, `task.specialProcedureStarted`, `supplement.requested` |
- * | `resumed` | `case.resumed`, `task.specialProcedureEnded`, `supplement.supplied` |
+ * | `resumed` | `case.resumed`, `task.specialProcedureEnded`, `supplement.supplied`, `supplement.cancelled` |
  * | `extended` 延期 | `case.extended`, `task.extended` |
  * | `sentBack` 驳回/退回 | `task.rejected` |
  * | `urged` 催办 | `task.urged` |
@@ -68,6 +68,7 @@ const BY_EVENT: Readonly<Record<string, SupervisionKind>> = {
   'case.resumed': 'resumed',
   'task.specialProcedureEnded': 'resumed',
   'supplement.supplied': 'resumed',
+  'supplement.cancelled': 'resumed',
   'case.extended': 'extended',
   'task.extended': 'extended',
   'task.rejected': 'sentBack',

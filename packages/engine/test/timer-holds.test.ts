@@ -182,3 +182,57 @@ describe('timers of a task whose clock is stopped are held', () => {
     expect(rejected.snapshot.machine.context.supplement ?? null).toBeNull();
   });
 });
+
+describe('撤回 of a task completed while its timer was held', () => {
+  const def = compiled(
+    model(
+      scope(
+        'p',
+        [
+          start('s'),
+          task('review', '住建局', { role: 'lead', boundaries: ['deemed'] }),
+          boundary('deemed', 'review', timer('P2D', 'CN'), true),
+          task('decide', '住建局', { role: 'lead' }),
+          end('e'),
+        ],
+        [
+          ['s', 'review'],
+          ['review', 'decide'],
+          ['deemed', 'decide'],
+          ['decide', 'e'],
+        ],
+      ),
+      matter,
+    ),
+  );
+  const run = runner(def);
+
+  it('gives the reopened task its timer back, released at the completion and on the calendar', () => {
+    // Mon 2026-03-02 10:00: due Wed 03-04 10:00.
+    const started = run(null, { type: 'start', caseId: 'h3' }, bj('2026-03-02T10:00:00'));
+    const review = started.openTasks[0]!;
+    const special = run(
+      started.snapshot,
+      {
+        type: 'startSpecialProcedure',
+        taskId: review.id,
+        department: '住建局',
+        kind: '2',
+        reason: '专家评审',
+      },
+      bj('2026-03-02T15:00:00'),
+    );
+    const done = run(
+      special.snapshot,
+      { type: 'completeTask', taskId: review.id, department: '住建局', actor: { id: 'u1' } },
+      bj('2026-03-03T11:00:00'),
+    );
+    const recalled = run(
+      done.snapshot,
+      { type: 'recall', taskId: review.id, department: '住建局', reason: '意见有误', actor: { id: 'u1' } },
+      bj('2026-03-03T12:00:00'),
+    );
+    // Held 03-02 15:00 to 03-03 11:00: 03-02 and 03-03 do not count; Wed 03-04 and Thu 03-05 do.
+    expect(armed(recalled.snapshot).map((t) => t.dueAt)).toEqual([bj('2026-03-05T10:00:00')]);
+  });
+});

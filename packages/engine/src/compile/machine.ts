@@ -741,7 +741,11 @@ export class MachineBuilder {
 
   private disarmTimers(c: CaseContext, elementIds: readonly string[]): void {
     // A held timer is not in `timers`: leaving its activity ends it too.
-    if (c.heldTimers) for (const id of elementIds) delete c.heldTimers[id];
+    // (Replaced, not edited: the record is shared with the snapshot the step was given.)
+    const held = c.heldTimers;
+    if (held && elementIds.some((id) => held[id] !== undefined)) {
+      c.heldTimers = Object.fromEntries(Object.entries(held).filter(([id]) => !elementIds.includes(id)));
+    }
     for (const timer of Object.values(c.timers)) {
       if (timer.purpose === 'bpmn' && timer.elementId !== null && elementIds.includes(timer.elementId)) {
         delete c.timers[timer.id];

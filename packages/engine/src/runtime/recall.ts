@@ -1,5 +1,5 @@
 import type { StateValue } from 'xstate';
-import { clockStatus } from '../clock/index.js';
+import { clockStatus, heldTimerDueAt } from '../clock/index.js';
 import type { CompiledDefinition } from '../compile/compile.js';
 import { stateKey } from '../compile/state-ids.js';
 import { analyseScope, type RegionPlan } from '../compile/structure.js';
@@ -428,15 +428,29 @@ function boundaryOf(timer: TimerRecord, boundaries: readonly string[]): string |
     : null;
 }
 
-/** When each of `boundaries` that is armed falls due, by boundary id. */
+/**
+ * When each of `boundaries` that is armed falls due, by boundary id. One held at the completion
+ * (its task in 特别程序 or 补正) counts as released then: nothing holds the reopened task.
+ */
 function pendingTimers(
-  timers: StoredContext['timers'],
+  definition: CompiledDefinition,
+  before: Pick<StoredContext, 'timers' | 'heldTimers'>,
   boundaries: readonly string[],
+  now: Instant,
 ): Record<string, Instant> {
   const pending: Record<string, Instant> = {};
-  for (const timer of Object.values(timers)) {
+  for (const timer of Object.values(before.timers)) {
     const boundary = boundaryOf(timer, boundaries);
     if (boundary !== null) pending[boundary] = timer.dueAt;
+  }
+  for (const [boundary, held] of Object.entries(before.heldTimers ?? {})) {
+    const last = held.holds.at(-1);
+    const spec = definition.timing.timers.get(boundary);
+    if (!boundaries.includes(boundary) || last === undefined || last.to !== null || !spec) continue;
+    const released = { ...held, holds: [...held.holds.slice(0, -1), { ...last, to: now }] };
+    pending[boundary] = heldTimerDueAt(spec, released, definition.calendars, {
+      provisional: definition.provisional,
+    });
   }
   return pending;
 }
@@ -501,7 +515,7 @@ const ACTS = new Set([
 export function settleRecalls(
   definition: CompiledDefinition,
   /** The case as persisted before the command: what was open, and its clocks and recall records. */
-  before: Pick<StoredContext, 'tasks' | 'clocks' | 'recall' | 'timers'>,
+  before: Pick<StoredContext, 'tasks' | 'clocks' | 'recall' | 'timers' | 'heldTimers'>,
   context: CaseContext,
   command: Exclude<Command, { type: 'start' }>,
   value: StateValue,
@@ -581,7 +595,7 @@ export function settleRecalls(
       records[task.id] = base;
     } else {
       const boundaries = timerBoundaries(definition.nodes, task.elementId);
-      if (boundaries.length > 0) base.timers = pendingTimers(before.timers, boundaries);
+      if (boundaries.length > 0) base.timers = pendingTimers(definition, before, boundaries, context.now);
       const level = recallLevel(definition, task.elementId, value);
       records[task.id] = withDownstream(base, level, downstream(definition, context, base, level));
     }

@@ -76,7 +76,7 @@ const PAGES: readonly OperationPage[] = [
     effect:
       'While suspended only `resumeCase`, `withdraw` and `copyTo` apply; tasks stay open but cannot be completed.',
     clocks:
-      'Every clock (case and tasks) stops; every civil day the suspension touches is not counted, so each deadline moves by the working days it covered. Lights cannot change meanwhile. BPMN timers stop too and are set again on 激活 with the time they had left.',
+      'Every clock (case and tasks) stops; every civil day the suspension touches is not counted, so each deadline moves by the working days it covered. Lights cannot change meanwhile. BPMN timers are held too and set again on 激活, counted as the clocks count: a working-day timer gets its working days after its arming day that the suspension did not touch, at the hour it was armed, so it never falls on a rest day.',
     events: '`case.suspended`, `case.resumed` (with `suspendedFor`), and the resulting `light` timers.',
     model: PERMIT,
     start: permitStart,
@@ -101,7 +101,7 @@ const PAGES: readonly OperationPage[] = [
     effect:
       'The task stays open with that department; the work of the procedure (听证、招标、拍卖、检验、检测、检疫、鉴定、专家评审) is recorded with its kind (GB/T 39046 特别程序种类).',
     clocks:
-      "That task's clock stops. The case clock stops only while no branch is being timed, i.e. while every open task is in 特别程序 (as deployed 工程建设项目审批 systems do).",
+      "That task's clock stops. The case clock stops only while no branch is being timed, i.e. while every open task is in 特别程序 (as deployed 工程建设项目审批 systems do). The boundary timers of the task's activity (e.g. 逾期未反馈视为同意) are held meanwhile, and come back counted as the clocks count.",
     events: '`task.specialProcedureStarted`, `task.specialProcedureEnded` (with `lasted`).',
     model: PERMIT,
     start: permitStart,
@@ -126,8 +126,9 @@ const PAGES: readonly OperationPage[] = [
     effect:
       "Only one request at a time: everything in one notice (Art. 32). On supply, the matter's `tb:supplementMode` decides: `requester` (default) resumes only the asking department; `all` sends every branch of its stage through review again.",
     clocks:
-      "The case clock and the asking task's clock stop until the materials arrive (the law counts from complete materials); the other departments' clocks run on.",
-    events: '`supplement.requested` (with `items`), `supplement.supplied` (with `waited` and `mode`).',
+      "The case clock and the asking task's clock stop until the materials arrive (the law counts from complete materials); the other departments' clocks run on. The boundary timers of the asking task's activity are held meanwhile (one timer serves every co-handler of a multi-instance task), so a deemed-agreed timer cannot cancel a department that waits for the applicant.",
+    events:
+      "`supplement.requested` (with `items`), `supplement.supplied` (with `waited` and `mode`); if the asking task is cancelled first (跳转, another department's rejection, its stage's completion condition) or the case ends, `supplement.cancelled` (with `cause`, `reason`, `items`, `waited`): a request never ends silently.",
     model: PERMIT,
     start: permitStart,
     before: [accepted, { at: '2026-03-03T09:00', complete: 'PlanningReview', outcome: 'approve' }],
@@ -335,7 +336,7 @@ const PAGES: readonly OperationPage[] = [
       "`{ type: 'recall', taskId?, elementId?, department, reason, actor? }`: the completed task by its id, or by its element (the department's latest recallable completion of it).",
     who: 'The department that completed the task; when a person completed it (`actor`), only that person (`WRONG_ASSIGNEE` otherwise; `WRONG_DEPARTMENT` for another department). A completion by the system (a timeout action) cannot be recalled.',
     effect:
-      'Admissible while every task the completion opened is untouched: not completed, claimed, signed, given handlers, delegated, transferred, in 特别程序 or asking for 补正 (else `RECALL_TOO_LATE`, naming the task). Those tasks are cancelled and the task reopens with the same department, claimant and earlier signatures. In a parallel stage before its join, only that branch reopens (the siblings keep their tasks); after the join fired, the branch reopens, the other branches stay done and the next step is cancelled; any branch that took part in the join may recall, not only the last. One instance of a multi-instance task reopens alone while that task is undecided; once its completion decided the task, or while 加签 has given the same department a new instance of it, it cannot be recalled (`RECALL_TOO_LATE`). A jump, rejection, resubmission, 补正 re-review, withdrawal, 挂起 of the case, or a BPMN timer or message moving the flow ends every recall window. The boundary timers of the reopened task are the ones still pending at completion, due when they were due (one that fired is not armed again).',
+      'Admissible while every task the completion opened is untouched: not completed, claimed, signed, given handlers, delegated, transferred, in 特别程序 or asking for 补正 (else `RECALL_TOO_LATE`, naming the task). Those tasks are cancelled and the task reopens with the same department, claimant and earlier signatures. In a parallel stage before its join, only that branch reopens (the siblings keep their tasks); after the join fired, the branch reopens, the other branches stay done and the next step is cancelled; any branch that took part in the join may recall, not only the last. One instance of a multi-instance task reopens alone while that task is undecided; once its completion decided the task, or while 加签 has given the same department a new instance of it, it cannot be recalled (`RECALL_TOO_LATE`). A jump, rejection, resubmission, 补正 re-review, withdrawal, 挂起 of the case, or a BPMN timer or message moving the flow ends every recall window. The boundary timers of the reopened task are the ones still pending at completion, due when they were due (one that fired is not armed again; one held at completion counts as released then).',
     clocks:
       "The task clock resumes as it stood at completion: the time between completion and recall counts and the deadline does not move, as deployed 效能监察 systems time a step from its first opening to its final completion; otherwise completing and recalling would stop a clock and reset a limit. The cancelled tasks' clocks end with them; the case clock runs on.",
     events:
@@ -519,7 +520,9 @@ not apply (wrong department \`WRONG_DEPARTMENT\`, wrong actor \`FORBIDDEN\`, wro
 \`WRONG_CASE_STATE\`), recorded as events with who and why. Clock effects follow from one rule
 applied after every command (\`reconcileClocks\`): 挂起 stops every clock; 特别程序 stops its task's
 clock and the case clock only while no task is timed; 补正 stops the case clock and the asking
-task's; a case sent back to the applicant stops the case clock. Supervisors act only through
+task's; a case sent back to the applicant stops the case clock. BPMN timers follow (\`reconcileTimers\`):
+挂起 holds every timer, 特别程序 and 补正 hold their task's boundary timers, and a held working-day
+timer comes back on its calendar. Supervisors act only through
 supervision commands. In \`tongban simulate\` scenarios every operation is a step
 \`{ "op": "<command type>", "task": "<element id>", "department": …, …fields }\` ([simulate.md](../simulate.md)).
 

@@ -91,6 +91,8 @@ export function readableLine(model: ProcessModel, event: CaseEvent): string | nu
       return `${time}  补正告知  ${task} ← ${who}  ${String(d.reason ?? '')}`;
     case 'supplement.supplied':
       return `${time}  补正材料已提交`;
+    case 'supplement.cancelled':
+      return `${time}  ${pc.dim(`补正告知失效  ${task} ${who}  ${d.cause === 'caseEnded' ? '办件已结束' : '环节已撤销'}`)}`;
     case 'service.requested':
       return `${time}  调用  ${task}`;
     case 'case.completed':

@@ -72,6 +72,9 @@ export function reconcileTimers(
     delete context.heldTimers;
     return;
   }
+  // Most commands: nothing holds a timer and none is held.
+  const stopped = context.suspended !== null || context.supplement !== null;
+  if (!stopped && context.heldTimers === undefined && Object.keys(context.special).length === 0) return;
   const held = { ...context.heldTimers };
   const armed = new Set<string>();
   for (const timer of Object.values(context.timers)) {

@@ -102,6 +102,35 @@ describe('working-day timers stay on their calendar through 挂起/激活', () =
   });
 });
 
+describe('a case suspended by an engine that parked timers as milliseconds', () => {
+  const def = definition('P2D');
+  const run = runner(def);
+
+  it('resumes its timers on the calendar too', () => {
+    const started = run(
+      null,
+      { type: 'start', caseId: 'h0', coDepartments: ['税务局'] },
+      bj('2026-09-24T10:00:00'),
+    );
+    const suspended = run(
+      started.snapshot,
+      { type: 'suspendCase', actor: officer, reason: '听证' },
+      bj('2026-09-28T09:00:00'),
+    );
+    // The layout earlier snapshots have: the timer's remaining time by element id, nothing held.
+    const { heldTimers: _held, ...context } = suspended.snapshot.machine.context;
+    const legacy: CaseSnapshot = {
+      ...suspended.snapshot,
+      machine: {
+        ...suspended.snapshot.machine,
+        context: { ...context, parkedTimers: { deemed: 25 * 3_600_000 } },
+      },
+    };
+    const resumed = run(legacy, { type: 'resumeCase', actor: officer }, bj('2026-10-10T09:00:00'));
+    expect(bpmnTimers(resumed).map((t) => t.dueAt)).toEqual([bj('2026-10-13T10:00:00')]);
+  });
+});
+
 describe('timers of a task whose clock is stopped are held', () => {
   const def = definition('P1D');
   const run = runner(def);

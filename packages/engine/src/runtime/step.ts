@@ -17,7 +17,7 @@ import type { StepApplied, StepRefused, StepResult } from './step-result.js';
 import { loadContext, SNAPSHOT_SCHEMAS, SnapshotSchemaError, storeContext } from './stored-context.js';
 import { isSupervision, prepareSupervision } from './supervision.js';
 import { timeoutActions } from './timeout-actions.js';
-import { reconcileTimers } from './timer-holds.js';
+import { adoptParkedTimers, reconcileTimers } from './timer-holds.js';
 import { type CaseStatus, type Command, isLiveStatus, type TimerRecord } from './types.js';
 import { commandShapeProblem } from './validate-command.js';
 
@@ -123,6 +123,7 @@ function apply(
   if (admission) return refuse(admission);
 
   const context = loadContext(snapshot.machine.context, caseId, now);
+  adoptParkedTimers(definition, context);
   const before = { ...context.timers };
   const touched = new Set<string>();
   // 撤回: which earlier completions can still be pulled back, as the case stands now.

@@ -39,8 +39,12 @@ function mustHold(definition: CompiledDefinition, context: CaseContext, elementI
   );
 }
 
-/** Snapshots written before held timers parked a suspended case's timers as remaining milliseconds. */
-function adoptParked(definition: CompiledDefinition, context: CaseContext): void {
+/**
+ * Snapshots written before held timers parked a suspended case's timers as remaining milliseconds:
+ * they become held timers, held since the 挂起. Called on loading, before a command can end it.
+ */
+export function adoptParkedTimers(definition: CompiledDefinition, context: CaseContext): void {
+  if (Object.keys(context.parkedTimers).length === 0) return;
   const since = context.suspended?.at;
   for (const [elementId, remaining] of Object.entries(context.parkedTimers)) {
     const spec = definition.timing.timers.get(elementId);
@@ -67,7 +71,6 @@ export function reconcileTimers(
   live: boolean,
   now: Instant,
 ): void {
-  if (Object.keys(context.parkedTimers).length > 0) adoptParked(definition, context);
   if (!live) {
     delete context.heldTimers;
     return;

@@ -11,7 +11,13 @@ function dated(condition: string) {
       scope(
         'p',
         [start('s'), gateway('g', 'exclusive'), task('early', 'L'), task('late', 'L'), end('e1'), end('e2')],
-        [['s', 'g'], ['g', 'early', condition], ['g', 'late'], ['early', 'e1'], ['late', 'e2']],
+        [
+          ['s', 'g'],
+          ['g', 'early', condition],
+          ['g', 'late'],
+          ['early', 'e1'],
+          ['late', 'e2'],
+        ],
         { g: 'late' },
       ),
     ),

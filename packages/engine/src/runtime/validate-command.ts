@@ -1,24 +1,5 @@
-import type { Command, JsonValue } from './types.js';
-
-function isJson(value: unknown, depth = 0): value is JsonValue {
-  if (depth > 32) return false;
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
-  if (typeof value === 'number') return Number.isFinite(value);
-  if (Array.isArray(value)) return value.every((v) => isJson(v, depth + 1));
-  if (typeof value === 'object') {
-    const proto = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) return false;
-    return Object.values(value).every((v) => isJson(v, depth + 1));
-  }
-  return false;
-}
-
-function isVariables(value: unknown): boolean {
-  return (
-    value === undefined ||
-    (typeof value === 'object' && value !== null && !Array.isArray(value) && isJson(value))
-  );
-}
+import type { Command } from './types.js';
+import { variablesProblem } from './variables-shape.js';
 
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 const optionalString = (v: unknown): boolean => v === undefined || typeof v === 'string';
@@ -45,7 +26,10 @@ function isLimit(value: unknown): boolean {
 export function commandShapeProblem(command: unknown): string | null {
   if (typeof command !== 'object' || command === null) return 'a command must be an object';
   const c = command as Record<string, unknown>;
-  if (!isVariables(c.variables)) return '`variables` must be an object of JSON values';
+  if (c.variables !== undefined) {
+    const problem = variablesProblem(c.variables);
+    if (problem !== null) return problem;
+  }
   if (c.kind !== undefined && typeof c.kind !== 'string') return '`kind` must be a string';
   if (!optionalString(c.reason) || !optionalString(c.opinion) || !optionalString(c.outcome)) {
     return '`reason`, `opinion` and `outcome` must be strings';

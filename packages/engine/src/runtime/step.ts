@@ -8,6 +8,7 @@ import type { CaseContext } from './context.js';
 import type { CaseEvent } from './events.js';
 import { type FlowCommand, type Prepared, prepareFlowCommand } from './flow-commands.js';
 import { admissionProblem, isOperation, prepareOperation } from './operations.js';
+import { permissionProblem } from './permission.js';
 import { pureInitialTransition, pureResolveState, pureTransition } from './pure-transition.js';
 import { refreshRecalls, settleRecalls } from './recall.js';
 import { scheduleTimes } from './schedule.js';
@@ -49,6 +50,10 @@ export function step(
         'Bad command: `now` must be an instant in epoch milliseconds within the range of dates (±8.64e15).',
       ),
     );
+  }
+  if (command.type === 'start') {
+    const denied = permissionProblem(definition, command, command.caseId);
+    if (denied) return refuse(denied);
   }
   try {
     return command.type === 'start'
@@ -145,6 +150,8 @@ function apply(
   }
   const backwards = timeOrderProblem(snapshot, now);
   if (backwards) return refuse(backwards);
+  const denied = permissionProblem(definition, command, caseId);
+  if (denied) return refuse(denied);
   const admission = admissionProblem(snapshot.status, command, caseId);
   if (admission) return refuse(admission);
 

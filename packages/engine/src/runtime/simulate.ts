@@ -61,6 +61,8 @@ export interface ScenarioStep {
   readonly op?: string;
   readonly task?: string;
   readonly actorKind?: Actor['kind'];
+  /** The acting person's department (e.g. the lead department's staff for 加签). */
+  readonly actorDepartment?: string;
   readonly [field: string]: unknown;
 }
 
@@ -226,7 +228,15 @@ export function scenarioCommand(
   s: ScenarioStep,
   i: number,
 ): Exclude<Command, { type: 'start' }> {
-  const actor = s.actor ? { actor: { id: s.actor, ...(s.actorKind ? { kind: s.actorKind } : {}) } } : {};
+  const actor = s.actor
+    ? {
+        actor: {
+          id: s.actor,
+          ...(s.actorKind ? { kind: s.actorKind } : {}),
+          ...(s.actorDepartment ? { department: s.actorDepartment } : {}),
+        },
+      }
+    : {};
   const variables = s.variables ? { variables: s.variables } : {};
   const find = (elementId: string, kind: 'user' | 'service'): TaskRecord => {
     const matches = open.filter(
@@ -250,7 +260,7 @@ export function scenarioCommand(
     return task;
   };
   if (s.op !== undefined) {
-    const { at: _at, op, task, actorKind: _kind, actor: _actor, ...fields } = s;
+    const { at: _at, op, task, actorKind: _kind, actorDepartment: _of, actor: _actor, ...fields } = s;
     if (op === 'recall' && task !== undefined) {
       // 撤回 names a completed task: by its element (and department), not an open task.
       return { type: 'recall', ...fields, elementId: task, ...actor } as unknown as Exclude<

@@ -194,7 +194,10 @@ export function commandShapeProblem(command: unknown): string | null {
       }
       return c.taskId === undefined || nonEmpty(c.taskId) ? null : '`taskId` must be a task id';
     default:
-      return `unknown command type ${JSON.stringify(c.type)}`;
+      // Only a text type is quoted: any other value (a list nested 20,000 deep…) is only named.
+      return typeof c.type === 'string'
+        ? `unknown command type ${JSON.stringify(c.type)}`
+        : `\`type\` must be a command type (text), not ${Array.isArray(c.type) ? 'a list' : c.type === null ? 'null' : `a ${typeof c.type}`}`;
   }
 }
 

@@ -167,7 +167,10 @@ Conditions on sequence flows and multi-instance completion conditions are FEEL e
 (Camunda 8 style, an optional leading \`=\`), evaluated by [feelin](https://github.com/nikku/feelin)
 over the case variables: never \`eval\`, \`Function\` or \`vm\`. Completing a task merges its
 \`variables\` into the case and sets \`outcome\`. A condition that does not evaluate to \`true\`
-(false, null, a missing variable) does not hold.
+(false, null, a missing variable) does not hold. \`now()\` and \`today()\` are the instant of the
+command being applied (its date in Beijing time for \`today()\`), not the wall clock, so a case
+replayed on another day takes the same branches. Variable names \`__proto__\`, \`constructor\` and
+\`prototype\` are refused (\`BAD_COMMAND\`), at any depth.
 `;
 
 /** The page as the current compiler draws it. */

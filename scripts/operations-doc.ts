@@ -11,12 +11,15 @@ import { fileURLToPath } from 'node:url';
 import {
   type CaseEvent,
   type CaseSnapshot,
+  type Command,
   type CompiledDefinition,
   compileBpmn,
+  describeWhoMay,
   formatInstant,
   type Scenario,
   type ScenarioStep,
   simulate,
+  WHO_MAY,
 } from '@tongban/engine';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,7 +44,10 @@ interface OperationPage {
   readonly file: string;
   readonly title: string;
   readonly command: string;
-  readonly who: string;
+  /** The commands of the page: their "who may" comes from the engine's own table, WHO_MAY. */
+  readonly commands: readonly Command['type'][];
+  /** Person-level rules on top of WHO_MAY (checked against the case), when there are any. */
+  readonly who?: string;
   readonly effect: string;
   readonly clocks: string;
   readonly events: string;
@@ -57,7 +63,7 @@ const PAGES: readonly OperationPage[] = [
     title: '受理 / 不予受理 (accept or refuse at intake)',
     command:
       "`start` with `intake: 'pending'` registers the case (收件); then `{ type: 'accept', actor }` or `{ type: 'refuseIntake', actor, reason }`.",
-    who: 'Staff, officers or administrators (`actor.kind`); not supervisors.',
+    commands: ['accept', 'refuseIntake'],
     effect:
       'A pending case runs no flow and no clock. `accept` starts the flow; `refuseIntake` ends the case as `refused`.',
     clocks:
@@ -72,7 +78,7 @@ const PAGES: readonly OperationPage[] = [
     file: 'suspend-case.md',
     title: '挂起 / 激活 (suspend and resume a whole case)',
     command: "`{ type: 'suspendCase', actor, reason }` and `{ type: 'resumeCase', actor }`.",
-    who: 'An authorised officer (`actor.kind: "officer"`) or administrator.',
+    commands: ['suspendCase', 'resumeCase'],
     effect:
       'While suspended only `resumeCase`, `withdraw` and `copyTo` apply; tasks stay open but cannot be completed.',
     clocks:
@@ -97,7 +103,7 @@ const PAGES: readonly OperationPage[] = [
     title: '特别程序 (Art. 45 special procedure on one branch)',
     command:
       "`{ type: 'startSpecialProcedure', taskId, department, kind, reason }` and `{ type: 'endSpecialProcedure', taskId, department, result? }`.",
-    who: 'The department holding the task.',
+    commands: ['startSpecialProcedure', 'endSpecialProcedure'],
     effect:
       'The task stays open with that department; the work of the procedure (听证、招标、拍卖、检验、检测、检疫、鉴定、专家评审) is recorded with its kind (GB/T 39046 特别程序种类).',
     clocks:
@@ -122,7 +128,7 @@ const PAGES: readonly OperationPage[] = [
     title: '补正 (a department asks for materials)',
     command:
       "`{ type: 'requestSupplement', taskId, department, reason, items? }`; the applicant answers with `{ type: 'supply', variables? }`.",
-    who: 'The department holding the task asks; the applicant (or a window clerk for them) supplies.',
+    commands: ['requestSupplement', 'supply'],
     effect:
       "Only one request at a time: everything in one notice (Art. 32). On supply, the matter's `tb:supplementMode` decides: `requester` (default) resumes only the asking department; `all` sends every branch of its stage through review again.",
     clocks:
@@ -147,7 +153,7 @@ const PAGES: readonly OperationPage[] = [
     file: 'transfer.md',
     title: '转办 (transfer a task to another department)',
     command: "`{ type: 'transferTask', taskId, department, to, reason }`.",
-    who: 'The department holding the task.',
+    commands: ['transferTask'],
     effect:
       'The task now belongs to `to`: only it can complete it, and responsibility (谁办理、谁负责) moves with it; `transferredFrom` keeps the trail.',
     clocks:
@@ -177,7 +183,8 @@ const PAGES: readonly OperationPage[] = [
     title: '委派 (delegate to a person and get it back)',
     command:
       "`{ type: 'delegateTask', taskId, department, to }`; the delegate answers with `completeTask` (their `actor.id`).",
-    who: 'The department delegates; only the delegate may answer while delegated.',
+    commands: ['delegateTask', 'completeTask'],
+    who: 'While the task is delegated, only the delegate (`to`, by `actor.id`) may answer it (`WRONG_ASSIGNEE` otherwise).',
     effect:
       "The delegate's answer hands the task back to its department (`task.delegationReturned`), which then completes it: responsibility stays with the department.",
     clocks: 'Unchanged: the task keeps its deadline throughout.',
@@ -196,7 +203,7 @@ const PAGES: readonly OperationPage[] = [
     title: '加签 / 减签 (add or remove a co-handling department)',
     command:
       "`{ type: 'addSigner', elementId, department, reason, limit? }` and `{ type: 'removeSigner', taskId, reason }` on a running multi-instance task.",
-    who: 'The lead department.',
+    commands: ['addSigner', 'removeSigner'],
     effect:
       'The co-handling stage gains (or loses) one department; the stage ends when every remaining instance is done or its completion condition holds.',
     clocks:
@@ -212,6 +219,8 @@ const PAGES: readonly OperationPage[] = [
         elementId: 'CoHandle',
         department: '人力资源和社会保障局',
         reason: '需办理社保登记',
+        actor: '市场监管-陈',
+        actorDepartment: '市场监督管理局',
       },
       {
         at: '2026-03-02T11:00',
@@ -219,6 +228,8 @@ const PAGES: readonly OperationPage[] = [
         task: 'CoHandle',
         department: '公安局',
         reason: '申请人已自行刻章',
+        actor: '市场监管-陈',
+        actorDepartment: '市场监督管理局',
       },
     ],
   },
@@ -227,7 +238,7 @@ const PAGES: readonly OperationPage[] = [
     title: '驳回 / 退回 (reject inside a parallel stage)',
     command:
       "`{ type: 'reject', taskId, department, reason, to }` with `to` = `'previous'`, `{ elementId }` or `'applicant'`; the applicant answers `'applicant'` with `{ type: 'resubmit' }`.",
-    who: 'The department holding the task.',
+    commands: ['reject', 'resubmit'],
     effect:
       "The matter's `tb:rejectMode` decides. `veto` (一票否决, default): every task of the stage closes at once (nothing dangles) and the case goes to the previous step, the named step, or back to the applicant; on resubmission the stage is walked again from its start. `collect`: the rejection is recorded as this department's outcome, its siblings finish, and the lead decides.",
     clocks:
@@ -251,7 +262,7 @@ const PAGES: readonly OperationPage[] = [
     file: 'jump.md',
     title: '跳转 (an administrator moves the case)',
     command: "`{ type: 'jump', elementId, reason, actor }`.",
-    who: 'An administrator (`actor.kind: "admin"`) only.',
+    commands: ['jump'],
     effect:
       'Every task open elsewhere is cancelled; the case continues at the named step. The event records what was open before.',
     clocks: 'Task clocks of the cancelled tasks end; the case clock runs on.',
@@ -274,7 +285,8 @@ const PAGES: readonly OperationPage[] = [
     file: 'extend.md',
     title: '延期 (extension, 行政许可法 Art. 42)',
     command: "`{ type: 'extend', days, reason, actor, taskId? }`.",
-    who: 'An officer or administrator, recording the head who approved it (Art. 42 ¶1: the agency head, 10 days; ¶2: the government head for joint handling, 15).',
+    commands: ['extend'],
+    who: 'The actor records the head who approved it (Art. 42 ¶1: the agency head, 10 days; ¶2: the government head for joint handling, 15).',
     effect:
       "The case's limit (or one task's, with `taskId`) grows by `days` working days; the matter's `tb:extensionCap` caps the total (`EXTENSION_CAP` beyond it).",
     clocks:
@@ -299,7 +311,7 @@ const PAGES: readonly OperationPage[] = [
     file: 'copy.md',
     title: '抄送 (copy for information)',
     command: "`{ type: 'copyTo', departments, taskId?, note? }`.",
-    who: 'Staff.',
+    commands: ['copyTo'],
     effect: 'Recorded only: the departments are informed, no task is opened for them, nothing else changes.',
     clocks: 'None.',
     events: '`case.copied`.',
@@ -313,6 +325,8 @@ const PAGES: readonly OperationPage[] = [
         task: 'FireReview',
         departments: ['应急管理局'],
         note: '涉及危化品仓储，请知悉',
+        actor: '消防-赵磊',
+        actorDepartment: '消防救援支队',
       },
     ],
   },
@@ -320,7 +334,7 @@ const PAGES: readonly OperationPage[] = [
     file: 'withdraw.md',
     title: '撤件 (the applicant withdraws)',
     command: "`{ type: 'withdraw', reason?, actor? }`.",
-    who: 'The applicant (or staff on their behalf).',
+    commands: ['withdraw'],
     effect: 'Every open task is cancelled; the case ends as `withdrawn`.',
     clocks: 'Every clock stops for good at the withdrawal.',
     events: '`task.cancelled` for each open task, `case.withdrawn`.',
@@ -334,7 +348,8 @@ const PAGES: readonly OperationPage[] = [
     title: '撤回 / 拿回 (pull a completed task back)',
     command:
       "`{ type: 'recall', taskId?, elementId?, department, reason, actor? }`: the completed task by its id, or by its element (the department's latest recallable completion of it).",
-    who: 'The department that completed the task; when a person completed it (`actor`), only that person (`WRONG_ASSIGNEE` otherwise; `WRONG_DEPARTMENT` for another department). A completion by the system (a timeout action) cannot be recalled.',
+    commands: ['recall'],
+    who: 'Only the department that completed the task (`WRONG_DEPARTMENT` otherwise); when a person completed it (`actor`), only that person (`WRONG_ASSIGNEE` otherwise). A completion by the system (a timeout action) cannot be recalled.',
     effect:
       'Admissible while every task the completion opened is untouched: not completed, claimed, signed, given handlers, delegated, transferred, in 特别程序 or asking for 补正 (else `RECALL_TOO_LATE`, naming the task). Those tasks are cancelled and the task reopens with the same department, claimant and earlier signatures. In a parallel stage before its join, only that branch reopens (the siblings keep their tasks); after the join fired, the branch reopens, the other branches stay done and the next step is cancelled; any branch that took part in the join may recall, not only the last. One instance of a multi-instance task reopens alone while that task is undecided; once its completion decided the task, or while 加签 has given the same department a new instance of it, it cannot be recalled (`RECALL_TOO_LATE`). A jump, rejection, resubmission, 补正 re-review, withdrawal, 挂起 of the case, or a BPMN timer or message moving the flow ends every recall window. The boundary timers of the reopened task are the ones still pending at completion, due when they were due (one that fired is not armed again; one held at completion counts as released then).',
     clocks:
@@ -366,6 +381,7 @@ const PAGES: readonly OperationPage[] = [
     title: '或签 / 会签 / 票签 / 依次, 签收 (decisions inside one department)',
     command:
       "`{ type: 'signTask', taskId, department, outcome, opinion?, actor }` per handler; `{ type: 'claimTask', taskId, department, actor }` and `unclaimTask` likewise; `{ type: 'assignHandlers', taskId, department, handlers }` names the signers at run time.",
+    commands: ['signTask', 'claimTask', 'unclaimTask', 'assignHandlers'],
     who: 'Only the task\'s handlers (`tb:handlers`, or those given by `assignHandlers`) sign (`WRONG_ASSIGNEE` otherwise); 依次 in the listed order (`NOT_YOUR_TURN`); nobody signs twice. With `tb:claim="one"` only the claimant completes the task; they or an officer release it. A task with a decision mode cannot be completed with `completeTask` (`WRONG_CASE_STATE`).',
     effect:
       "`tb:decisionMode` decides when the department has answered: `any` 或签, the first signature with its outcome; `all` 会签, every handler approving, and the first rejection decides reject at once (the others' signatures are not awaited: the case moves on); `vote` 票签, approve as soon as the approving weight reaches `tb:passRatio` (default 0.5) of the total, reject as soon as it no longer can; `sequential` 依次, in order, a rejection deciding reject. The decided outcome completes the task as the department's answer (`outcome` variable, `task.completed` by the deciding signer).",
@@ -400,6 +416,7 @@ const PAGES: readonly OperationPage[] = [
     file: 'timeout-actions.md',
     title: 'Timeout actions (逾期未反馈视为同意, auto-reject)',
     command: 'No command: `tb:timeoutAction` on a user task (`light` default, `agree`, `reject`).',
+    commands: [],
     who: "The system, when the task's own light turns red.",
     effect:
       "`agree`: the task is completed as approved on the department's behalf (the rule in many local regulations that a co-handler who does not answer in time is deemed to agree); `reject`: completed as rejected; `light`: only the red light.",
@@ -471,6 +488,17 @@ function stateTable(s: CaseSnapshot): string {
   ].join('\n');
 }
 
+/** The "who may" of a page: the engine's rules (WHO_MAY) for its commands, then any person-level rule. */
+function whoMayRow(page: OperationPage): string {
+  const groups = new Map<string, Command['type'][]>();
+  for (const type of page.commands) {
+    const text = describeWhoMay(WHO_MAY[type]);
+    groups.set(text, [...(groups.get(text) ?? []), type]);
+  }
+  const rules = [...groups].map(([text, types]) => `${types.map((t) => `\`${t}\``).join(', ')}: ${text}`);
+  return [...rules, ...(page.who ? [page.who] : [])].join('<br>');
+}
+
 async function renderPage(page: OperationPage): Promise<string> {
   const def = await definitionOf(page.model);
   const before = await simulate(def, { start: page.start, steps: page.before });
@@ -482,7 +510,7 @@ async function renderPage(page: OperationPage): Promise<string> {
 | | |
 |---|---|
 | command | ${page.command} |
-| who may | ${page.who} |
+| who may | ${whoMayRow(page)} |
 | effect | ${page.effect} |
 | clocks | ${page.clocks} |
 | events | ${page.events} |
@@ -511,6 +539,12 @@ ${stateTable(after.snapshot)}
 `;
 }
 
+/** Every command the engine knows, with who may give it, from WHO_MAY. */
+function whoMayTable(): string {
+  const types = Object.keys(WHO_MAY) as Command['type'][];
+  return types.map((type) => `| \`${type}\` | ${describeWhoMay(WHO_MAY[type])} |`).join('\n');
+}
+
 function indexPage(): string {
   const rows = PAGES.map((p) => `| [${p.title}](${p.file}) | ${p.command.split(';')[0]} |`);
   return `# Operations on running cases
@@ -532,6 +566,19 @@ ${rows.join('\n')}
 
 Supervision commands (催办 \`urge\`, 督办 \`supervise\`, \`answerSupervision\`) go through the same path: see
 the supervisor's guide.
+
+## Who may give each command
+
+\`step\` admits a command only from the actors below, before it reads the case; anyone else is
+refused with \`FORBIDDEN\`, naming who may. An actor without \`kind\` is staff. This table is
+printed from the engine's own rules (\`WHO_MAY\`), and \`packages/engine/test/who-may.test.ts\`
+plays every command with every kind of actor. Person-level rules (the delegate, the claimant, a
+task's handlers, who completed what is recalled) are checked against the case afterwards and are
+on each operation's page.
+
+| command | who may |
+|---|---|
+${whoMayTable()}
 
 Working-hour limits count in the centre's office hours (\`tb:officeHours\`, see
 [time rules](../time-rules.md)).

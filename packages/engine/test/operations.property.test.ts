@@ -123,6 +123,7 @@ function commandFor(s: CaseSnapshot, c: Choice): Command {
   const taskId = t?.id ?? 'none';
   const department = t?.department ?? 'none';
   const officer = { id: 'o', kind: 'officer' } as const;
+  const lead = { id: 'l', kind: 'staff', department: '住建局' } as const;
   // Lean towards the way out of a waiting state, so runs go deep instead of idling in one.
   if (s.status === 'suspended' && c.pick % 2 === 0) return { type: 'resumeCase', actor: officer };
   if (s.status === 'returned' && c.pick % 2 === 0) return { type: 'resubmit' };
@@ -195,9 +196,15 @@ function commandFor(s: CaseSnapshot, c: Choice): Command {
     case 'resume':
       return { type: 'resumeCase', actor: officer };
     case 'addSigner':
-      return { type: 'addSigner', elementId: 'co', department: `加签${c.pick % 3}`, reason: 'r' };
+      return {
+        type: 'addSigner',
+        elementId: 'co',
+        department: `加签${c.pick % 3}`,
+        reason: 'r',
+        actor: lead,
+      };
     case 'removeSigner':
-      return { type: 'removeSigner', taskId, reason: 'r' };
+      return { type: 'removeSigner', taskId, reason: 'r', actor: lead };
     case 'timer': {
       const timers = Object.values(s.machine.context.timers).sort((a, b) => a.dueAt - b.dueAt);
       const first = timers[0];

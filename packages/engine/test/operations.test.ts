@@ -311,7 +311,7 @@ describe('加签 / 减签', () => {
     const c = Case.inStage();
     const sibling = c.task('co', 'X');
     c.send(
-      { type: 'addSigner', elementId: 'co', department: 'Z', reason: '涉及文物保护' },
+      { type: 'addSigner', elementId: 'co', department: 'Z', reason: '涉及文物保护', actor: STAFF },
       bj('2026-03-04T09:00:00'),
     );
     expect(c.task('co', 'Z').dueAt).toBe(sibling.dueAt);
@@ -333,6 +333,7 @@ describe('加签 / 减签', () => {
         department: 'Z',
         reason: 'x',
         limit: { amount: 1, unit: 'workingDays' },
+        actor: STAFF,
       },
       bj('2026-03-04T09:00:00'),
     );
@@ -345,7 +346,7 @@ describe('加签 / 减签', () => {
     ] as const)
       c.complete(e, d, bj('2026-03-04T10:00:00'));
     c.send(
-      { type: 'removeSigner', taskId: c.task('co', 'Z').id, reason: '不涉及' },
+      { type: 'removeSigner', taskId: c.task('co', 'Z').id, reason: '不涉及', actor: STAFF },
       bj('2026-03-04T11:00:00'),
     );
     expect(c.open()).toEqual(['decide@L']);
@@ -446,7 +447,7 @@ describe('跳转, 抄送 and permissions', () => {
     const c = Case.inStage();
     const before = c.open();
     const r = c.send(
-      { type: 'copyTo', departments: ['档案馆'], taskId: c.task('a').id, note: '知悉' },
+      { type: 'copyTo', departments: ['档案馆'], taskId: c.task('a').id, note: '知悉', actor: STAFF },
       bj('2026-03-03T10:00:00'),
     );
     expect(r.events).toMatchObject([{ type: 'case.copied', data: { departments: ['档案馆'] } }]);

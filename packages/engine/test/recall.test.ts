@@ -8,6 +8,10 @@ import { boundary, compiled, end, gateway, model, scope, start, task, timer } fr
 
 const bj = (iso: string): number => Date.parse(`${iso}+08:00`);
 const ZHANG: Actor = { id: '窗口-张', kind: 'staff', department: 'L' };
+/** The same person, for a department's task they act on (staff act for their own department only). */
+const ZHANG_OF_A: Actor = { ...ZHANG, department: 'A' };
+/** The same person without a department: the command's `department` is then who acts. */
+const ZHANG_NO_DEPARTMENT: Actor = { id: ZHANG.id, kind: 'staff' };
 const five = { amount: 5, unit: 'workingDays' } as const;
 
 /** accept → fork( a ‖ b ‖ co (会签 over coDepartments) ) → join → decide: limits on accept and a. */
@@ -154,12 +158,15 @@ describe('撤回 / 拿回 (recall)', () => {
     const at = bj('2026-03-02T11:00:00');
     const other: Actor = { id: '窗口-李', kind: 'staff', department: 'L' };
     expect(
-      c.refusal({ type: 'recall', elementId: 'accept', department: 'A', reason: 'r', actor: ZHANG }, at),
+      c.refusal(
+        { type: 'recall', elementId: 'accept', department: 'A', reason: 'r', actor: ZHANG_NO_DEPARTMENT },
+        at,
+      ),
     ).toBe('RECALL_TOO_LATE');
     const id = c.snapshot!.machine.context.recall ? Object.keys(c.snapshot!.machine.context.recall)[0]! : '';
-    expect(c.refusal({ type: 'recall', taskId: id, department: 'A', reason: 'r', actor: ZHANG }, at)).toBe(
-      'WRONG_DEPARTMENT',
-    );
+    expect(
+      c.refusal({ type: 'recall', taskId: id, department: 'A', reason: 'r', actor: ZHANG_NO_DEPARTMENT }, at),
+    ).toBe('WRONG_DEPARTMENT');
     expect(c.refusal({ type: 'recall', taskId: id, department: 'L', reason: 'r', actor: other }, at)).toBe(
       'WRONG_ASSIGNEE',
     );
@@ -296,7 +303,7 @@ describe('撤回 / 拿回 (recall)', () => {
     const c = Case.inStage();
     c.complete('co', 'X', bj('2026-03-02T11:00:00'));
     c.send(
-      { type: 'addSigner', elementId: 'co', department: 'X', reason: '补充意见' },
+      { type: 'addSigner', elementId: 'co', department: 'X', reason: '补充意见', actor: ZHANG },
       bj('2026-03-02T11:10:00'),
     );
     const again = c.task('co', 'X').id;
@@ -305,7 +312,10 @@ describe('撤回 / 拿回 (recall)', () => {
     ).toBe('RECALL_TOO_LATE');
     expect(c.open()).toEqual(['a@A', 'b@B', 'co@X', 'co@Y']);
     // Once the new instance is removed (减签), the first completion can be recalled again.
-    c.send({ type: 'removeSigner', taskId: again, reason: '不再需要' }, bj('2026-03-02T11:30:00'));
+    c.send(
+      { type: 'removeSigner', taskId: again, reason: '不再需要', actor: ZHANG },
+      bj('2026-03-02T11:30:00'),
+    );
     c.recall('co', 'X', bj('2026-03-02T11:40:00'));
     expect(c.open()).toEqual(['a@A', 'b@B', 'co@X', 'co@Y']);
   });
@@ -406,9 +416,9 @@ describe("撤回 and the task's boundary timers", () => {
     c.send({ type: 'start', caseId: 't' }, t0);
     const armed = bpmnTimers(c);
     expect(Object.keys(armed).sort()).toEqual(['late', 'remind']);
-    c.complete('a', 'A', t0 + HOUR, ZHANG);
+    c.complete('a', 'A', t0 + HOUR, ZHANG_OF_A);
     expect(bpmnTimers(c)).toEqual({});
-    const r = c.recall('a', 'A', t0 + 20 * HOUR, ZHANG);
+    const r = c.recall('a', 'A', t0 + 20 * HOUR, ZHANG_OF_A);
     expect(c.open()).toEqual(['a@A']);
     expect(bpmnTimers(c)).toEqual(armed);
     // The store is told to set them at those instants, under the reopened task's new timer ids.
@@ -423,8 +433,8 @@ describe("撤回 and the task's boundary timers", () => {
     const armed = bpmnTimers(c);
     const remind = Object.values(c.snapshot!.machine.context.timers).find((t) => t.elementId === 'remind');
     c.send({ type: 'fireTimer', timerId: remind!.id }, armed.remind!);
-    c.complete('a', 'A', armed.remind! + HOUR, ZHANG);
-    c.recall('a', 'A', armed.remind! + 2 * HOUR, ZHANG);
+    c.complete('a', 'A', armed.remind! + HOUR, ZHANG_OF_A);
+    c.recall('a', 'A', armed.remind! + 2 * HOUR, ZHANG_OF_A);
     expect(bpmnTimers(c)).toEqual({ late: armed.late });
   });
 
@@ -432,9 +442,9 @@ describe("撤回 and the task's boundary timers", () => {
     const c = new Case(withBoundaryTimers());
     c.send({ type: 'start', caseId: 't' }, t0);
     const armed = bpmnTimers(c);
-    c.complete('a', 'A', t0 + HOUR, ZHANG);
+    c.complete('a', 'A', t0 + HOUR, ZHANG_OF_A);
     const later = armed.late! + HOUR; // b untouched for five days
-    c.recall('a', 'A', later, ZHANG);
+    c.recall('a', 'A', later, ZHANG_OF_A);
     expect(bpmnTimers(c).late).toBe(armed.late);
     const late = Object.values(c.snapshot!.machine.context.timers).find((t) => t.elementId === 'late');
     c.send({ type: 'fireTimer', timerId: late!.id }, later);
@@ -465,8 +475,8 @@ describe("撤回 and the task's boundary timers", () => {
           fireDue(t0 + done * HOUR);
           if (!c.open().includes('a@A')) return; // escalated before anyone completed it
           const pending = bpmnTimers(c);
-          c.complete('a', 'A', t0 + done * HOUR, ZHANG);
-          c.recall('a', 'A', t0 + (done + back) * HOUR, ZHANG);
+          c.complete('a', 'A', t0 + done * HOUR, ZHANG_OF_A);
+          c.recall('a', 'A', t0 + (done + back) * HOUR, ZHANG_OF_A);
           expect(bpmnTimers(c)).toEqual(pending);
           for (const [elementId, dueAt] of Object.entries(pending)) expect(dueAt).toBe(armed[elementId]);
         },
@@ -478,13 +488,13 @@ describe("撤回 and the task's boundary timers", () => {
   it('挂起 in between ends the window: the completion stands', () => {
     const c = new Case(withBoundaryTimers());
     c.send({ type: 'start', caseId: 't' }, t0);
-    c.complete('a', 'A', t0 + HOUR, ZHANG);
+    c.complete('a', 'A', t0 + HOUR, ZHANG_OF_A);
     const officer: Actor = { id: '科长-王', kind: 'officer', department: 'B' };
     c.send({ type: 'suspendCase', reason: '等待听证', actor: officer }, t0 + 2 * HOUR);
     c.send({ type: 'resumeCase', actor: officer }, t0 + 3 * HOUR);
     expect(
       c.refusal(
-        { type: 'recall', elementId: 'a', department: 'A', reason: 'r', actor: ZHANG },
+        { type: 'recall', elementId: 'a', department: 'A', reason: 'r', actor: ZHANG_OF_A },
         t0 + 4 * HOUR,
       ),
     ).toBe('RECALL_TOO_LATE');

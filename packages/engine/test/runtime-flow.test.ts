@@ -113,7 +113,7 @@ describe('sequence', () => {
     d.start();
     const before = JSON.stringify(d.snapshot);
     const [t] = d.open();
-    const result = step(def, d.snapshot, { type: 'completeTask', taskId: t!.id, department: 'B' }, T0 + 1);
+    const result = step(def, d.snapshot, { type: 'completeTask', taskId: t!.id, department: 'B' }, d.at + 1);
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('WRONG_DEPARTMENT');
@@ -135,7 +135,7 @@ describe('sequence', () => {
         { type: 'completeTask', taskId: 5, department: 'A' },
       ] as unknown as Command[]
     ).map((c) => {
-      const r = step(def, d.snapshot, c, T0 + 5);
+      const r = step(def, d.snapshot, c, d.at + 5);
       return r.ok ? 'applied' : r.error.code;
     });
     expect(codes).toEqual([
@@ -277,7 +277,7 @@ describe('exclusive gateway with a loop back (退回)', () => {
       noDefault,
       d.snapshot,
       { type: 'completeTask', taskId: t!.id, department: 'A', variables: { n: 7 } },
-      T0 + 9,
+      d.at + 9,
     );
     expect(r.ok ? null : [r.error.code, r.error.elementId]).toEqual(['NO_MATCHING_FLOW', 'gw']);
     expect(JSON.stringify(d.snapshot)).toBe(before);
@@ -285,7 +285,7 @@ describe('exclusive gateway with a loop back (退回)', () => {
       noDefault,
       d.snapshot,
       { type: 'completeTask', taskId: t!.id, department: 'A', variables: { n: 11 } },
-      T0 + 9,
+      d.at + 9,
     );
     expect(ok.ok && ok.snapshot.status).toBe('completed');
   });

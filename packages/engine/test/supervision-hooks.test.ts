@@ -130,6 +130,7 @@ describe('supervision hooks on a running case', () => {
       due: bj('2026-03-18T00:00:00'),
       ruleId: 'ACC-OVERDUE-4',
     });
+    await s.complete('PlanningReview', '2026-03-16T10:00:00');
     await s.at('2026-03-18T09:00:00');
     expect(s.seen.find((p) => p.kind === 'supervision.overdue')).toMatchObject({
       department: '消防救援支队',
@@ -148,7 +149,6 @@ describe('supervision hooks on a running case', () => {
       department: '消防救援支队',
     });
 
-    await s.complete('PlanningReview', '2026-03-16T10:00:00');
     await s.complete('FireReview', '2026-03-19T10:00:00');
     expect(
       s.seen.filter((p) => p.kind === 'task.completed').map((p) => [p.department, p.remainingWorkingDays]),

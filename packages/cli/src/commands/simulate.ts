@@ -1,8 +1,14 @@
-import { compileBpmn, ScenarioError, simulate, timelineEntry } from '@tongban/engine';
+import { CalendarHorizonError, compileBpmn, ScenarioError, simulate, timelineEntry } from '@tongban/engine';
 import type { Command } from 'commander';
 import { EXIT_FAILURE, EXIT_OK } from '../program.js';
 import { readInputFile, readJsonFile } from '../read-input.js';
+import { registryOrExit } from './deadline.js';
 import { diagnosticLine } from './validate.js';
+
+interface SimulateOptions {
+  readonly overlay?: string[];
+  readonly provisional?: boolean;
+}
 
 export function register(program: Command): void {
   program
@@ -12,10 +18,17 @@ export function register(program: Command): void {
     )
     .argument('<file.bpmn>', 'BPMN 2.0 XML file')
     .argument('<scenario.json>', 'scenario: start, steps, until')
-    .action(async (file: string, scenarioFile: string) => {
+    .option(
+      '--overlay <file...>',
+      'JSON calendar overlay(s) to load first, e.g. next year (docs/time-rules.md)',
+    )
+    .option('--provisional', 'past the holiday data, count weekdays only instead of failing')
+    .action(async (file: string, scenarioFile: string, options: SimulateOptions) => {
       const xml = readInputFile(file);
       const scenario = readJsonFile(scenarioFile);
-      const compiled = await compileBpmn(xml);
+      const calendars = registryOrExit(options.overlay, 'simulate');
+      if (calendars === null) return;
+      const compiled = await compileBpmn(xml, { calendars, provisional: options.provisional === true });
       if (!compiled.ok) {
         for (const d of compiled.diagnostics) process.stderr.write(`${diagnosticLine(d)}\n`);
         process.exitCode = EXIT_FAILURE;
@@ -27,8 +40,25 @@ export function register(program: Command): void {
         process.exitCode = EXIT_OK;
       } catch (error) {
         if (!(error instanceof ScenarioError)) throw error;
-        process.stderr.write(`tongban simulate: ${error.code}: ${error.message}\n`);
+        process.stderr.write(`tongban simulate: ${failureLine(error)}\n`);
         process.exitCode = EXIT_FAILURE;
       }
     });
+}
+
+/**
+ * `CODE: message` for a scenario that cannot run. Past the holiday data the code is the calendar's
+ * (the scenario is fine; the data is missing), with what to pass to this command to go on.
+ */
+function failureLine(error: ScenarioError): string {
+  const horizon = error.refusal;
+  if (horizon instanceof CalendarHorizonError) {
+    const year = horizon.date.slice(0, 4);
+    return (
+      `${horizon.code}: ${error.message} Here: rerun with --overlay <file.json> giving ${year}'s ` +
+      `holidays and make-up days for '${horizon.calendar}' (docs/time-rules.md, "Regional calendars and overlays"), ` +
+      `or with --provisional to count weekdays only outside ${horizon.firstYear}–${horizon.lastYear}.`
+    );
+  }
+  return `${error.code}: ${error.message}`;
 }

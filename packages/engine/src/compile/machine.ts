@@ -453,7 +453,10 @@ export class MachineBuilder {
         target: this.flowTarget(ctx, flowId),
         ...(condition === null
           ? {}
-          : { guard: ({ context }: { context: CaseContext }) => evaluateCondition(condition, context.vars) }),
+          : {
+              guard: ({ context }: { context: CaseContext }) =>
+                evaluateCondition(condition, context.vars, {}, context.now),
+            }),
         actions: mutate((c) =>
           emit(c, { type: 'gateway.taken', elementId: node.id, data: { flow: flowId } }),
         ),
@@ -486,7 +489,7 @@ export class MachineBuilder {
       always: [
         {
           guard: ({ context }: { context: CaseContext }) =>
-            this.inclusiveTaken(node, context.vars).length > 0,
+            this.inclusiveTaken(node, context.vars, context.now).length > 0,
           target,
         },
         {
@@ -499,12 +502,13 @@ export class MachineBuilder {
     };
   }
 
-  private inclusiveTaken(node: GatewayNode, vars: Variables): string[] {
+  /** `now`: the command's instant, which `now()`/`today()` in conditions stand for. */
+  private inclusiveTaken(node: GatewayNode, vars: Variables, now: number): string[] {
     const scope = this.scopeOf.get(node.id)!;
     const taken = node.outgoing.filter((f) => {
       if (f === node.defaultFlow) return false;
       const condition = scope.flows[f]?.condition ?? null;
-      return condition === null || evaluateCondition(condition, vars);
+      return condition === null || evaluateCondition(condition, vars, {}, now);
     });
     if (taken.length === 0 && node.defaultFlow !== null) return [node.defaultFlow];
     return taken;
@@ -523,7 +527,7 @@ export class MachineBuilder {
           always: [
             {
               guard: ({ context }: { context: CaseContext }) =>
-                this.inclusiveTaken(split, context.vars).includes(branch.flowId),
+                this.inclusiveTaken(split, context.vars, context.now).includes(branch.flowId),
               target: first,
               actions: mutate((c) =>
                 emit(c, { type: 'gateway.taken', elementId: split.id, data: { flow: branch.flowId } }),
@@ -691,14 +695,19 @@ export class MachineBuilder {
     if (progress.completed >= progress.of) return true;
     const condition = node.multiInstance?.completionCondition ?? null;
     if (condition === null) return false;
-    return evaluateCondition(condition, {
-      ...c.vars,
-      nrOfInstances: progress.of,
-      nrOfCompletedInstances: progress.completed,
-      nrOfActiveInstances: progress.of - progress.completed,
-      nrOfApproved: progress.approved,
-      nrOfRejected: progress.rejected,
-    });
+    return evaluateCondition(
+      condition,
+      {
+        ...c.vars,
+        nrOfInstances: progress.of,
+        nrOfCompletedInstances: progress.completed,
+        nrOfActiveInstances: progress.of - progress.completed,
+        nrOfApproved: progress.approved,
+        nrOfRejected: progress.rejected,
+      },
+      {},
+      c.now,
+    );
   }
 
   private openServiceTask(c: CaseContext, elementId: string, name: string | null, handler: string): void {

@@ -1,4 +1,5 @@
-import { evaluate, parseExpression } from 'feelin';
+import { date, dateAndTime, evaluate, parseExpression } from 'feelin';
+import { DateTime } from 'luxon';
 import type { JsonValue } from '../runtime/types.js';
 import { ExpressionError } from './expression-error.js';
 
@@ -12,7 +13,7 @@ interface Checked {
   /** The FEEL text, without the optional leading `=`. */
   readonly feel: string;
   readonly error: string | null;
-  /** `now()`/`today()` make a result depend on the wall clock, so it must not be memoised. */
+  /** `now()`/`today()` make a result depend on the command's instant, so it is not memoised. */
   readonly pure: boolean;
 }
 
@@ -100,6 +101,22 @@ function memoKey(feel: string, variables: ConditionVariables): string | null {
   }
 }
 
+/** Conditions read dates in the calendar's zone, like every civil date of the engine. */
+const ZONE = 'Asia/Shanghai';
+
+/**
+ * FEEL's `now()` and `today()` as of `at`: inside `step` that is the command's instant, so that a
+ * case replayed on another day takes the same branches (feelin's own read the wall clock).
+ * Functions given in the context take precedence over feelin's built-ins.
+ */
+function clockFunctions(at: number): { now: () => unknown; today: () => unknown } {
+  const local = DateTime.fromMillis(at, { zone: ZONE });
+  return {
+    now: () => dateAndTime(`${local.toFormat("yyyy-MM-dd'T'HH:mm:ss.SSS")}@${ZONE}`),
+    today: () => date(local.toFormat('yyyy-MM-dd')),
+  };
+}
+
 /**
  * Evaluates a FEEL condition over case variables. Only a result of exactly `true` counts as true:
  * `false`, `null` (e.g. a missing variable or a type mismatch, which FEEL turns into null), any
@@ -109,12 +126,15 @@ function memoKey(feel: string, variables: ConditionVariables): string | null {
  * expression and variables (a bounded LRU); expressions calling `now()`/`today()` are not memoised.
  *
  * @param where - the flow or task the condition belongs to, and the case, for the error.
+ * @param at - the instant `now()` and `today()` stand for (epoch ms; `step` passes the command's
+ *   `now`). Omitted (a preview outside any case), they read the wall clock.
  * @throws {@link ExpressionError} when `source` does not parse.
  */
 export function evaluateCondition(
   source: string,
   variables: ConditionVariables,
   where: { readonly elementId?: string; readonly caseId?: string } = {},
+  at?: number,
 ): boolean {
   const { feel, error, pure } = check(source);
   if (error !== null) throw new ExpressionError(source, `Bad condition: ${error}.`, where);
@@ -123,7 +143,8 @@ export function evaluateCondition(
   if (known !== undefined && key !== null) return remember(results, key, known);
   let value: unknown = null;
   try {
-    value = evaluate(feel, { ...variables }).value;
+    const context = pure || at === undefined ? { ...variables } : { ...variables, ...clockFunctions(at) };
+    value = evaluate(feel, context).value;
   } catch {
     // feelin turns evaluation errors into null; the few it throws (e.g. a range with a null bound)
     // are treated the same way, so that case data can never make a step fail.

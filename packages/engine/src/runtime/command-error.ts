@@ -17,7 +17,8 @@ export type CommandErrorCode =
   | 'WRONG_CASE_STATE'
   | 'WRONG_ASSIGNEE'
   | 'RECALL_TOO_LATE'
-  | 'NOT_YOUR_TURN';
+  | 'NOT_YOUR_TURN'
+  | 'BEFORE_LAST_EVENT';
 
 /**
  * A command that does not apply to the case as it stands. `step` returns it (never throws it) and

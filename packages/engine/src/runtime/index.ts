@@ -24,6 +24,7 @@ export {
   timelineEntry,
 } from './simulate.js';
 export type { CaseSnapshot, Light } from './snapshot.js';
+export { BadSnapshotError } from './snapshot-shape.js';
 export { type StepApplied, type StepRefused, type StepResult, step } from './step.js';
 export {
   SnapshotSchemaError,
@@ -35,3 +36,5 @@ export {
 export type * from './supervision-commands.js';
 export { isLiveStatus } from './types.js';
 export { commandShapeProblem, isCommand } from './validate-command.js';
+export { MAX_VARIABLE_DEPTH, RESERVED_VARIABLE_NAMES, variablesProblem } from './variables-shape.js';
+export { type ActorKind, describeWhoMay, WHO_MAY, type WhoMay } from './who-may.js';

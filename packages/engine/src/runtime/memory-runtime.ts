@@ -130,7 +130,8 @@ export class MemoryRuntime {
 
   /**
    * Fires every timer due by `until` (default: the clock's now), earliest first, each at its own
-   * due instant, including timers that those firings set. Returns how many fired.
+   * due instant (or, when a later command of its case came first, at that command's instant),
+   * including timers that those firings set. Returns how many fired.
    */
   async runDueTimers(until: Instant = this.clock()): Promise<number> {
     let fired = 0;
@@ -141,7 +142,10 @@ export class MemoryRuntime {
       const entry = this.cases.get(next.caseId);
       if (!entry) continue;
       const { definition, snapshot } = this.entry(next.caseId);
-      await this.apply(definition, snapshot, { type: 'fireTimer', timerId: next.timer.id }, next.timer.dueAt);
+      // A timer overtaken by a later command of its case (the clock moved on before timers ran)
+      // fires at that command's instant: a case's time never runs backwards.
+      const at = Math.max(next.timer.dueAt, snapshot.updatedAt ?? snapshot.startedAt);
+      await this.apply(definition, snapshot, { type: 'fireTimer', timerId: next.timer.id }, at);
       fired += 1;
     }
   }

@@ -80,22 +80,12 @@ const ONLY_WHEN: Readonly<Record<string, CaseStatus>> = {
   resubmit: 'returned',
 };
 
-/** Refuses a command the case's status does not admit, or one a supervisor tries to give. */
+/** Refuses a command the case's status does not admit (who may give it: `permission.ts`). */
 export function admissionProblem(
   status: CaseStatus,
   command: Exclude<Command, { type: 'start' }>,
   caseId: string,
 ): CommandError | null {
-  const actor = 'actor' in command ? command.actor : undefined;
-  const supervision =
-    command.type === 'urge' || command.type === 'supervise' || command.type === 'answerSupervision';
-  if (actor?.kind === 'supervisor' && !supervision) {
-    return new CommandError(
-      'FORBIDDEN',
-      `Supervisors read every case but act on it only through supervision commands (催办, 督办): ${command.type} refused.`,
-      { caseId },
-    );
-  }
   const only = ONLY_WHEN[command.type];
   if (only !== undefined && status !== only) {
     return new CommandError(
@@ -126,16 +116,6 @@ export function admissionProblem(
 /** A command whose precondition does not hold in the case as it stands. */
 function wrongState(caseId: string, message: string): CommandError {
   return new CommandError('WRONG_CASE_STATE', message, { caseId });
-}
-
-function requireKind(
-  actor: Actor | undefined,
-  kinds: readonly NonNullable<Actor['kind']>[],
-  what: string,
-  caseId: string,
-): CommandError | null {
-  if (actor?.kind !== undefined && kinds.includes(actor.kind)) return null;
-  return new CommandError('FORBIDDEN', `${what} needs an actor of kind ${kinds.join(' or ')}.`, { caseId });
 }
 
 /** The open user task a department-bound operation names, or why it cannot act on it. */
@@ -187,8 +167,6 @@ export function prepareOperation(
   const now = context.now;
   switch (command.type) {
     case 'accept': {
-      const denied = requireKind(command.actor, ['staff', 'officer', 'admin'], '受理', caseId);
-      if (denied) return refuse(denied);
       context.intake = 'accepted';
       caseEvent(context, 'case.started', {
         definition: definition.hash,
@@ -199,22 +177,16 @@ export function prepareOperation(
       return ok([{ type: 'case.accept' }]);
     }
     case 'refuseIntake': {
-      const denied = requireKind(command.actor, ['staff', 'officer', 'admin'], '不予受理', caseId);
-      if (denied) return refuse(denied);
       caseEvent(context, 'case.refused', { reason: command.reason, ...who(command.actor) });
       return ok([{ type: 'case.refuse' }]);
     }
     case 'suspendCase': {
-      const denied = requireKind(command.actor, ['officer', 'admin'], '挂起 of a whole case', caseId);
-      if (denied) return refuse(denied);
       // BPMN timers stop with the case and run again on 激活 (see `reconcileTimers`).
       context.suspended = { at: now, reason: command.reason, actor: command.actor.id };
       caseEvent(context, 'case.suspended', { reason: command.reason, ...who(command.actor) });
       return ok();
     }
     case 'resumeCase': {
-      const denied = requireKind(command.actor, ['officer', 'admin'], '激活 of a whole case', caseId);
-      if (denied) return refuse(denied);
       const since = context.suspended?.at ?? now;
       context.suspended = null;
       caseEvent(context, 'case.resumed', {
@@ -387,8 +359,6 @@ export function prepareOperation(
       return ok([{ type: direct ? `direct:${target}` : `jump:${target}` }]);
     }
     case 'jump': {
-      const denied = requireKind(command.actor, ['admin'], '跳转', caseId);
-      if (denied) return refuse(denied);
       if (!jumpable(definition, command.elementId)) {
         return refuse(
           new CommandError('BAD_COMMAND', `There is no step "${command.elementId}" to move the case to.`, {
@@ -406,13 +376,6 @@ export function prepareOperation(
       return ok([{ type: `jump:${command.elementId}` }]);
     }
     case 'extend': {
-      const denied = requireKind(
-        command.actor,
-        ['officer', 'admin'],
-        '延期 (approved by the agency head)',
-        caseId,
-      );
-      if (denied) return refuse(denied);
       const key = command.taskId ?? 'case';
       const clock = context.clocks[key];
       if (!clock) {

@@ -13,6 +13,7 @@ import {
   type TaskRecord,
   type Variables,
 } from './types.js';
+import { variablesProblem } from './variables-shape.js';
 
 /**
  * A dry-run scenario (`tongban simulate`, the designer's dry run): start a case, then act on it
@@ -61,6 +62,8 @@ export interface ScenarioStep {
   readonly op?: string;
   readonly task?: string;
   readonly actorKind?: Actor['kind'];
+  /** The acting person's department (e.g. the lead department's staff for 加签). */
+  readonly actorDepartment?: string;
   readonly [field: string]: unknown;
 }
 
@@ -73,7 +76,10 @@ export class ScenarioError extends TongbanError {
     readonly step: number,
     readonly refusal?: TongbanError,
   ) {
-    super(message, refusal?.elementId ? { elementId: refusal.elementId } : {});
+    super(message, {
+      ...(refusal?.elementId ? { elementId: refusal.elementId } : {}),
+      ...(refusal?.caseId ? { caseId: refusal.caseId } : {}),
+    });
     this.code = code;
   }
 }
@@ -127,6 +133,8 @@ export function checkScenario(value: unknown): Scenario {
     fail('`start.at` (the acceptance time) is required.', -1);
   }
   scenarioInstant(String(start?.at), -1);
+  const startProblem = startFieldsProblem(start as Record<string, unknown>);
+  if (startProblem !== null) fail(`${startProblem}.`, -1);
   if (s.steps !== undefined && !Array.isArray(s.steps)) fail('`steps` must be a list.', -1);
   const steps = (s.steps ?? []) as unknown[];
   steps.forEach((raw, i) => {
@@ -143,12 +151,59 @@ export function checkScenario(value: unknown): Scenario {
     if (typeof stepObj.at === 'string') scenarioInstant(stepObj.at, i);
     else if (stepObj.at !== undefined) fail(`Step ${i + 1}: \`at\` must be a time string.`, i);
     if (typeof stepObj.advanceTo === 'string') scenarioInstant(stepObj.advanceTo, i);
+    else if (stepObj.advanceTo !== undefined) fail(`Step ${i + 1}: \`advanceTo\` must be a time string.`, i);
+    if (stepObj.variables !== undefined) {
+      const problem = variablesProblem(stepObj.variables);
+      if (problem !== null) fail(`Step ${i + 1}: ${problem}.`, i);
+    }
     if (stepObj.failService !== undefined && typeof stepObj.errorCode !== 'string') {
       fail(`Step ${i + 1}: failService needs an \`errorCode\`.`, i);
     }
   });
-  if (s.until !== undefined) scenarioInstant(String(s.until), -1);
+  if (s.until !== undefined) {
+    if (typeof s.until !== 'string') fail('`until` must be a time string.', -1);
+    scenarioInstant(String(s.until), -1);
+  }
   return value as Scenario;
+}
+
+/** What is wrong with the fields of `start` besides `at`, naming the field, or null. */
+function startFieldsProblem(start: Record<string, unknown>): string | null {
+  const { caseId, variables, coDepartments, actor, intake } = start;
+  if (caseId !== undefined && (typeof caseId !== 'string' || caseId === '')) {
+    return '`start.caseId` must be a non-empty text (or left out: `simulated-1`)';
+  }
+  if (variables !== undefined) {
+    const problem = variablesProblem(variables, 'start.variables');
+    if (problem !== null) return problem;
+  }
+  if (
+    coDepartments !== undefined &&
+    !(Array.isArray(coDepartments) && coDepartments.every((d) => typeof d === 'string' && d !== ''))
+  ) {
+    return '`start.coDepartments` must be a list of department names';
+  }
+  if (actor !== undefined && (typeof actor !== 'string' || actor === '')) {
+    return '`start.actor` must be the accepting person, as text (e.g. "窗口-张敏")';
+  }
+  if (intake !== undefined && intake !== 'accepted' && intake !== 'pending') {
+    return '`start.intake` must be "accepted" or "pending"';
+  }
+  return null;
+}
+
+/**
+ * Runs one part of a scenario on the runtime: an engine refusal (a typed error, e.g. a deadline
+ * past the calendar data) becomes a {@link ScenarioError} naming where it happened, with the
+ * refusal attached, so that no caller sees anything but a ScenarioError.
+ */
+async function refusedAs<T>(where: number, what: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof TongbanError) || error instanceof ScenarioError) throw error;
+    throw new ScenarioError('STEP_REFUSED', `${what} was refused: ${error.message}`, where, error);
+  }
 }
 
 /**
@@ -165,13 +220,15 @@ export async function simulate(
   runtime.deploy(definition);
   const caseId = checked.start.caseId ?? 'simulated-1';
   const actor = (id: string | undefined): { actor?: Actor } => (id ? { actor: { id } } : {});
-  await runtime.start(definition.hash, {
-    caseId,
-    ...(checked.start.variables ? { variables: checked.start.variables } : {}),
-    ...(checked.start.coDepartments ? { coDepartments: checked.start.coDepartments } : {}),
-    ...(checked.start.intake ? { intake: checked.start.intake } : {}),
-    ...actor(checked.start.actor),
-  });
+  await refusedAs(-1, `The start (${checked.start.at})`, () =>
+    runtime.start(definition.hash, {
+      caseId,
+      ...(checked.start.variables ? { variables: checked.start.variables } : {}),
+      ...(checked.start.coDepartments ? { coDepartments: checked.start.coDepartments } : {}),
+      ...(checked.start.intake ? { intake: checked.start.intake } : {}),
+      ...actor(checked.start.actor),
+    }),
+  );
 
   const steps = checked.steps ?? [];
   for (const [i, s] of steps.entries()) {
@@ -185,7 +242,7 @@ export async function simulate(
           i,
         );
       }
-      await runtime.runDueTimers(target);
+      await refusedAs(i, `Before step ${i + 1}, a timer due by ${at}`, () => runtime.runDueTimers(target));
       now = target;
     }
     if (s.advanceTo !== undefined) continue;
@@ -197,16 +254,11 @@ export async function simulate(
       );
     }
     const command = scenarioCommand(runtime.openTasks(caseId), s, i);
-    try {
-      await runtime.execute(caseId, command);
-    } catch (error) {
-      if (!(error instanceof TongbanError)) throw error;
-      throw new ScenarioError('STEP_REFUSED', `Step ${i + 1} was refused: ${error.message}`, i, error);
-    }
+    await refusedAs(i, `Step ${i + 1}`, () => runtime.execute(caseId, command));
   }
   if (checked.until !== undefined) {
     const until = scenarioInstant(checked.until, -1);
-    await runtime.runDueTimers(until);
+    await refusedAs(-1, `A timer due by \`until\` (${checked.until})`, () => runtime.runDueTimers(until));
     now = Math.max(now, until);
   }
   return {
@@ -226,7 +278,15 @@ export function scenarioCommand(
   s: ScenarioStep,
   i: number,
 ): Exclude<Command, { type: 'start' }> {
-  const actor = s.actor ? { actor: { id: s.actor, ...(s.actorKind ? { kind: s.actorKind } : {}) } } : {};
+  const actor = s.actor
+    ? {
+        actor: {
+          id: s.actor,
+          ...(s.actorKind ? { kind: s.actorKind } : {}),
+          ...(s.actorDepartment ? { department: s.actorDepartment } : {}),
+        },
+      }
+    : {};
   const variables = s.variables ? { variables: s.variables } : {};
   const find = (elementId: string, kind: 'user' | 'service'): TaskRecord => {
     const matches = open.filter(
@@ -250,7 +310,7 @@ export function scenarioCommand(
     return task;
   };
   if (s.op !== undefined) {
-    const { at: _at, op, task, actorKind: _kind, actor: _actor, ...fields } = s;
+    const { at: _at, op, task, actorKind: _kind, actorDepartment: _of, actor: _actor, ...fields } = s;
     if (op === 'recall' && task !== undefined) {
       // 撤回 names a completed task: by its element (and department), not an open task.
       return { type: 'recall', ...fields, elementId: task, ...actor } as unknown as Exclude<

@@ -19,6 +19,11 @@ export interface CaseSnapshot {
   readonly definitionHash: string;
   readonly status: CaseStatus;
   readonly startedAt: Instant;
+  /**
+   * The instant of the last command applied: a command stamped before it is refused
+   * (`BEFORE_LAST_EVENT`). Absent in snapshots written before it was kept.
+   */
+  readonly updatedAt?: Instant;
   /** Case light, when the matter has a time limit. */
   readonly light: Light | null;
   /** Case deadline (exclusive end of the last working day), when the matter has a time limit. */

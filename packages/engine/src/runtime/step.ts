@@ -8,14 +8,17 @@ import type { CaseContext } from './context.js';
 import type { CaseEvent } from './events.js';
 import { type FlowCommand, type Prepared, prepareFlowCommand } from './flow-commands.js';
 import { admissionProblem, isOperation, prepareOperation } from './operations.js';
+import { permissionProblem } from './permission.js';
 import { pureInitialTransition, pureResolveState, pureTransition } from './pure-transition.js';
 import { refreshRecalls, settleRecalls } from './recall.js';
 import { scheduleTimes } from './schedule.js';
 import { completionProblem } from './sign-operations.js';
 import type { CaseSnapshot } from './snapshot.js';
+import { BadSnapshotError, snapshotProblem } from './snapshot-shape.js';
 import type { StepApplied, StepRefused, StepResult } from './step-result.js';
 import { loadContext, SNAPSHOT_SCHEMAS, SnapshotSchemaError, storeContext } from './stored-context.js';
 import { isSupervision, prepareSupervision } from './supervision.js';
+import { timeOrderProblem } from './time-order.js';
 import { timeoutActions } from './timeout-actions.js';
 import { adoptParkedTimers, reconcileTimers } from './timer-holds.js';
 import { type CaseStatus, type Command, isLiveStatus, type TimerRecord } from './types.js';
@@ -24,6 +27,9 @@ import { commandShapeProblem } from './validate-command.js';
 export type { StepApplied, StepRefused, StepResult } from './step-result.js';
 
 const refuse = (error: TongbanError): StepRefused => ({ ok: false, error });
+
+/** The largest instant a `Date` holds (ECMA-262 §21.4.1.1); calendars cannot count beyond it. */
+const MAX_INSTANT = 8.64e15;
 
 /**
  * Applies one command to a case: the engine's only way to change a case. Pure: it reads no clock
@@ -38,8 +44,17 @@ export function step(
 ): StepResult {
   const problem = commandShapeProblem(command);
   if (problem !== null) return refuse(new CommandError('BAD_COMMAND', `Bad command: ${problem}.`));
-  if (!Number.isFinite(now)) {
-    return refuse(new CommandError('BAD_COMMAND', 'Bad command: `now` must be a finite instant.'));
+  if (typeof now !== 'number' || !Number.isFinite(now) || Math.abs(now) > MAX_INSTANT) {
+    return refuse(
+      new CommandError(
+        'BAD_COMMAND',
+        'Bad command: `now` must be an instant in epoch milliseconds within the range of dates (±8.64e15).',
+      ),
+    );
+  }
+  if (command.type === 'start') {
+    const denied = permissionProblem(definition, command, command.caseId);
+    if (denied) return refuse(denied);
   }
   try {
     return command.type === 'start'
@@ -96,12 +111,27 @@ function apply(
   now: Instant,
 ): StepResult {
   if (snapshot === null) return refuse(new CommandError('NO_CASE', 'No such case: start it first.'));
+  if (typeof snapshot !== 'object' || Array.isArray(snapshot)) {
+    return refuse(
+      new BadSnapshotError('The snapshot is not an object: pass the case as the store saved it.'),
+    );
+  }
   const caseId = snapshot.caseId;
   if (!SNAPSHOT_SCHEMAS.includes(snapshot.schema)) {
     return refuse(
       new SnapshotSchemaError(
         `Case ${caseId} has a snapshot of layout ${String(snapshot.schema)}; this engine reads layouts ${SNAPSHOT_SCHEMAS.join(', ')}.`,
         { caseId },
+      ),
+    );
+  }
+  const damaged = snapshotProblem(snapshot as unknown as Record<string, unknown>);
+  if (damaged !== null) {
+    const where = typeof caseId === 'string' && caseId !== '' ? { caseId } : {};
+    return refuse(
+      new BadSnapshotError(
+        `The snapshot${where.caseId ? ` of case ${caseId}` : ''} is damaged: ${damaged}. Restore it from the store's history (or its events); step does not guess.`,
+        where,
       ),
     );
   }
@@ -119,6 +149,10 @@ function apply(
       new CommandError('CASE_ENDED', `Case ${caseId} has ended (${snapshot.status}).`, { caseId }),
     );
   }
+  const backwards = timeOrderProblem(snapshot, now);
+  if (backwards) return refuse(backwards);
+  const denied = permissionProblem(definition, command, caseId);
+  if (denied) return refuse(denied);
   const admission = admissionProblem(snapshot.status, command, caseId);
   if (admission) return refuse(admission);
 
@@ -278,6 +312,7 @@ function finish(
     definitionHash: definition.hash,
     status,
     startedAt: base.startedAt,
+    updatedAt: now,
     light: clocks.light,
     dueAt: clocks.dueAt,
     machine: { value: current, context: storeContext(context) },

@@ -31,17 +31,7 @@ export function prepareSupervision(
   const now = context.now;
   switch (command.type) {
     case 'urge': {
-      if (
-        command.actor.kind !== 'supervisor' &&
-        command.actor.kind !== 'staff' &&
-        command.actor.kind !== 'officer'
-      ) {
-        return refuse(
-          new CommandError('FORBIDDEN', '催办 comes from a supervisor, an officer or the lead department.', {
-            caseId,
-          }),
-        );
-      }
+      // Who may urge or supervise: `WHO_MAY` (checked before the case is read).
       const targets =
         command.taskId === undefined
           ? Object.values(context.tasks).filter((t) => t.kind === 'user')
@@ -66,9 +56,6 @@ export function prepareSupervision(
       return { ok: true, events: [] };
     }
     case 'supervise': {
-      if (command.actor.kind !== 'supervisor') {
-        return refuse(new CommandError('FORBIDDEN', '督办 is given by a supervisor.', { caseId }));
-      }
       if (!Number.isInteger(command.replyWithin) || command.replyWithin < 1) {
         return refuse(
           new CommandError('BAD_COMMAND', '`replyWithin` must be a whole number of working days ≥ 1.', {

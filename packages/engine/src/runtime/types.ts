@@ -12,9 +12,11 @@ export type Variables = Record<string, JsonValue>;
 /** Who issued a command: a person in a department, the applicant, a supervisor, or the system. */
 export interface Actor {
   readonly id: string;
+  /** The staff member's department: they act for it only (a command for another is `FORBIDDEN`). */
   readonly department?: string;
   /**
    * `officer`: an authorised officer (挂起/激活 of a whole case); `admin`: may move a case (跳转).
+   * Absent: staff. Who may give which command: `WHO_MAY`.
    */
   readonly kind?: 'staff' | 'applicant' | 'supervisor' | 'officer' | 'admin' | 'system';
 }

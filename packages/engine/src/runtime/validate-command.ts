@@ -1,30 +1,39 @@
-import type { Command, JsonValue } from './types.js';
-
-function isJson(value: unknown, depth = 0): value is JsonValue {
-  if (depth > 32) return false;
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
-  if (typeof value === 'number') return Number.isFinite(value);
-  if (Array.isArray(value)) return value.every((v) => isJson(v, depth + 1));
-  if (typeof value === 'object') {
-    const proto = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) return false;
-    return Object.values(value).every((v) => isJson(v, depth + 1));
-  }
-  return false;
-}
-
-function isVariables(value: unknown): boolean {
-  return (
-    value === undefined ||
-    (typeof value === 'object' && value !== null && !Array.isArray(value) && isJson(value))
-  );
-}
+import type { Command } from './types.js';
+import { variablesProblem } from './variables-shape.js';
 
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 const optionalString = (v: unknown): boolean => v === undefined || typeof v === 'string';
 
-const hasActor = (c: Record<string, unknown>): boolean =>
-  typeof c.actor === 'object' && c.actor !== null && nonEmpty((c.actor as { id?: unknown }).id);
+const ACTOR_KINDS: ReadonlySet<unknown> = new Set([
+  'staff',
+  'applicant',
+  'supervisor',
+  'officer',
+  'admin',
+  'system',
+]);
+
+/**
+ * An actor's shape. Whether a command needs one, and of which kind, is the command's rule in
+ * `WHO_MAY` (refused with FORBIDDEN), not a matter of shape.
+ */
+function actorProblem(actor: unknown): string | null {
+  if (
+    typeof actor !== 'object' ||
+    actor === null ||
+    Array.isArray(actor) ||
+    !nonEmpty((actor as { id?: unknown }).id)
+  ) {
+    return '`actor` must be an object with a non-empty `id`';
+  }
+  const { kind, department } = actor as { kind?: unknown; department?: unknown };
+  if (kind !== undefined && !ACTOR_KINDS.has(kind)) {
+    return `\`actor.kind\` must be one of ${[...ACTOR_KINDS].join(', ')}`;
+  }
+  return department === undefined || nonEmpty(department)
+    ? null
+    : '`actor.department` must be a department name';
+}
 
 function taskAndDepartment(c: Record<string, unknown>): string | null {
   if (!nonEmpty(c.taskId)) return `${String(c.type)} needs a \`taskId\``;
@@ -45,16 +54,17 @@ function isLimit(value: unknown): boolean {
 export function commandShapeProblem(command: unknown): string | null {
   if (typeof command !== 'object' || command === null) return 'a command must be an object';
   const c = command as Record<string, unknown>;
-  if (!isVariables(c.variables)) return '`variables` must be an object of JSON values';
+  if (c.variables !== undefined) {
+    const problem = variablesProblem(c.variables);
+    if (problem !== null) return problem;
+  }
   if (c.kind !== undefined && typeof c.kind !== 'string') return '`kind` must be a string';
   if (!optionalString(c.reason) || !optionalString(c.opinion) || !optionalString(c.outcome)) {
     return '`reason`, `opinion` and `outcome` must be strings';
   }
-  if (
-    c.actor !== undefined &&
-    (typeof c.actor !== 'object' || c.actor === null || !nonEmpty((c.actor as { id?: unknown }).id))
-  ) {
-    return '`actor` must be an object with a non-empty `id`';
+  if (c.actor !== undefined) {
+    const problem = actorProblem(c.actor);
+    if (problem !== null) return problem;
   }
   switch (c.type) {
     case 'start':
@@ -87,13 +97,11 @@ export function commandShapeProblem(command: unknown): string | null {
         ? null
         : '`mode` is "restart" or "direct"';
     case 'accept':
-      return hasActor(c) ? null : 'accept needs the accepting `actor`';
+    case 'resumeCase':
+      return null;
     case 'refuseIntake':
     case 'suspendCase':
-      if (!hasActor(c)) return `${c.type} needs an \`actor\``;
       return nonEmpty(c.reason) ? null : `${c.type} needs a \`reason\``;
-    case 'resumeCase':
-      return hasActor(c) ? null : 'resumeCase needs an `actor`';
     case 'startSpecialProcedure':
       return (
         taskAndDepartment(c) ??
@@ -132,20 +140,16 @@ export function commandShapeProblem(command: unknown): string | null {
       return taskAndDepartment(c) ?? (nonEmpty(c.reason) ? null : 'reject needs a `reason`');
     }
     case 'jump':
-      if (!hasActor(c)) return 'jump needs an `actor`';
       return nonEmpty(c.elementId) && nonEmpty(c.reason) ? null : 'jump needs `elementId` and a `reason`';
     case 'extend':
-      if (!hasActor(c)) return 'extend needs the approving `actor`';
       if (typeof c.days !== 'number' || !Number.isInteger(c.days) || c.days < 1)
         return '`days` must be a whole number ≥ 1';
       if (c.taskId !== undefined && !nonEmpty(c.taskId)) return '`taskId` must be a task id';
       return nonEmpty(c.reason) ? null : 'extend needs a `reason`';
     case 'urge':
-      if (!hasActor(c)) return 'urge needs an `actor`';
       if (c.taskId !== undefined && !nonEmpty(c.taskId)) return '`taskId` must be a task id';
       return nonEmpty(c.message) ? null : 'urge needs a `message`';
     case 'supervise':
-      if (!hasActor(c)) return 'supervise needs an `actor`';
       if (!nonEmpty(c.department) || !nonEmpty(c.message))
         return 'supervise needs a `department` and a `message`';
       if (c.ruleId !== undefined && !nonEmpty(c.ruleId)) return '`ruleId` must be a string';
@@ -162,9 +166,8 @@ export function commandShapeProblem(command: unknown): string | null {
       return nonEmpty(c.reason) ? null : 'recall needs a `reason`';
     case 'claimTask':
     case 'unclaimTask':
-      return taskAndDepartment(c) ?? (hasActor(c) ? null : `${c.type} needs the claiming \`actor\``);
+      return taskAndDepartment(c);
     case 'signTask':
-      if (!hasActor(c)) return 'signTask needs the signing `actor`';
       return taskAndDepartment(c) ?? (nonEmpty(c.outcome) ? null : 'signTask needs an `outcome`');
     case 'assignHandlers': {
       const handlers = c.handlers;
@@ -191,7 +194,10 @@ export function commandShapeProblem(command: unknown): string | null {
       }
       return c.taskId === undefined || nonEmpty(c.taskId) ? null : '`taskId` must be a task id';
     default:
-      return `unknown command type ${JSON.stringify(c.type)}`;
+      // Only a text type is quoted: any other value (a list nested 20,000 deep…) is only named.
+      return typeof c.type === 'string'
+        ? `unknown command type ${JSON.stringify(c.type)}`
+        : `\`type\` must be a command type (text), not ${Array.isArray(c.type) ? 'a list' : c.type === null ? 'null' : `a ${typeof c.type}`}`;
   }
 }
 

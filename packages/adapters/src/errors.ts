@@ -68,3 +68,25 @@ export class StoreProtocolError extends TongbanError {
     );
   }
 }
+
+/**
+ * A PGlite data directory is already open in another process (or its lock cannot be checked).
+ * PGlite cannot share a directory: a second process's writes would be lost. `pid` and `host` name
+ * the holder when the lock file says who it is.
+ */
+export class DataDirectoryLockedError extends TongbanError {
+  readonly code = 'DATA_DIR_LOCKED';
+  readonly pid: number | null;
+  readonly host: string | null;
+  readonly lockFile: string;
+  constructor(dataDir: string, pid: number | null, host: string | null, lockFile: string) {
+    super(
+      pid === null
+        ? `data directory ${dataDir} is locked by ${lockFile}, which does not say by whom (being written, or left by a crash): if no process uses the directory, delete that file and try again`
+        : `data directory ${dataDir} is in use by process ${pid} on ${host}: one process at a time may open it; stop that process (or send your commands through it), or use PostgreSQL for several processes. If that process is gone, delete ${lockFile}`,
+    );
+    this.pid = pid;
+    this.host = host;
+    this.lockFile = lockFile;
+  }
+}

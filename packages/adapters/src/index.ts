@@ -15,6 +15,7 @@ export {
   CaseNotFoundError,
   CommandWriteError,
   ConcurrencyError,
+  DataDirectoryLockedError,
   DefinitionNotFoundError,
   IdempotencyKeyReusedError,
   StoreProtocolError,

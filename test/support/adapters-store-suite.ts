@@ -16,6 +16,8 @@ import {
 } from '@tongban/adapters';
 import { type Command, type CompiledDefinition, ServiceHandlerError, type Variables } from '@tongban/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// Not exported by the package: group commit is tested here on both drivers all the same.
+import { GroupCommit } from '../../packages/adapters/src/runtime/group-commit.js';
 import type { StoreFactory } from './adapters-databases.js';
 import { checkThenDecide, parallelApproval, waitThenReview } from './adapters-models.js';
 
@@ -395,6 +397,56 @@ export function defineStoreSuite(label: string, factory: StoreFactory | null): v
       expect(JSON.parse(row?.[0] ?? 'null')).toEqual([1, expect.objectContaining({ code: '23502' }), 0]);
       expect(await runtime.getCase(good)).toMatchObject({ processId: 'p', version: 1 });
       expect(await runtime.getCase(bad)).toBeNull();
+    });
+
+    it('refuses a string the database cannot store at the boundary; its group neighbours land', async () => {
+      // One write statement at a time: the completions queued behind the first go as one group.
+      const runtime = new DurableRuntime({ store, clock: new ManualClock().now, writeStatements: 1 });
+      await runtime.deploy(approval);
+      const caseIds = Array.from({ length: 8 }, () => newCaseId('nul'));
+      for (const caseId of caseIds) await runtime.start(approval.hash, { type: 'start', caseId });
+      const leads = await Promise.all(
+        caseIds.map(async (caseId) => openOf(await runtime.tasks(caseId), 'lead_review')),
+      );
+      const opinions = ['同意', '同意', 'a\u0000b', '同意', '\uD800 同意', '同意', '同意', '同意'];
+      const outcomes = await Promise.allSettled(
+        caseIds.map((caseId, index) =>
+          runtime.execute(caseId, complete(leads[index] as TaskRow, { opinion: opinions[index] ?? '' })),
+        ),
+      );
+      const codes = outcomes.map((outcome) =>
+        outcome.status === 'fulfilled' ? 'ok' : (outcome.reason as { code?: string }).code,
+      );
+      expect(codes).toEqual(['ok', 'ok', 'BAD_COMMAND', 'ok', 'BAD_COMMAND', 'ok', 'ok', 'ok']);
+      for (const index of [2, 4]) {
+        const outcome = outcomes[index];
+        expect(outcome?.status === 'rejected' && String(outcome.reason.message)).toContain('command.opinion');
+        expect((await runtime.getCase(caseIds[index] ?? ''))?.version).toBe(1);
+      }
+      await expect(
+        runtime.execute(caseIds[0] ?? '', complete(leads[0] as TaskRow), { matterCode: 'a\u0000' }),
+      ).rejects.toThrow('options.matterCode');
+    });
+
+    it('sends the commands of a group the database refuses as a whole one by one', async () => {
+      // Past the boundary check (an older client, a document the database cannot parse): one
+      // document with an escaped NUL makes `$1::jsonb` fail for the whole group statement.
+      const writer = new GroupCommit(store, { maxStatements: 1, maxBatch: 64 });
+      const ids = Array.from({ length: 4 }, () => newCaseId('whole'));
+      const startDoc = (id: string, extra = ''): string =>
+        `{"id":"${id}","now":${T0},"snapshot":{"status":"running"${extra}},"lastSeq":0,"lastHash":"${GENESIS_HASH}","definitionHash":"${approval.hash}","processId":"p"}`;
+      const results = await Promise.allSettled(
+        ids.map((id, index) => writer.write(id, startDoc(id, index === 2 ? ',"x":"\\u0000"' : ''))),
+      );
+      expect(results.map((result) => (result.status === 'fulfilled' ? result.value.kind : 'failed'))).toEqual(
+        ['applied', 'applied', 'failed', 'applied'],
+      );
+      expect(results[2]).toMatchObject({
+        status: 'rejected',
+        reason: { code: 'WRITE_FAILED', caseId: ids[2] },
+      });
+      const runtime = runtimeWith();
+      for (const [index, id] of ids.entries()) expect((await runtime.getCase(id)) === null).toBe(index === 2);
     });
 
     it('fires due timers once, in due order, through the command path', async () => {

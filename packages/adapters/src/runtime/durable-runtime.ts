@@ -12,6 +12,7 @@ import {
 import type { HookRegistry } from '../outbox/hooks.js';
 import { definitions } from '../schema.js';
 import type { TongbanStore } from '../store/store.js';
+import { assertStorableStrings } from './check-strings.js';
 import {
   type CaseSnapshot,
   CommandError,
@@ -244,6 +245,9 @@ export class DurableRuntime {
    * {@link DefinitionNotFoundError}, or {@link ConcurrencyError} after too many conflicts.
    */
   async execute(caseId: string, command: Command, options: ExecuteOptions = {}): Promise<CommandOutcome> {
+    assertStorableStrings(caseId, 'caseId', caseId);
+    assertStorableStrings(command, 'command', caseId);
+    assertStorableStrings(options, 'options', caseId);
     const outcome = await this.#serially(caseId, () => this.#apply(caseId, command, options, null));
     if (outcome === 'skipped') throw new Error('unreachable: only timer firings are skipped');
     return outcome;

@@ -1,6 +1,7 @@
 import { CommandError } from './engine.js';
 
 /** A NUL, or a UTF-16 surrogate without its other half. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what this looks for.
 const BAD_CHARACTER = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**

@@ -5,6 +5,7 @@ import {
   GENESIS_HASH,
   type HookDelivery,
   HookRegistry,
+  IdempotencyKeyMismatchError,
   IdempotencyKeyReusedError,
   migrate,
   OutboxDispatcher,
@@ -205,6 +206,32 @@ export function defineStoreSuite(label: string, factory: StoreFactory | null): v
       await expect(
         runtime.execute('another-case', complete(task), { idempotencyKey: `${caseId}-k1` }),
       ).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+    });
+
+    it('refuses an idempotency key sent again with a different command', async () => {
+      const runtime = runtimeWith();
+      await runtime.deploy(approval);
+      const caseId = newCaseId('idem-diff');
+      await runtime.start(approval.hash, { type: 'start', caseId });
+      const tasks = await runtime.tasks(caseId);
+      const key = `${caseId}-k`;
+      const first = await runtime.execute(caseId, complete(openOf(tasks, 'lead_review')), {
+        idempotencyKey: key,
+      });
+      // A denial of the fire review under the key of the lead's approval: a different command.
+      const denial = complete(openOf(tasks, 'fire_review'), { outcome: 'reject', opinion: '不同意' });
+      const refused = runtime.execute(caseId, denial, { idempotencyKey: key });
+      await expect(refused).rejects.toBeInstanceOf(IdempotencyKeyMismatchError);
+      await expect(refused).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_MISMATCH', key, caseId });
+      // A fresh runtime (nothing cached) refuses it too; the same command under the key still replays.
+      await expect(runtimeWith().execute(caseId, denial, { idempotencyKey: key })).rejects.toMatchObject({
+        code: 'IDEMPOTENCY_KEY_MISMATCH',
+      });
+      expect(
+        await runtime.execute(caseId, complete(openOf(tasks, 'lead_review')), { idempotencyKey: key }),
+      ).toEqual({ ...first, replayed: true });
+      expect((await runtime.getCase(caseId))?.version).toBe(2);
+      expect(openOf(await runtime.tasks(caseId), 'fire_review').status).toBe('open');
     });
 
     it('refuses bad commands with typed errors and writes nothing', async () => {

@@ -90,3 +90,19 @@ export class DataDirectoryLockedError extends TongbanError {
     this.lockFile = lockFile;
   }
 }
+
+/**
+ * An idempotency key was sent again with a different command than the one it was first used for.
+ * The first command stands; the new one is not applied. Send a new command with a fresh key.
+ */
+export class IdempotencyKeyMismatchError extends TongbanError {
+  readonly code = 'IDEMPOTENCY_KEY_MISMATCH';
+  readonly key: string;
+  constructor(key: string, caseId: string) {
+    super(
+      `idempotency key ${key} was already used for a different command on case ${caseId}; the first one was applied and this one was not: send it with a fresh key`,
+      { caseId },
+    );
+    this.key = key;
+  }
+}

@@ -17,6 +17,7 @@ export {
   ConcurrencyError,
   DataDirectoryLockedError,
   DefinitionNotFoundError,
+  IdempotencyKeyMismatchError,
   IdempotencyKeyReusedError,
   StoreProtocolError,
 } from './errors.js';

@@ -6,6 +6,7 @@ import {
   CaseNotFoundError,
   ConcurrencyError,
   DefinitionNotFoundError,
+  IdempotencyKeyMismatchError,
   IdempotencyKeyReusedError,
   StoreProtocolError,
 } from '../errors.js';
@@ -22,6 +23,7 @@ import {
   loadDefinition,
   step,
 } from './engine.js';
+import { commandFingerprint } from './fingerprint.js';
 import { GroupCommit } from './group-commit.js';
 import { planWrite } from './plan.js';
 import {
@@ -125,6 +127,7 @@ interface LoadedRow {
   last_hash: string | null;
   key_case: string | null;
   key_result: Omit<CommandOutcome, 'replayed'> | null;
+  key_fingerprint: string | null;
   timer_exists: boolean;
   timer_fired: unknown;
 }
@@ -242,6 +245,7 @@ export class DurableRuntime {
   /**
    * Applies one command to one case, durably. Resolves with what it did; rejects with the engine's
    * typed error when the command is refused (nothing is written), {@link CaseNotFoundError},
+   * {@link IdempotencyKeyMismatchError} (the key was used for another command),
    * {@link DefinitionNotFoundError}, or {@link ConcurrencyError} after too many conflicts.
    */
   async execute(caseId: string, command: Command, options: ExecuteOptions = {}): Promise<CommandOutcome> {
@@ -301,6 +305,7 @@ export class DurableRuntime {
     timerId: string | null,
   ): Promise<CommandOutcome | 'skipped'> {
     const key = options.idempotencyKey ?? null;
+    const fingerprint = key === null ? null : commandFingerprint(caseId, command, options);
     // First try without reading: the case as this runtime last wrote it, or no case for a start.
     // The write's version check (and the unique keys) catch every stale guess; then the command is
     // stepped again on what the database holds. Timer firings always read (workers rarely repeat).
@@ -316,6 +321,9 @@ export class DurableRuntime {
         if (row.key_result !== null) {
           if (row.key_case !== caseId)
             throw new IdempotencyKeyReusedError(key ?? '', caseId, row.key_case ?? '');
+          // Keys stored before fingerprints (null) are taken on trust, as they were.
+          if (row.key_fingerprint !== null && row.key_fingerprint !== fingerprint)
+            throw new IdempotencyKeyMismatchError(key ?? '', caseId);
           return { ...row.key_result, replayed: true };
         }
         if (timerId !== null && (!row.timer_exists || row.timer_fired !== null)) return 'skipped';
@@ -380,7 +388,7 @@ export class DurableRuntime {
         plan,
         target,
         now,
-        key === null ? null : { key, result: outcome },
+        key === null || fingerprint === null ? null : { key, result: outcome, fingerprint },
       );
       // 'stale': another writer changed the case, inserted the same case or used the same
       // idempotency key first; nothing was written: look again.
@@ -417,9 +425,10 @@ export class DurableRuntime {
     // are left out when there is no key or no timer.
     const keyColumns =
       key === null
-        ? sql`null as key_case, null as key_result`
+        ? sql`null as key_case, null as key_result, null as key_fingerprint`
         : sql`(select k.case_id from commands k where k.key = ${key}) as key_case,
-            (select k.result from commands k where k.key = ${key}) as key_result`;
+            (select k.result from commands k where k.key = ${key}) as key_result,
+            (select k.fingerprint from commands k where k.key = ${key}) as key_fingerprint`;
     const timerColumns =
       timerId === null
         ? sql`false as timer_exists, null as timer_fired`

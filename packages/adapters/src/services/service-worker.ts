@@ -128,6 +128,8 @@ export class ServiceWorker {
     } catch (error) {
       // Completed meanwhile by someone else (or the case moved on): nothing left to do.
       if (error instanceof TongbanError && error.code === 'NOT_A_SERVICE_TASK') return;
+      // Another run of the handler (after a lease ran out) landed its result first: that one stands.
+      if (error instanceof TongbanError && error.code === 'IDEMPOTENCY_KEY_MISMATCH') return;
       throw error;
     }
   }

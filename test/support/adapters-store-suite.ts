@@ -16,7 +16,7 @@ import {
   tables,
 } from '@tongban/adapters';
 import { type Command, type CompiledDefinition, ServiceHandlerError, type Variables } from '@tongban/engine';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 // Not exported by the package: group commit is tested here on both drivers all the same.
 import { GroupCommit } from '../../packages/adapters/src/runtime/group-commit.js';
 import type { StoreFactory } from './adapters-databases.js';
@@ -623,6 +623,59 @@ export function defineStoreSuite(label: string, factory: StoreFactory | null): v
       const badSeen = seen.filter((delivery) => delivery.caseId === bad).map((delivery) => delivery.seq);
       expect(badSeen).toEqual((await runtime.events(bad)).map((event) => event.seq));
       expect((await runtime.outbox(bad)).every((row) => row.deliveredAt !== null)).toBe(true);
+    });
+    it('delivers other cases while one delivery never finishes; that one times out and is retried', async () => {
+      const stuckCase = newCaseId('hook-stuck');
+      const seen: HookDelivery[] = [];
+      const hooks = new HookRegistry().register({
+        name: 'independent',
+        // The stuck case's delivery never settles, as a receiver that accepts and never answers.
+        deliver: (delivery) =>
+          delivery.caseId === stuckCase
+            ? new Promise<void>(() => {})
+            : Promise.resolve().then(() => {
+                seen.push(delivery);
+              }),
+      });
+      const runtime = runtimeWith(new ManualClock(), hooks);
+      await runtime.deploy(approval);
+      await runtime.start(approval.hash, { type: 'start', caseId: stuckCase });
+      const others = [newCaseId('hook-free'), newCaseId('hook-free')];
+      for (const caseId of others) {
+        await runtime.start(approval.hash, { type: 'start', caseId });
+        await runtime.execute(caseId, complete(openOf(await runtime.tasks(caseId), 'lead_review')));
+      }
+      const dispatcher = new OutboxDispatcher({
+        store,
+        hooks,
+        pollMs: 20,
+        deliveryTimeoutMs: 2_000,
+        backoffMs: () => 3_600_000,
+      });
+      dispatcher.start();
+      try {
+        // Waits until every event of the other cases has been delivered, each case in order.
+        await vi.waitFor(
+          async () => {
+            for (const caseId of others) {
+              const expected = (await runtime.events(caseId)).map((event) => event.seq);
+              expect(seen.filter((d) => d.caseId === caseId).map((d) => d.seq)).toEqual(expected);
+            }
+          },
+          { timeout: 20_000, interval: 50 },
+        );
+        // Waits until the stuck delivery ran out of its own time and was put back for a retry.
+        await vi.waitFor(
+          async () => {
+            const [first] = await runtime.outbox(stuckCase);
+            expect(first).toMatchObject({ deliveredAt: null, parked: false, claimedBy: null, attempts: 1 });
+            expect(first?.lastError).toContain('did not finish');
+          },
+          { timeout: 20_000, interval: 50 },
+        );
+      } finally {
+        await dispatcher.stop();
+      }
     });
   });
 }

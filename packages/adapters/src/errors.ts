@@ -106,3 +106,14 @@ export class IdempotencyKeyMismatchError extends TongbanError {
     this.key = key;
   }
 }
+
+/** A hook did not finish one delivery in time: the attempt counts as failed and is retried later. */
+export class HookTimeoutError extends TongbanError {
+  readonly code = 'HOOK_TIMEOUT';
+  constructor(hook: string, caseId: string, seq: number, timeoutMs: number) {
+    super(
+      `hook ${hook} did not finish delivering event ${seq} of case ${caseId} within ${timeoutMs} ms; it is retried with backoff (deliveryTimeoutMs sets the limit)`,
+      { caseId },
+    );
+  }
+}

@@ -17,6 +17,7 @@ export {
   ConcurrencyError,
   DataDirectoryLockedError,
   DefinitionNotFoundError,
+  HookTimeoutError,
   IdempotencyKeyMismatchError,
   IdempotencyKeyReusedError,
   StoreProtocolError,

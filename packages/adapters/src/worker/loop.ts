@@ -21,6 +21,11 @@ export class PollingLoop {
     this.#done = this.#run();
   }
 
+  /** Ends the pause between rounds now: there may be work (e.g. a slot became free). */
+  wake(): void {
+    this.#wake?.();
+  }
+
   async stop(): Promise<void> {
     this.#running = false;
     this.#wake?.();

@@ -70,6 +70,7 @@ export {
   verifyWebhookSignature,
   type WebhookBody,
   type WebhookOptions,
+  type WebhookVerifyOptions,
   webhookHook,
   wholeDays,
 } from './supervision/index.js';

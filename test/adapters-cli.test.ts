@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPgliteStore, DurableRuntime, migrationsFolder } from '@tongban/adapters';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { cli } from '../packages/cli/test/support/cli.js';
+import { cli, cliProcess } from '../packages/cli/test/support/cli.js';
 import { checkThenDecide, parallelApproval, waitThenReview } from './support/adapters-models.js';
 
 const dirs: string[] = [];
@@ -98,6 +98,63 @@ describe('tongban worker', () => {
     expect(malformed.code).toBe(1);
     expect(malformed.stderr).toContain("unknown field 'holiday'");
   });
+
+  it('refuses a --hooks file that is not an ES module with exit 2 and a clear message, no stack trace', async () => {
+    const result = await cliProcess(['worker', '--data-dir', freshDir(), '--hooks', '/etc/passwd']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('tongban: --hooks /etc/passwd: cannot load it as an ES module');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
+
+  it('refuses a data directory another store holds with exit 1, naming the holder', async () => {
+    const dataDir = freshDir();
+    const holder = await createPgliteStore({ dataDir });
+    try {
+      const result = await run('migrate', '--data-dir', dataDir);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`in use by process ${process.pid}`);
+      expect(result.stderr).toContain('(DATA_DIR_LOCKED)');
+    } finally {
+      await holder.close();
+    }
+  });
+
+  it('says once that its database is unreachable and that it retries, instead of every poll', async () => {
+    const require = createRequire(import.meta.url);
+    const main = fileURLToPath(new URL('../packages/cli/src/main.ts', import.meta.url));
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        require.resolve('tsx'),
+        '--conditions=@tongban/source',
+        main,
+        'worker',
+        '--database-url',
+        'postgres://postgres@127.0.0.1:1/nothing-listens-here',
+        '--poll-ms',
+        '10',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // Waits for the first report of the outage.
+    await vi.waitFor(() => expect(stderr).toContain('retrying with backoff'), {
+      timeout: 30_000,
+      interval: 100,
+    });
+    // Gives the four loops a second for more rounds: at --poll-ms 10 that was a hundred error lines.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^tongban worker: cannot reach the database \(.*ECONNREFUSED.*\); retrying/);
+  }, 60_000);
 
   it('fires overdue timers, runs service handlers, delivers hooks, and stops on SIGTERM', async () => {
     const dataDir = freshDir();

@@ -34,8 +34,14 @@ export interface OutboxDispatcherOptions {
   readonly backoffMs?: (attempts: number) => number;
   /** The clock (default `Date.now`). */
   readonly clock?: () => number;
-  /** Called when a round fails; the dispatcher carries on (default: console.error). */
+  /**
+   * Called when a round fails (once per outage: failing rounds are then retried with backoff, from
+   * `pollMs` doubling up to 30 s, without calling it again) or when one item fails; the worker
+   * carries on (default: console.error).
+   */
   readonly onError?: (error: unknown) => void;
+  /** Called once when rounds work again after failing, with how many failed in a row. */
+  readonly onRecover?: (failedRounds: number) => void;
 }
 
 /** What one round did. */
@@ -78,6 +84,7 @@ export class OutboxDispatcher {
   readonly #backoff: (attempts: number) => number;
   readonly #clock: () => number;
   readonly #loop: PollingLoop;
+  readonly #onError: (error: unknown) => void;
   /** Deliveries the background loop started and that have not finished. */
   readonly #inFlight = new Set<Promise<Result>>();
 
@@ -92,7 +99,13 @@ export class OutboxDispatcher {
     this.#backoff = options.backoffMs ?? defaultBackoff;
     this.#clock = options.clock ?? Date.now;
     const onError = options.onError ?? ((error: unknown) => console.error('tongban outbox:', error));
-    this.#loop = new PollingLoop(() => this.#launch(), options.pollMs ?? 200, onError);
+    this.#onError = onError;
+    this.#loop = new PollingLoop(
+      () => this.#launch(),
+      options.pollMs ?? 200,
+      onError,
+      options.onRecover ? { onRecover: options.onRecover } : {},
+    );
   }
 
   /** Starts polling in the background. */
@@ -125,7 +138,11 @@ export class OutboxDispatcher {
     if (room <= 0) return false;
     const claimed = await this.#claim(room);
     for (const row of claimed) {
-      const running = this.#deliver(row);
+      // Recording the outcome can fail (database gone): reported, and the lease lets it retry.
+      const running = this.#deliver(row).catch((error: unknown): Result => {
+        this.#onError(error);
+        return 'retry';
+      });
       this.#inFlight.add(running);
       void running.finally(() => {
         this.#inFlight.delete(running);

@@ -80,6 +80,79 @@ describe('tongban audit verify', () => {
   });
 });
 
+describe('tongban audit anchor', () => {
+  it('signs the chain heads with a key; verify --anchor finds a tail cut with the case row set back', async () => {
+    const dataDir = freshDir();
+    const definition = parallelApproval();
+    const store = await createPgliteStore({ dataDir });
+    const runtime = new DurableRuntime({ store });
+    await runtime.deploy(definition);
+    await runtime.start(definition.hash, { type: 'start', caseId: 'anchored' });
+    await store.close();
+    const keyFile = join(dirname(dataDir), 'anchor.key');
+    writeFileSync(keyFile, 'k3y-held-by-the-supervision-office\n');
+    const anchorFile = join(dirname(dataDir), 'anchor.json');
+    const written = await run(
+      'audit',
+      'anchor',
+      '--data-dir',
+      dataDir,
+      '--key-file',
+      keyFile,
+      '--output',
+      anchorFile,
+    );
+    expect(written).toMatchObject({ code: 0, stderr: `anchored 1 case(s) to ${anchorFile}\n` });
+
+    const tamper = await createPgliteStore({ dataDir });
+    if (tamper.driver.kind !== 'pglite') throw new Error('expected PGlite');
+    const { rows } = await tamper.driver.client.query<{ seq: number; hash: string }>(
+      `select seq, hash from events where case_id = 'anchored' order by seq desc limit 1 offset 1`,
+    );
+    const kept = rows[0];
+    if (kept === undefined) throw new Error('no events');
+    await tamper.driver.client.query(`delete from events where case_id = 'anchored' and seq > $1`, [
+      kept.seq,
+    ]);
+    await tamper.driver.client.query(`update cases set last_seq = $1, last_hash = $2 where id = 'anchored'`, [
+      kept.seq,
+      kept.hash,
+    ]);
+    await tamper.close();
+
+    // Without the anchor the cut is consistent: the documented limit.
+    expect((await run('audit', 'verify', 'anchored', '--data-dir', dataDir)).code).toBe(0);
+    const found = await run(
+      'audit',
+      'verify',
+      'anchored',
+      '--data-dir',
+      dataDir,
+      '--anchor',
+      anchorFile,
+      '--key-file',
+      keyFile,
+    );
+    expect(found.code).toBe(1);
+    expect(found.stdout).toContain('events were removed');
+    const otherKey = join(dirname(dataDir), 'other.key');
+    writeFileSync(otherKey, 'a-key-the-database-administrator-made-up');
+    const forgedKey = await run(
+      'audit',
+      'verify',
+      'anchored',
+      '--data-dir',
+      dataDir,
+      '--anchor',
+      anchorFile,
+      '--key-file',
+      otherKey,
+    );
+    expect(forgedKey.code).toBe(1);
+    expect(forgedKey.stderr).toContain('(ANCHOR_INVALID)');
+  });
+});
+
 describe('tongban worker', () => {
   it('refuses an unreadable or malformed calendar overlay before it opens the database', async () => {
     const dataDir = freshDir();

@@ -1,7 +1,10 @@
 // The one test suite every store runs: PGlite in memory and PostgreSQL through node-postgres.
 import {
+  AnchorInvalidError,
   CaseNotFoundError,
+  createAnchor,
   DurableRuntime,
+  eventHash,
   GENESIS_HASH,
   type HookDelivery,
   HookRegistry,
@@ -9,6 +12,7 @@ import {
   IdempotencyKeyReusedError,
   migrate,
   OutboxDispatcher,
+  readAnchor,
   ServiceWorker,
   type TaskRow,
   TimerWorker,
@@ -311,6 +315,110 @@ export function defineStoreSuite(label: string, factory: StoreFactory | null): v
       const tail = (await runtime.events(tailCase)).length;
       await raw(store, 'delete from events where case_id = $1 and seq = $2', [tailCase, tail]);
       expect(await runtime.verify(tailCase)).toMatchObject({ ok: false, brokenAt: tail });
+    });
+
+    it('finds a cut or forged tail against a signed anchor, even with the case row set back to match', async () => {
+      const key = 'anchor key kept by the supervision office, not in the database';
+      const runtime = runtimeWith();
+      await runtime.deploy(approval);
+      const [cut, forged] = [newCaseId('cut'), newCaseId('forged')];
+      for (const caseId of [cut, forged]) {
+        await runtime.start(approval.hash, { type: 'start', caseId });
+        for (const elementId of ['lead_review', 'fire_review'])
+          await runtime.execute(
+            caseId,
+            complete(openOf(await runtime.tasks(caseId), elementId), { opinion: '同意' }),
+          );
+      }
+      const written = await createAnchor(store.db, key, { caseIds: [cut, forged] });
+      const anchor = readAnchor(JSON.stringify(written), key);
+      expect(anchor.heads.map((head) => head.caseId).sort()).toEqual([cut, forged].sort());
+      const cutEvents = await runtime.events(cut);
+      expect(await runtime.verify(cut, { anchor })).toMatchObject({
+        ok: true,
+        anchored: { seq: cutEvents.length, at: anchor.createdAt },
+      });
+
+      // Cut: the last two events deleted, the case row's head set back to the event before them.
+      const kept = cutEvents.at(-3);
+      if (kept === undefined) throw new Error('too few events');
+      await raw(store, 'delete from events where case_id = $1 and seq > $2', [cut, kept.seq]);
+      await raw(store, 'update cases set last_seq = $2, last_hash = $3 where id = $1', [
+        cut,
+        kept.seq,
+        kept.hash,
+      ]);
+      expect(await runtime.verify(cut, { anchor })).toMatchObject({
+        ok: false,
+        brokenAt: kept.seq + 1,
+        reason: expect.stringContaining('events were removed'),
+      });
+
+      // Forged: the last event replaced by another, correctly re-hashed, and the row pointed at it.
+      const last = (await runtime.events(forged)).at(-1);
+      if (last === undefined) throw new Error('no events');
+      const payload = { ...(last.payload as Record<string, unknown>), department: '住建局' };
+      const hash = eventHash({
+        caseId: forged,
+        seq: last.seq,
+        type: last.type,
+        at: last.at,
+        payload,
+        prevHash: last.prevHash,
+      });
+      await raw(store, 'update events set payload = $3, hash = $4 where case_id = $1 and seq = $2', [
+        forged,
+        last.seq,
+        JSON.stringify(payload),
+        hash,
+      ]);
+      await raw(store, 'update cases set last_hash = $2 where id = $1', [forged, hash]);
+      // Without an anchor a consistent rewrite is not detectable (documented); with one it is.
+      expect((await runtime.verify(forged)).ok).toBe(true);
+      expect(await runtime.verify(forged, { anchor })).toMatchObject({
+        ok: false,
+        brokenAt: last.seq,
+        reason: expect.stringContaining('rewritten'),
+      });
+
+      // The anchor itself cannot be edited or re-signed without the key.
+      expect(() => readAnchor(JSON.stringify({ ...written, heads: [] }), key)).toThrow(AnchorInvalidError);
+      expect(() => readAnchor(JSON.stringify(written), 'a key the database administrator made up')).toThrow(
+        /signature/,
+      );
+    });
+
+    it('compares the case row and snapshot with a replay of the log', async () => {
+      const runtime = runtimeWith();
+      await runtime.deploy(approval);
+      const [ended, edited] = [newCaseId('ended'), newCaseId('edited')];
+      for (const caseId of [ended, edited]) {
+        await runtime.start(approval.hash, { type: 'start', caseId });
+        for (const elementId of ['lead_review', 'fire_review', 'env_review', 'decide'])
+          await runtime.execute(caseId, complete(openOf(await runtime.tasks(caseId), elementId)));
+        expect((await runtime.verify(caseId)).ok).toBe(true);
+      }
+      // The tail from case.completed on deleted, the row's head set back: the chain itself is intact.
+      const events = await runtime.events(ended);
+      const ending = events.find((event) => event.type === 'case.completed');
+      const before = events.find((event) => event.seq === (ending?.seq ?? 0) - 1);
+      if (ending === undefined || before === undefined) throw new Error('no case.completed');
+      await raw(store, 'delete from events where case_id = $1 and seq >= $2', [ended, ending.seq]);
+      await raw(store, 'update cases set last_seq = $2, last_hash = $3 where id = $1', [
+        ended,
+        before.seq,
+        before.hash,
+      ]);
+      expect(await runtime.verify(ended)).toMatchObject({
+        ok: false,
+        reason: expect.stringContaining('no case.completed event'),
+      });
+      // The row's status edited on its own.
+      await raw(store, `update cases set status = 'withdrawn' where id = $1`, [edited]);
+      expect(await runtime.verify(edited)).toMatchObject({
+        ok: false,
+        reason: expect.stringContaining('snapshot says completed'),
+      });
     });
 
     it('lands concurrent completions of the lead and co-handlers; the join fires once', async () => {

@@ -117,3 +117,11 @@ export class HookTimeoutError extends TongbanError {
     );
   }
 }
+
+/** An audit anchor file cannot be trusted: not an anchor, or its signature does not match the key. */
+export class AnchorInvalidError extends TongbanError {
+  readonly code = 'ANCHOR_INVALID';
+  constructor(why: string) {
+    super(`the audit anchor cannot be used: ${why}; check the file and the key (--key-file)`);
+  }
+}

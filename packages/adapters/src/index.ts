@@ -7,11 +7,14 @@
  * @packageDocumentation
  */
 
+export type { AnchoredHead, AnchorOptions, AuditAnchor } from './audit/anchor.js';
+export { ANCHOR_FORMAT, createAnchor, readAnchor } from './audit/anchor.js';
 export type { ChainedFields } from './audit/chain.js';
 export { eventHash, GENESIS_HASH } from './audit/chain.js';
-export type { ChainVerdict } from './audit/verify.js';
+export type { ChainVerdict, VerifyOptions } from './audit/verify.js';
 export { verifyCase } from './audit/verify.js';
 export {
+  AnchorInvalidError,
   CaseNotFoundError,
   CommandWriteError,
   ConcurrencyError,

@@ -1,7 +1,7 @@
 import type { CaseStatus, Command, TaskRecord } from '@tongban/engine';
 import { eq, sql } from 'drizzle-orm';
 import { GENESIS_HASH } from '../audit/chain.js';
-import { type ChainVerdict, verifyCase } from '../audit/verify.js';
+import { type ChainVerdict, type VerifyOptions, verifyCase } from '../audit/verify.js';
 import {
   CaseNotFoundError,
   ConcurrencyError,
@@ -229,8 +229,8 @@ export class DurableRuntime {
   }
 
   /** Checks the case's audit chain: see {@link verifyCase}. */
-  verify(caseId: string): Promise<ChainVerdict> {
-    return verifyCase(this.store.db, caseId);
+  verify(caseId: string, options: VerifyOptions = {}): Promise<ChainVerdict> {
+    return verifyCase(this.store.db, caseId, options);
   }
 
   /** Starts a case on a deployed definition: `execute` with `definitionHash` set. */

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPgliteStore, DurableRuntime, migrationsFolder } from '@tongban/adapters';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { cli } from '../packages/cli/test/support/cli.js';
+import { cli, cliProcess } from '../packages/cli/test/support/cli.js';
 import { checkThenDecide, parallelApproval, waitThenReview } from './support/adapters-models.js';
 
 const dirs: string[] = [];
@@ -80,6 +80,79 @@ describe('tongban audit verify', () => {
   });
 });
 
+describe('tongban audit anchor', () => {
+  it('signs the chain heads with a key; verify --anchor finds a tail cut with the case row set back', async () => {
+    const dataDir = freshDir();
+    const definition = parallelApproval();
+    const store = await createPgliteStore({ dataDir });
+    const runtime = new DurableRuntime({ store });
+    await runtime.deploy(definition);
+    await runtime.start(definition.hash, { type: 'start', caseId: 'anchored' });
+    await store.close();
+    const keyFile = join(dirname(dataDir), 'anchor.key');
+    writeFileSync(keyFile, 'k3y-held-by-the-supervision-office\n');
+    const anchorFile = join(dirname(dataDir), 'anchor.json');
+    const written = await run(
+      'audit',
+      'anchor',
+      '--data-dir',
+      dataDir,
+      '--key-file',
+      keyFile,
+      '--output',
+      anchorFile,
+    );
+    expect(written).toMatchObject({ code: 0, stderr: `anchored 1 case(s) to ${anchorFile}\n` });
+
+    const tamper = await createPgliteStore({ dataDir });
+    if (tamper.driver.kind !== 'pglite') throw new Error('expected PGlite');
+    const { rows } = await tamper.driver.client.query<{ seq: number; hash: string }>(
+      `select seq, hash from events where case_id = 'anchored' order by seq desc limit 1 offset 1`,
+    );
+    const kept = rows[0];
+    if (kept === undefined) throw new Error('no events');
+    await tamper.driver.client.query(`delete from events where case_id = 'anchored' and seq > $1`, [
+      kept.seq,
+    ]);
+    await tamper.driver.client.query(`update cases set last_seq = $1, last_hash = $2 where id = 'anchored'`, [
+      kept.seq,
+      kept.hash,
+    ]);
+    await tamper.close();
+
+    // Without the anchor the cut is consistent: the documented limit.
+    expect((await run('audit', 'verify', 'anchored', '--data-dir', dataDir)).code).toBe(0);
+    const found = await run(
+      'audit',
+      'verify',
+      'anchored',
+      '--data-dir',
+      dataDir,
+      '--anchor',
+      anchorFile,
+      '--key-file',
+      keyFile,
+    );
+    expect(found.code).toBe(1);
+    expect(found.stdout).toContain('events were removed');
+    const otherKey = join(dirname(dataDir), 'other.key');
+    writeFileSync(otherKey, 'a-key-the-database-administrator-made-up');
+    const forgedKey = await run(
+      'audit',
+      'verify',
+      'anchored',
+      '--data-dir',
+      dataDir,
+      '--anchor',
+      anchorFile,
+      '--key-file',
+      otherKey,
+    );
+    expect(forgedKey.code).toBe(1);
+    expect(forgedKey.stderr).toContain('(ANCHOR_INVALID)');
+  });
+});
+
 describe('tongban worker', () => {
   it('refuses an unreadable or malformed calendar overlay before it opens the database', async () => {
     const dataDir = freshDir();
@@ -98,6 +171,63 @@ describe('tongban worker', () => {
     expect(malformed.code).toBe(1);
     expect(malformed.stderr).toContain("unknown field 'holiday'");
   });
+
+  it('refuses a --hooks file that is not an ES module with exit 2 and a clear message, no stack trace', async () => {
+    const result = await cliProcess(['worker', '--data-dir', freshDir(), '--hooks', '/etc/passwd']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('tongban: --hooks /etc/passwd: cannot load it as an ES module');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  }, 180_000);
+
+  it('refuses a data directory another store holds with exit 1, naming the holder', async () => {
+    const dataDir = freshDir();
+    const holder = await createPgliteStore({ dataDir });
+    try {
+      const result = await run('migrate', '--data-dir', dataDir);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`in use by process ${process.pid}`);
+      expect(result.stderr).toContain('(DATA_DIR_LOCKED)');
+    } finally {
+      await holder.close();
+    }
+  });
+
+  it('says once that its database is unreachable and that it retries, instead of every poll', async () => {
+    const require = createRequire(import.meta.url);
+    const main = fileURLToPath(new URL('../packages/cli/src/main.ts', import.meta.url));
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        require.resolve('tsx'),
+        '--conditions=@tongban/source',
+        main,
+        'worker',
+        '--database-url',
+        'postgres://postgres@127.0.0.1:1/nothing-listens-here',
+        '--poll-ms',
+        '10',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // Waits for the first report of the outage.
+    await vi.waitFor(() => expect(stderr).toContain('retrying with backoff'), {
+      timeout: 120_000,
+      interval: 100,
+    });
+    // Gives the four loops a second for more rounds: at --poll-ms 10 that was a hundred error lines.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^tongban worker: cannot reach the database \(.*ECONNREFUSED.*\); retrying/);
+  }, 180_000);
 
   it('fires overdue timers, runs service handlers, delivers hooks, and stops on SIGTERM', async () => {
     const dataDir = freshDir();
@@ -149,7 +279,7 @@ export const handlers = { checkLicence: async () => ({ licenceValid: true }) };
       stderr += chunk;
     });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await vi.waitFor(() => expect(stdout).toContain('running'), { timeout: 20_000, interval: 100 });
+    await vi.waitFor(() => expect(stdout).toContain('running'), { timeout: 60_000, interval: 100 });
     await new Promise((resolve) => setTimeout(resolve, 1500));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
@@ -169,5 +299,5 @@ export const handlers = { checkLicence: async () => ({ licenceValid: true }) };
     const firedEvents = (await check.events('overdue')).filter((event) => event.seq > 2);
     expect(keys).toEqual(expect.arrayContaining(firedEvents.map((event) => `overdue:${event.seq}:log`)));
     await after.close();
-  }, 40_000);
+  }, 180_000);
 });

@@ -85,5 +85,5 @@ describe.skipIf(DATABASE_URL === undefined)(label, () => {
 
     const { verifyCase } = await import('@tongban/adapters');
     for (const row of perCase.rows) expect((await verifyCase(store.db, row.id)).ok, row.id).toBe(true);
-  }, 60_000);
+  }, 180_000);
 });

@@ -53,5 +53,5 @@ describe.skipIf(DATABASE_URL === undefined)(label, () => {
               (select count(*)::int from cases where version <> 2) as versions`,
     );
     expect(totals.rows[0]).toEqual({ events: TIMERS, cases: TIMERS, unfired: 0, versions: 0 });
-  }, 60_000);
+  }, 180_000);
 });

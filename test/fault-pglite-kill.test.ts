@@ -35,5 +35,5 @@ describe('kill -9 the owner of a PGlite data directory', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 180_000);
 });

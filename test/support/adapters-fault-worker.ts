@@ -3,6 +3,7 @@
 //            safe to kill -9 and run again: it resumes and ends every case as the log implies.
 //   timers : fires due timers until none are left, then prints how many it fired.
 //   pglite : starts cases one after another in a PGlite data directory, printing each one committed.
+//   hold   : opens a PGlite data directory, starts one case, prints `holding <pid>`, waits for SIGTERM.
 import {
   createPgliteStore,
   createPostgresStore,
@@ -82,6 +83,11 @@ if (mode === 'burst') {
   }
   await worker.stop();
   say('done');
+} else if (mode === 'hold') {
+  await runtime.start(approval.hash, { type: 'start', caseId: 'held' });
+  const stopped = new Promise((resolve) => process.once('SIGTERM', resolve));
+  say(`holding ${process.pid}`);
+  await stopped;
 } else if (mode === 'pglite') {
   say('ready');
   for (let index = 0; ; index++) {

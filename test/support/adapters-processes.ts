@@ -17,7 +17,10 @@ export interface WorkerProcess {
   exited: Promise<number | NodeJS.Signals>;
 }
 
-export function spawnWorker(mode: 'burst' | 'timers' | 'pglite', env: Record<string, string>): WorkerProcess {
+export function spawnWorker(
+  mode: 'burst' | 'timers' | 'pglite' | 'hold',
+  env: Record<string, string>,
+): WorkerProcess {
   const child = spawn(
     process.execPath,
     ['--import', tsxLoader, '--conditions=@tongban/source', workerScript, mode],

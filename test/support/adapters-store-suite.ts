@@ -1,13 +1,18 @@
 // The one test suite every store runs: PGlite in memory and PostgreSQL through node-postgres.
 import {
+  AnchorInvalidError,
   CaseNotFoundError,
+  createAnchor,
   DurableRuntime,
+  eventHash,
   GENESIS_HASH,
   type HookDelivery,
   HookRegistry,
+  IdempotencyKeyMismatchError,
   IdempotencyKeyReusedError,
   migrate,
   OutboxDispatcher,
+  readAnchor,
   ServiceWorker,
   type TaskRow,
   TimerWorker,
@@ -15,7 +20,9 @@ import {
   tables,
 } from '@tongban/adapters';
 import { type Command, type CompiledDefinition, ServiceHandlerError, type Variables } from '@tongban/engine';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+// Not exported by the package: group commit is tested here on both drivers all the same.
+import { GroupCommit } from '../../packages/adapters/src/runtime/group-commit.js';
 import type { StoreFactory } from './adapters-databases.js';
 import { checkThenDecide, parallelApproval, waitThenReview } from './adapters-models.js';
 
@@ -205,6 +212,32 @@ export function defineStoreSuite(label: string, factory: StoreFactory | null): v
       ).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
     });
 
+    it('refuses an idempotency key sent again with a different command', async () => {
+      const runtime = runtimeWith();
+      await runtime.deploy(approval);
+      const caseId = newCaseId('idem-diff');
+      await runtime.start(approval.hash, { type: 'start', caseId });
+      const tasks = await runtime.tasks(caseId);
+      const key = `${caseId}-k`;
+      const first = await runtime.execute(caseId, complete(openOf(tasks, 'lead_review')), {
+        idempotencyKey: key,
+      });
+      // A denial of the fire review under the key of the lead's approval: a different command.
+      const denial = complete(openOf(tasks, 'fire_review'), { outcome: 'reject', opinion: '不同意' });
+      const refused = runtime.execute(caseId, denial, { idempotencyKey: key });
+      await expect(refused).rejects.toBeInstanceOf(IdempotencyKeyMismatchError);
+      await expect(refused).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_MISMATCH', key, caseId });
+      // A fresh runtime (nothing cached) refuses it too; the same command under the key still replays.
+      await expect(runtimeWith().execute(caseId, denial, { idempotencyKey: key })).rejects.toMatchObject({
+        code: 'IDEMPOTENCY_KEY_MISMATCH',
+      });
+      expect(
+        await runtime.execute(caseId, complete(openOf(tasks, 'lead_review')), { idempotencyKey: key }),
+      ).toEqual({ ...first, replayed: true });
+      expect((await runtime.getCase(caseId))?.version).toBe(2);
+      expect(openOf(await runtime.tasks(caseId), 'fire_review').status).toBe('open');
+    });
+
     it('refuses bad commands with typed errors and writes nothing', async () => {
       const runtime = runtimeWith();
       await runtime.deploy(approval);
@@ -282,6 +315,110 @@ export function defineStoreSuite(label: string, factory: StoreFactory | null): v
       const tail = (await runtime.events(tailCase)).length;
       await raw(store, 'delete from events where case_id = $1 and seq = $2', [tailCase, tail]);
       expect(await runtime.verify(tailCase)).toMatchObject({ ok: false, brokenAt: tail });
+    });
+
+    it('finds a cut or forged tail against a signed anchor, even with the case row set back to match', async () => {
+      const key = 'anchor key kept by the supervision office, not in the database';
+      const runtime = runtimeWith();
+      await runtime.deploy(approval);
+      const [cut, forged] = [newCaseId('cut'), newCaseId('forged')];
+      for (const caseId of [cut, forged]) {
+        await runtime.start(approval.hash, { type: 'start', caseId });
+        for (const elementId of ['lead_review', 'fire_review'])
+          await runtime.execute(
+            caseId,
+            complete(openOf(await runtime.tasks(caseId), elementId), { opinion: '同意' }),
+          );
+      }
+      const written = await createAnchor(store.db, key, { caseIds: [cut, forged] });
+      const anchor = readAnchor(JSON.stringify(written), key);
+      expect(anchor.heads.map((head) => head.caseId).sort()).toEqual([cut, forged].sort());
+      const cutEvents = await runtime.events(cut);
+      expect(await runtime.verify(cut, { anchor })).toMatchObject({
+        ok: true,
+        anchored: { seq: cutEvents.length, at: anchor.createdAt },
+      });
+
+      // Cut: the last two events deleted, the case row's head set back to the event before them.
+      const kept = cutEvents.at(-3);
+      if (kept === undefined) throw new Error('too few events');
+      await raw(store, 'delete from events where case_id = $1 and seq > $2', [cut, kept.seq]);
+      await raw(store, 'update cases set last_seq = $2, last_hash = $3 where id = $1', [
+        cut,
+        kept.seq,
+        kept.hash,
+      ]);
+      expect(await runtime.verify(cut, { anchor })).toMatchObject({
+        ok: false,
+        brokenAt: kept.seq + 1,
+        reason: expect.stringContaining('events were removed'),
+      });
+
+      // Forged: the last event replaced by another, correctly re-hashed, and the row pointed at it.
+      const last = (await runtime.events(forged)).at(-1);
+      if (last === undefined) throw new Error('no events');
+      const payload = { ...(last.payload as Record<string, unknown>), department: '住建局' };
+      const hash = eventHash({
+        caseId: forged,
+        seq: last.seq,
+        type: last.type,
+        at: last.at,
+        payload,
+        prevHash: last.prevHash,
+      });
+      await raw(store, 'update events set payload = $3, hash = $4 where case_id = $1 and seq = $2', [
+        forged,
+        last.seq,
+        JSON.stringify(payload),
+        hash,
+      ]);
+      await raw(store, 'update cases set last_hash = $2 where id = $1', [forged, hash]);
+      // Without an anchor a consistent rewrite is not detectable (documented); with one it is.
+      expect((await runtime.verify(forged)).ok).toBe(true);
+      expect(await runtime.verify(forged, { anchor })).toMatchObject({
+        ok: false,
+        brokenAt: last.seq,
+        reason: expect.stringContaining('rewritten'),
+      });
+
+      // The anchor itself cannot be edited or re-signed without the key.
+      expect(() => readAnchor(JSON.stringify({ ...written, heads: [] }), key)).toThrow(AnchorInvalidError);
+      expect(() => readAnchor(JSON.stringify(written), 'a key the database administrator made up')).toThrow(
+        /signature/,
+      );
+    });
+
+    it('compares the case row and snapshot with a replay of the log', async () => {
+      const runtime = runtimeWith();
+      await runtime.deploy(approval);
+      const [ended, edited] = [newCaseId('ended'), newCaseId('edited')];
+      for (const caseId of [ended, edited]) {
+        await runtime.start(approval.hash, { type: 'start', caseId });
+        for (const elementId of ['lead_review', 'fire_review', 'env_review', 'decide'])
+          await runtime.execute(caseId, complete(openOf(await runtime.tasks(caseId), elementId)));
+        expect((await runtime.verify(caseId)).ok).toBe(true);
+      }
+      // The tail from case.completed on deleted, the row's head set back: the chain itself is intact.
+      const events = await runtime.events(ended);
+      const ending = events.find((event) => event.type === 'case.completed');
+      const before = events.find((event) => event.seq === (ending?.seq ?? 0) - 1);
+      if (ending === undefined || before === undefined) throw new Error('no case.completed');
+      await raw(store, 'delete from events where case_id = $1 and seq >= $2', [ended, ending.seq]);
+      await raw(store, 'update cases set last_seq = $2, last_hash = $3 where id = $1', [
+        ended,
+        before.seq,
+        before.hash,
+      ]);
+      expect(await runtime.verify(ended)).toMatchObject({
+        ok: false,
+        reason: expect.stringContaining('no case.completed event'),
+      });
+      // The row's status edited on its own.
+      await raw(store, `update cases set status = 'withdrawn' where id = $1`, [edited]);
+      expect(await runtime.verify(edited)).toMatchObject({
+        ok: false,
+        reason: expect.stringContaining('snapshot says completed'),
+      });
     });
 
     it('lands concurrent completions of the lead and co-handlers; the join fires once', async () => {
@@ -395,6 +532,56 @@ export function defineStoreSuite(label: string, factory: StoreFactory | null): v
       expect(JSON.parse(row?.[0] ?? 'null')).toEqual([1, expect.objectContaining({ code: '23502' }), 0]);
       expect(await runtime.getCase(good)).toMatchObject({ processId: 'p', version: 1 });
       expect(await runtime.getCase(bad)).toBeNull();
+    });
+
+    it('refuses a string the database cannot store at the boundary; its group neighbours land', async () => {
+      // One write statement at a time: the completions queued behind the first go as one group.
+      const runtime = new DurableRuntime({ store, clock: new ManualClock().now, writeStatements: 1 });
+      await runtime.deploy(approval);
+      const caseIds = Array.from({ length: 8 }, () => newCaseId('nul'));
+      for (const caseId of caseIds) await runtime.start(approval.hash, { type: 'start', caseId });
+      const leads = await Promise.all(
+        caseIds.map(async (caseId) => openOf(await runtime.tasks(caseId), 'lead_review')),
+      );
+      const opinions = ['同意', '同意', 'a\u0000b', '同意', '\uD800 同意', '同意', '同意', '同意'];
+      const outcomes = await Promise.allSettled(
+        caseIds.map((caseId, index) =>
+          runtime.execute(caseId, complete(leads[index] as TaskRow, { opinion: opinions[index] ?? '' })),
+        ),
+      );
+      const codes = outcomes.map((outcome) =>
+        outcome.status === 'fulfilled' ? 'ok' : (outcome.reason as { code?: string }).code,
+      );
+      expect(codes).toEqual(['ok', 'ok', 'BAD_COMMAND', 'ok', 'BAD_COMMAND', 'ok', 'ok', 'ok']);
+      for (const index of [2, 4]) {
+        const outcome = outcomes[index];
+        expect(outcome?.status === 'rejected' && String(outcome.reason.message)).toContain('command.opinion');
+        expect((await runtime.getCase(caseIds[index] ?? ''))?.version).toBe(1);
+      }
+      await expect(
+        runtime.execute(caseIds[0] ?? '', complete(leads[0] as TaskRow), { matterCode: 'a\u0000' }),
+      ).rejects.toThrow('options.matterCode');
+    });
+
+    it('sends the commands of a group the database refuses as a whole one by one', async () => {
+      // Past the boundary check (an older client, a document the database cannot parse): one
+      // document with an escaped NUL makes `$1::jsonb` fail for the whole group statement.
+      const writer = new GroupCommit(store, { maxStatements: 1, maxBatch: 64 });
+      const ids = Array.from({ length: 4 }, () => newCaseId('whole'));
+      const startDoc = (id: string, extra = ''): string =>
+        `{"id":"${id}","now":${T0},"snapshot":{"status":"running"${extra}},"lastSeq":0,"lastHash":"${GENESIS_HASH}","definitionHash":"${approval.hash}","processId":"p"}`;
+      const results = await Promise.allSettled(
+        ids.map((id, index) => writer.write(id, startDoc(id, index === 2 ? ',"x":"\\u0000"' : ''))),
+      );
+      expect(results.map((result) => (result.status === 'fulfilled' ? result.value.kind : 'failed'))).toEqual(
+        ['applied', 'applied', 'failed', 'applied'],
+      );
+      expect(results[2]).toMatchObject({
+        status: 'rejected',
+        reason: { code: 'WRITE_FAILED', caseId: ids[2] },
+      });
+      const runtime = runtimeWith();
+      for (const [index, id] of ids.entries()) expect((await runtime.getCase(id)) === null).toBe(index === 2);
     });
 
     it('fires due timers once, in due order, through the command path', async () => {
@@ -544,6 +731,59 @@ export function defineStoreSuite(label: string, factory: StoreFactory | null): v
       const badSeen = seen.filter((delivery) => delivery.caseId === bad).map((delivery) => delivery.seq);
       expect(badSeen).toEqual((await runtime.events(bad)).map((event) => event.seq));
       expect((await runtime.outbox(bad)).every((row) => row.deliveredAt !== null)).toBe(true);
+    });
+    it('delivers other cases while one delivery never finishes; that one times out and is retried', async () => {
+      const stuckCase = newCaseId('hook-stuck');
+      const seen: HookDelivery[] = [];
+      const hooks = new HookRegistry().register({
+        name: 'independent',
+        // The stuck case's delivery never settles, as a receiver that accepts and never answers.
+        deliver: (delivery) =>
+          delivery.caseId === stuckCase
+            ? new Promise<void>(() => {})
+            : Promise.resolve().then(() => {
+                seen.push(delivery);
+              }),
+      });
+      const runtime = runtimeWith(new ManualClock(), hooks);
+      await runtime.deploy(approval);
+      await runtime.start(approval.hash, { type: 'start', caseId: stuckCase });
+      const others = [newCaseId('hook-free'), newCaseId('hook-free')];
+      for (const caseId of others) {
+        await runtime.start(approval.hash, { type: 'start', caseId });
+        await runtime.execute(caseId, complete(openOf(await runtime.tasks(caseId), 'lead_review')));
+      }
+      const dispatcher = new OutboxDispatcher({
+        store,
+        hooks,
+        pollMs: 20,
+        deliveryTimeoutMs: 2_000,
+        backoffMs: () => 3_600_000,
+      });
+      dispatcher.start();
+      try {
+        // Waits until every event of the other cases has been delivered, each case in order.
+        await vi.waitFor(
+          async () => {
+            for (const caseId of others) {
+              const expected = (await runtime.events(caseId)).map((event) => event.seq);
+              expect(seen.filter((d) => d.caseId === caseId).map((d) => d.seq)).toEqual(expected);
+            }
+          },
+          { timeout: 20_000, interval: 50 },
+        );
+        // Waits until the stuck delivery ran out of its own time and was put back for a retry.
+        await vi.waitFor(
+          async () => {
+            const [first] = await runtime.outbox(stuckCase);
+            expect(first).toMatchObject({ deliveredAt: null, parked: false, claimedBy: null, attempts: 1 });
+            expect(first?.lastError).toContain('did not finish');
+          },
+          { timeout: 20_000, interval: 50 },
+        );
+      } finally {
+        await dispatcher.stop();
+      }
     });
   });
 }

@@ -500,7 +500,12 @@ export function defineSupervisionSuite(label: string, factory: StoreFactory | nu
         received.push({
           key: String(request.headers['idempotency-key']),
           attempt: Number(request.headers['x-tongban-attempt']),
-          valid: verifyWebhookSignature(secret, body, request.headers['x-tongban-signature'] as string),
+          valid: verifyWebhookSignature(
+            secret,
+            body,
+            request.headers['x-tongban-signature'] as string,
+            request.headers['x-tongban-timestamp'] as string,
+          ),
           body: parsed,
         });
         if (failuresLeft > 0) {
@@ -548,7 +553,7 @@ export function defineSupervisionSuite(label: string, factory: StoreFactory | nu
         });
         const outbox = await hooked.runtime.outbox('w1');
         expect(outbox.every((row) => row.deliveredAt !== null)).toBe(true);
-        expect(verifyWebhookSignature(secret, '{"tampered":true}', 'sha256=00')).toBe(false);
+        expect(verifyWebhookSignature(secret, '{"tampered":true}', 'sha256=00', '1')).toBe(false);
       } finally {
         server.close();
       }

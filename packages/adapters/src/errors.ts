@@ -68,3 +68,60 @@ export class StoreProtocolError extends TongbanError {
     );
   }
 }
+
+/**
+ * A PGlite data directory is already open in another process (or its lock cannot be checked).
+ * PGlite cannot share a directory: a second process's writes would be lost. `pid` and `host` name
+ * the holder when the lock file says who it is.
+ */
+export class DataDirectoryLockedError extends TongbanError {
+  readonly code = 'DATA_DIR_LOCKED';
+  readonly pid: number | null;
+  readonly host: string | null;
+  readonly lockFile: string;
+  constructor(dataDir: string, pid: number | null, host: string | null, lockFile: string) {
+    super(
+      pid === null
+        ? `data directory ${dataDir} is locked by ${lockFile}, which does not say by whom (being written, or left by a crash): if no process uses the directory, delete that file and try again`
+        : `data directory ${dataDir} is in use by process ${pid} on ${host}: one process at a time may open it; stop that process (or send your commands through it), or use PostgreSQL for several processes. If that process is gone, delete ${lockFile}`,
+    );
+    this.pid = pid;
+    this.host = host;
+    this.lockFile = lockFile;
+  }
+}
+
+/**
+ * An idempotency key was sent again with a different command than the one it was first used for.
+ * The first command stands; the new one is not applied. Send a new command with a fresh key.
+ */
+export class IdempotencyKeyMismatchError extends TongbanError {
+  readonly code = 'IDEMPOTENCY_KEY_MISMATCH';
+  readonly key: string;
+  constructor(key: string, caseId: string) {
+    super(
+      `idempotency key ${key} was already used for a different command on case ${caseId}; the first one was applied and this one was not: send it with a fresh key`,
+      { caseId },
+    );
+    this.key = key;
+  }
+}
+
+/** A hook did not finish one delivery in time: the attempt counts as failed and is retried later. */
+export class HookTimeoutError extends TongbanError {
+  readonly code = 'HOOK_TIMEOUT';
+  constructor(hook: string, caseId: string, seq: number, timeoutMs: number) {
+    super(
+      `hook ${hook} did not finish delivering event ${seq} of case ${caseId} within ${timeoutMs} ms; it is retried with backoff (deliveryTimeoutMs sets the limit)`,
+      { caseId },
+    );
+  }
+}
+
+/** An audit anchor file cannot be trusted: not an anchor, or its signature does not match the key. */
+export class AnchorInvalidError extends TongbanError {
+  readonly code = 'ANCHOR_INVALID';
+  constructor(why: string) {
+    super(`the audit anchor cannot be used: ${why}; check the file and the key (--key-file)`);
+  }
+}

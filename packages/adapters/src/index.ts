@@ -7,15 +7,21 @@
  * @packageDocumentation
  */
 
+export type { AnchoredHead, AnchorOptions, AuditAnchor } from './audit/anchor.js';
+export { ANCHOR_FORMAT, createAnchor, readAnchor } from './audit/anchor.js';
 export type { ChainedFields } from './audit/chain.js';
 export { eventHash, GENESIS_HASH } from './audit/chain.js';
-export type { ChainVerdict } from './audit/verify.js';
+export type { ChainVerdict, VerifyOptions } from './audit/verify.js';
 export { verifyCase } from './audit/verify.js';
 export {
+  AnchorInvalidError,
   CaseNotFoundError,
   CommandWriteError,
   ConcurrencyError,
+  DataDirectoryLockedError,
   DefinitionNotFoundError,
+  HookTimeoutError,
+  IdempotencyKeyMismatchError,
   IdempotencyKeyReusedError,
   StoreProtocolError,
 } from './errors.js';
@@ -67,6 +73,7 @@ export {
   verifyWebhookSignature,
   type WebhookBody,
   type WebhookOptions,
+  type WebhookVerifyOptions,
   webhookHook,
   wholeDays,
 } from './supervision/index.js';

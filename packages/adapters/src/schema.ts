@@ -214,6 +214,12 @@ export const commands = pgTable('commands', {
   key: text('key').primaryKey(),
   caseId: text('case_id').notNull(),
   result: jsonb('result').notNull(),
+  /**
+   * SHA-256 of the command the key was first used for (migration 0006): the same key sent with a
+   * different command is refused instead of answered with the first one's result. Null on rows
+   * written before it.
+   */
+  fingerprint: text('fingerprint'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

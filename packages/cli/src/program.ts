@@ -1,3 +1,4 @@
+import { TongbanError } from '@tongban/engine';
 import { Command, CommanderError } from 'commander';
 import { registerAll } from './commands/index.js';
 import { UsageError } from './usage-error.js';
@@ -31,6 +32,12 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     if (error instanceof UsageError) {
       process.stderr.write(`tongban: ${error.message}\n`);
       return EXIT_USAGE;
+    }
+    // A typed refusal (e.g. DATA_DIR_LOCKED: the data directory is open in another process): its
+    // message says what to do; a stack trace would not.
+    if (error instanceof TongbanError) {
+      process.stderr.write(`tongban: ${error.message} (${error.code})\n`);
+      return EXIT_FAILURE;
     }
     throw error;
   }

@@ -13,6 +13,11 @@ export interface HookDelivery {
   readonly event: CaseEvent;
   /** 1 on the first attempt. */
   readonly attempt: number;
+  /**
+   * Aborted when the attempt runs out of time (the dispatcher's `deliveryTimeoutMs`): pass it to
+   * `fetch` and the like. The attempt counts as failed at that moment whether or not the hook stops.
+   */
+  readonly signal: AbortSignal;
 }
 
 /** A supervision hook: a named function that receives case events at least once, in order per case. */

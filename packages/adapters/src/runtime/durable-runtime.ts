@@ -1,17 +1,19 @@
 import type { CaseStatus, Command, TaskRecord } from '@tongban/engine';
 import { eq, sql } from 'drizzle-orm';
 import { GENESIS_HASH } from '../audit/chain.js';
-import { type ChainVerdict, verifyCase } from '../audit/verify.js';
+import { type ChainVerdict, type VerifyOptions, verifyCase } from '../audit/verify.js';
 import {
   CaseNotFoundError,
   ConcurrencyError,
   DefinitionNotFoundError,
+  IdempotencyKeyMismatchError,
   IdempotencyKeyReusedError,
   StoreProtocolError,
 } from '../errors.js';
 import type { HookRegistry } from '../outbox/hooks.js';
 import { definitions } from '../schema.js';
 import type { TongbanStore } from '../store/store.js';
+import { assertStorableStrings } from './check-strings.js';
 import {
   type CaseSnapshot,
   CommandError,
@@ -21,6 +23,7 @@ import {
   loadDefinition,
   step,
 } from './engine.js';
+import { commandFingerprint } from './fingerprint.js';
 import { GroupCommit } from './group-commit.js';
 import { planWrite } from './plan.js';
 import {
@@ -124,6 +127,7 @@ interface LoadedRow {
   last_hash: string | null;
   key_case: string | null;
   key_result: Omit<CommandOutcome, 'replayed'> | null;
+  key_fingerprint: string | null;
   timer_exists: boolean;
   timer_fired: unknown;
 }
@@ -225,8 +229,8 @@ export class DurableRuntime {
   }
 
   /** Checks the case's audit chain: see {@link verifyCase}. */
-  verify(caseId: string): Promise<ChainVerdict> {
-    return verifyCase(this.store.db, caseId);
+  verify(caseId: string, options: VerifyOptions = {}): Promise<ChainVerdict> {
+    return verifyCase(this.store.db, caseId, options);
   }
 
   /** Starts a case on a deployed definition: `execute` with `definitionHash` set. */
@@ -241,9 +245,13 @@ export class DurableRuntime {
   /**
    * Applies one command to one case, durably. Resolves with what it did; rejects with the engine's
    * typed error when the command is refused (nothing is written), {@link CaseNotFoundError},
+   * {@link IdempotencyKeyMismatchError} (the key was used for another command),
    * {@link DefinitionNotFoundError}, or {@link ConcurrencyError} after too many conflicts.
    */
   async execute(caseId: string, command: Command, options: ExecuteOptions = {}): Promise<CommandOutcome> {
+    assertStorableStrings(caseId, 'caseId', caseId);
+    assertStorableStrings(command, 'command', caseId);
+    assertStorableStrings(options, 'options', caseId);
     const outcome = await this.#serially(caseId, () => this.#apply(caseId, command, options, null));
     if (outcome === 'skipped') throw new Error('unreachable: only timer firings are skipped');
     return outcome;
@@ -297,6 +305,7 @@ export class DurableRuntime {
     timerId: string | null,
   ): Promise<CommandOutcome | 'skipped'> {
     const key = options.idempotencyKey ?? null;
+    const fingerprint = key === null ? null : commandFingerprint(caseId, command, options);
     // First try without reading: the case as this runtime last wrote it, or no case for a start.
     // The write's version check (and the unique keys) catch every stale guess; then the command is
     // stepped again on what the database holds. Timer firings always read (workers rarely repeat).
@@ -312,6 +321,9 @@ export class DurableRuntime {
         if (row.key_result !== null) {
           if (row.key_case !== caseId)
             throw new IdempotencyKeyReusedError(key ?? '', caseId, row.key_case ?? '');
+          // Keys stored before fingerprints (null) are taken on trust, as they were.
+          if (row.key_fingerprint !== null && row.key_fingerprint !== fingerprint)
+            throw new IdempotencyKeyMismatchError(key ?? '', caseId);
           return { ...row.key_result, replayed: true };
         }
         if (timerId !== null && (!row.timer_exists || row.timer_fired !== null)) return 'skipped';
@@ -376,7 +388,7 @@ export class DurableRuntime {
         plan,
         target,
         now,
-        key === null ? null : { key, result: outcome },
+        key === null || fingerprint === null ? null : { key, result: outcome, fingerprint },
       );
       // 'stale': another writer changed the case, inserted the same case or used the same
       // idempotency key first; nothing was written: look again.
@@ -413,9 +425,10 @@ export class DurableRuntime {
     // are left out when there is no key or no timer.
     const keyColumns =
       key === null
-        ? sql`null as key_case, null as key_result`
+        ? sql`null as key_case, null as key_result, null as key_fingerprint`
         : sql`(select k.case_id from commands k where k.key = ${key}) as key_case,
-            (select k.result from commands k where k.key = ${key}) as key_result`;
+            (select k.result from commands k where k.key = ${key}) as key_result,
+            (select k.fingerprint from commands k where k.key = ${key}) as key_fingerprint`;
     const timerColumns =
       timerId === null
         ? sql`false as timer_exists, null as timer_fired`

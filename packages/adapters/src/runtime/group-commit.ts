@@ -43,9 +43,10 @@ const STALE_STATES = new Set(['23505', '40001', '40P01']);
  * subtransaction and answers per command, so a version conflict or an error of one writes nothing
  * of it and leaves the others written (the runtime then steps that command again alone). Commands
  * are ordered by case id within a group, so that two groups locking the same cases take the
- * locks in the same order. A failure of the whole statement (the connection dropped) fails every
- * command of the group, as it would fail a single command: whether it committed is unknown, and
- * only an idempotency key makes resending safe.
+ * locks in the same order. A statement the database refuses as a whole is rolled back, and its
+ * commands are then sent one by one, so one bad document fails alone. A statement that fails
+ * without an answer (the connection dropped) fails every command of the group, as it would fail a
+ * single command: whether it committed is unknown, and only an idempotency key makes resending safe.
  */
 export class GroupCommit {
   readonly #store: TongbanStore;
@@ -100,14 +101,7 @@ export class GroupCommit {
     this.#commands += group.length;
     const [only] = group;
     if (only !== undefined && group.length === 1) {
-      const { name, text } = WRITE_STATEMENTS.single;
-      try {
-        const [row] = await this.#store.prepared(name, text, [only.document]);
-        only.resolve({ kind: row?.[0] === '1' ? 'applied' : 'stale' });
-      } catch (error) {
-        if (STALE_STATES.has(sqlState(error) ?? '')) only.resolve({ kind: 'stale' });
-        else only.reject(error);
-      }
+      await this.#sendAlone(only);
       return;
     }
     let results: unknown;
@@ -121,6 +115,15 @@ export class GroupCommit {
           `tongban_write_commands answered ${Array.isArray(results) ? results.length : 'no list of'} results for ${group.length} commands`,
         );
     } catch (error) {
+      // The database refused the statement as a whole (one document it cannot even parse, say):
+      // it rolled back, so nothing of the group was written. Each command is then sent alone, so
+      // that the bad one fails by itself and takes none of the others with it. Without a SQLSTATE
+      // (the connection dropped) whether it committed is unknown: resending could apply twice.
+      if (sqlState(error) !== undefined && !(error instanceof StoreProtocolError)) {
+        for (const pending of group) await this.#sendAlone(pending); // in case-id order, as locked
+
+        return;
+      }
       for (const pending of group) pending.reject(error);
       return;
     }
@@ -135,6 +138,25 @@ export class GroupCommit {
       }
     });
   }
+
+  /** One command, in its own statement. */
+  async #sendAlone(pending: Pending): Promise<void> {
+    const { name, text } = WRITE_STATEMENTS.single;
+    try {
+      const [row] = await this.#store.prepared(name, text, [pending.document]);
+      pending.resolve({ kind: row?.[0] === '1' ? 'applied' : 'stale' });
+    } catch (error) {
+      const state = sqlState(error);
+      if (STALE_STATES.has(state ?? '')) pending.resolve({ kind: 'stale' });
+      else if (state !== undefined)
+        pending.reject(new CommandWriteError(pending.caseId, state, errorMessage(error)));
+      else pending.reject(error);
+    }
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** The SQLSTATE of a driver error, also when drizzle or a pool wrapped it. */

@@ -21,7 +21,7 @@ export function writeCommandDocument(
   plan: WritePlan,
   target: CaseWrite,
   now: number,
-  idempotency: { readonly key: string; readonly result: unknown } | null,
+  idempotency: { readonly key: string; readonly result: unknown; readonly fingerprint: string } | null,
 ): string {
   const doc: Record<string, unknown> = {
     id: plan.caseId,
@@ -83,6 +83,7 @@ export function writeCommandDocument(
   if (idempotency !== null) {
     doc.key = idempotency.key;
     doc.result = idempotency.result;
+    doc.fingerprint = idempotency.fingerprint;
   }
   return JSON.stringify(doc);
 }

@@ -22,8 +22,14 @@ export interface ServiceWorkerOptions {
   readonly leaseMs?: number;
   /** Pause between rounds when nothing is waiting (default 200 ms). */
   readonly pollMs?: number;
-  /** Called when a round or a task fails; the worker carries on (default: console.error). */
+  /**
+   * Called when a round fails (once per outage: failing rounds are then retried with backoff, from
+   * `pollMs` doubling up to 30 s, without calling it again) or when one item fails; the worker
+   * carries on (default: console.error).
+   */
   readonly onError?: (error: unknown) => void;
+  /** Called once when rounds work again after failing, with how many failed in a row. */
+  readonly onRecover?: (failedRounds: number) => void;
 }
 
 interface ClaimedServiceTask {
@@ -61,6 +67,7 @@ export class ServiceWorker {
       async () => (await this.runOnce()) > 0,
       options.pollMs ?? 200,
       this.#onError,
+      options.onRecover ? { onRecover: options.onRecover } : {},
     );
   }
 
@@ -128,6 +135,8 @@ export class ServiceWorker {
     } catch (error) {
       // Completed meanwhile by someone else (or the case moved on): nothing left to do.
       if (error instanceof TongbanError && error.code === 'NOT_A_SERVICE_TASK') return;
+      // Another run of the handler (after a lease ran out) landed its result first: that one stands.
+      if (error instanceof TongbanError && error.code === 'IDEMPOTENCY_KEY_MISMATCH') return;
       throw error;
     }
   }

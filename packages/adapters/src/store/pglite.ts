@@ -6,6 +6,7 @@ import { DatabaseError, serialize } from 'pg-protocol';
 import type { DataRowMessage } from 'pg-protocol/dist/messages.js';
 import { Parser } from 'pg-protocol/dist/parser.js';
 import { schema } from '../schema.js';
+import { DataDirectoryLock } from './data-dir-lock.js';
 import type { TongbanDatabase } from './database.js';
 import { migrate } from './migrate.js';
 import { WalCheckpoints } from './pglite-checkpoints.js';
@@ -40,17 +41,27 @@ const START_PARAMS = ['-c', 'wal_init_zero=off', '-c', 'min_wal_size=32MB', '-c'
 
 /**
  * Opens the embedded store: PostgreSQL compiled to WASM, in this process, in memory or in a data
- * directory. One process at a time may open a data directory. PGlite writes without `fsync`: see
+ * directory. One process at a time may open a data directory: a second open throws
+ * {@link DataDirectoryLockedError} naming the holder. PGlite writes without `fsync`: see
  * the operations guide for what a host crash can lose.
  */
 export async function createPgliteStore(options: PgliteStoreOptions = {}): Promise<TongbanStore> {
   const owned = options.client === undefined;
-  const client =
-    options.client ??
-    (await PGlite.create({
-      ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
-      startParams: [...PGlite.defaultStartParams, ...START_PARAMS],
-    }));
+  // Taken before PGlite touches the files: a second process must not even start on them.
+  const directory = owned ? fileDirectory(options.dataDir) : null;
+  const lock = directory === null ? null : DataDirectoryLock.acquire(directory);
+  let client: PGlite;
+  try {
+    client =
+      options.client ??
+      (await PGlite.create({
+        ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+        startParams: [...PGlite.defaultStartParams, ...START_PARAMS],
+      }));
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const checkpoints = new WalCheckpoints(client, options.checkpointWalBytes ?? 64 * MIB, CHECK_EVERY_WRITES);
   const db: TongbanDatabase = drizzle({ client, schema });
   const dialect = new PgDialect();
@@ -87,10 +98,25 @@ export async function createPgliteStore(options: PgliteStoreOptions = {}): Promi
     async close() {
       await checkpoints.settle();
       if (owned && !client.closed) await client.close();
+      lock?.release();
     },
   };
-  if (options.migrate ?? true) await store.migrate();
+  if (options.migrate ?? true) {
+    try {
+      await store.migrate();
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+  }
   return store;
+}
+
+/** The file-system directory of a data directory name (PGlite also takes `memory://` and `idb://`). */
+function fileDirectory(dataDir: string | undefined): string | null {
+  if (dataDir === undefined) return null;
+  if (dataDir.startsWith('file://')) return dataDir.slice('file://'.length);
+  return /^[a-z]+:\/\//i.test(dataDir) ? null : dataDir;
 }
 
 /**

@@ -28,20 +28,42 @@ export function supervisionHook(
   };
 }
 
-/** The signature header's value for a body: `sha256=` and the hex HMAC-SHA256 of the raw body. */
-export function signWebhookBody(secret: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
+/**
+ * The signature header's value: `sha256=` and the hex HMAC-SHA256, with the shared secret, of
+ * `<timestamp>.<raw body>`. The timestamp (Unix seconds, sent as `X-Tongban-Timestamp`) is signed
+ * with the body so that a captured request cannot be replayed later with a fresh timestamp.
+ */
+export function signWebhookBody(secret: string, body: string, timestamp: number): string {
+  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`, 'utf8').digest('hex')}`;
 }
 
-/** Checks an `X-Tongban-Signature` header against the raw body, in constant time. */
+/** Options of {@link verifyWebhookSignature}. */
+export interface WebhookVerifyOptions {
+  /** Oldest (and furthest in the future) a timestamp may be, in seconds (default 300). */
+  readonly toleranceSeconds?: number;
+  /** The receiver's clock, epoch ms (default `Date.now()`). */
+  readonly now?: number;
+}
+
+/**
+ * What a receiver checks, in constant time: the `X-Tongban-Signature` header against the raw body
+ * and the `X-Tongban-Timestamp` header, and that the timestamp is within `toleranceSeconds` of its
+ * clock. A request replayed after that window fails; within it, de-duplicate on `Idempotency-Key`.
+ */
 export function verifyWebhookSignature(
   secret: string,
   body: string,
-  header: string | null | undefined,
+  signature: string | null | undefined,
+  timestamp: string | null | undefined,
+  options: WebhookVerifyOptions = {},
 ): boolean {
-  if (typeof header !== 'string') return false;
-  const expected = Buffer.from(signWebhookBody(secret, body));
-  const given = Buffer.from(header);
+  if (typeof signature !== 'string' || typeof timestamp !== 'string' || !/^\d{1,15}$/.test(timestamp))
+    return false;
+  const seconds = Number(timestamp);
+  const now = (options.now ?? Date.now()) / 1000;
+  if (Math.abs(now - seconds) > (options.toleranceSeconds ?? 300)) return false;
+  const expected = Buffer.from(signWebhookBody(secret, body, seconds));
+  const given = Buffer.from(signature);
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
@@ -76,10 +98,13 @@ export interface WebhookOptions {
 
 /**
  * A webhook (HTTP POST, JSON) for the outbox: register it in the runtime's `HookRegistry` and each
- * event is POSTed at least once, in order per case. Headers: `X-Tongban-Signature` (HMAC-SHA256 of
- * the raw body with the shared secret, `sha256=<hex>`), `Idempotency-Key` (the same on every
- * retry: receivers de-duplicate on it), `X-Tongban-Event`, `X-Tongban-Attempt`. Any answer but
- * 2xx, a network error or a timeout makes the outbox retry with backoff.
+ * event is POSTed at least once, in order per case. Headers: `X-Tongban-Timestamp` (Unix seconds),
+ * `X-Tongban-Signature` (HMAC-SHA256 of `<timestamp>.<raw body>` with the shared secret,
+ * `sha256=<hex>`; see {@link verifyWebhookSignature}), `Idempotency-Key` (the same on every retry:
+ * receivers de-duplicate on it), `X-Tongban-Event`, `X-Tongban-Attempt`. Any answer but 2xx, a
+ * network error or a timeout makes the outbox retry with backoff. Redirects are never followed
+ * (they would carry the signature and the custom headers to another address): a 3xx is a failed
+ * attempt; configure the final URL.
  */
 export function webhookHook(options: WebhookOptions): Hook {
   const timeoutMs = options.timeoutMs ?? 10_000;
@@ -97,21 +122,29 @@ export function webhookHook(options: WebhookOptions): Hook {
         supervision: supervisionPayload(delivery.event, context),
       };
       const text = JSON.stringify({ ...body, event: delivery.event });
+      const timestamp = Math.floor(Date.now() / 1000);
       const response = await fetch(options.url, {
         method: 'POST',
+        redirect: 'manual',
         headers: {
           ...options.headers,
           'content-type': 'application/json; charset=utf-8',
-          'x-tongban-signature': signWebhookBody(options.secret, text),
+          'x-tongban-timestamp': String(timestamp),
+          'x-tongban-signature': signWebhookBody(options.secret, text, timestamp),
           'idempotency-key': delivery.key,
           'x-tongban-event': delivery.event.type,
           'x-tongban-attempt': String(delivery.attempt),
         },
         body: text,
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: AbortSignal.any([delivery.signal, AbortSignal.timeout(timeoutMs)]),
       });
       // Read the body so the connection is released either way.
       const answer = await response.text();
+      if (response.status >= 300 && response.status < 400) {
+        throw new Error(
+          `webhook ${options.name}: ${options.url} answered ${response.status} redirecting to ${response.headers.get('location') ?? '(no location)'}; redirects are not followed: configure the final URL`,
+        );
+      }
       if (!response.ok) {
         throw new Error(
           `webhook ${options.name}: ${options.url} answered ${response.status} ${answer.slice(0, 200)}`,

@@ -7,6 +7,7 @@ export {
   verifyWebhookSignature,
   type WebhookBody,
   type WebhookOptions,
+  type WebhookVerifyOptions,
   webhookHook,
 } from './hooks.js';
 export {

@@ -9,8 +9,14 @@ export interface StatisticsRollupWorkerOptions extends Omit<RollUpOptions, 'onPr
   readonly pollMs?: number;
   /** Called after each round that folded something. */
   readonly onRolledUp?: (result: RollUpResult) => void;
-  /** Called when a round fails; the worker carries on (default: console.error). */
+  /**
+   * Called when a round fails (once per outage: failing rounds are then retried with backoff, from
+   * `pollMs` doubling up to 30 s, without calling it again) or when one item fails; the worker
+   * carries on (default: console.error).
+   */
   readonly onError?: (error: unknown) => void;
+  /** Called once when rounds work again after failing, with how many failed in a row. */
+  readonly onRecover?: (failedRounds: number) => void;
 }
 
 /**
@@ -22,7 +28,7 @@ export class StatisticsRollupWorker {
   readonly #loop: PollingLoop;
 
   constructor(options: StatisticsRollupWorkerOptions) {
-    const { store, pollMs, onRolledUp, onError, ...rollUp } = options;
+    const { store, pollMs, onRolledUp, onError, onRecover, ...rollUp } = options;
     this.#loop = new PollingLoop(
       async () => {
         const result = await rollUpStatistics(store.db, { ...rollUp, maxBatches: 1 });
@@ -31,6 +37,7 @@ export class StatisticsRollupWorker {
       },
       pollMs ?? 5_000,
       onError ?? ((error: unknown) => console.error('tongban statistics roll-up:', error)),
+      onRecover ? { onRecover } : {},
     );
   }
 

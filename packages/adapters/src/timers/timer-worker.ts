@@ -17,8 +17,14 @@ export interface TimerWorkerOptions {
   readonly concurrency?: number;
   /** Called with each firing (for metrics and logs). */
   readonly onFired?: (timer: ClaimedTimer, firing: TimerFiring) => void;
-  /** Called when a round or a firing fails; the worker carries on (default: console.error). */
+  /**
+   * Called when a round fails (once per outage: failing rounds are then retried with backoff, from
+   * `pollMs` doubling up to 30 s, without calling it again) or when one item fails; the worker
+   * carries on (default: console.error).
+   */
   readonly onError?: (error: unknown) => void;
+  /** Called once when rounds work again after failing, with how many failed in a row. */
+  readonly onRecover?: (failedRounds: number) => void;
 }
 
 /** A timer a worker has claimed. */
@@ -57,6 +63,7 @@ export class TimerWorker {
       async () => (await this.runOnce()) === this.#batchSize,
       options.pollMs ?? 200,
       this.#onError,
+      options.onRecover ? { onRecover: options.onRecover } : {},
     );
   }
 

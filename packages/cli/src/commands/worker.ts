@@ -13,6 +13,7 @@ import type { ServiceHandler } from '@tongban/engine';
 import type { Command } from 'commander';
 import { EXIT_OK } from '../program.js';
 import { UsageError } from '../usage-error.js';
+import { OutageReport } from '../worker-outage.js';
 import { registryOrExit } from './deadline.js';
 import { type DatabaseCliOptions, databaseOptions, openStore } from './migrate.js';
 
@@ -44,11 +45,16 @@ interface HostModule {
  */
 async function loadHostModule(path: string | undefined): Promise<HostModule> {
   if (path === undefined) return { hooks: new HookRegistry(), handlers: {} };
-  const loaded = (await import(pathToFileURL(resolve(path)).href)) as {
-    default?: unknown;
-    hooks?: unknown;
-    handlers?: unknown;
-  };
+  let loaded: { default?: unknown; hooks?: unknown; handlers?: unknown };
+  try {
+    loaded = (await import(pathToFileURL(resolve(path)).href)) as typeof loaded;
+  } catch (error) {
+    // Not a module (a typo'd path, /etc/passwd, a syntax error): a usage error, not a stack trace.
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new UsageError(
+      `--hooks ${path}: cannot load it as an ES module (${reason}); give a .js or .mjs file exporting hooks and handlers (docs/operations.md)`,
+    );
+  }
   const hooksExport = loaded.hooks ?? loaded.default;
   let hooks = new HookRegistry();
   if (hooksExport instanceof HookRegistry) hooks = hooksExport;
@@ -98,21 +104,28 @@ export function register(program: Command): void {
       compileOptions: { calendars, provisional: options.provisional === true },
     });
     let fired = 0;
-    const onError = (error: unknown): void => {
-      process.stderr.write(`tongban worker: ${error instanceof Error ? error.message : String(error)}\n`);
-    };
+    const outage = new OutageReport((line) => process.stderr.write(line));
+    const onError = (error: unknown): void => outage.failed(error);
+    const onRecover = (failedRounds: number): void => outage.recovered(failedRounds);
     const timers = new TimerWorker(runtime, {
       concurrency,
       pollMs,
       onError,
+      onRecover,
       onFired: (_timer, firing) => {
         if (firing.kind === 'fired') fired++;
       },
     });
-    const outbox = new OutboxDispatcher({ store, hooks, pollMs, onError });
-    const services = new ServiceWorker(runtime, { handlers, pollMs, onError });
+    const outbox = new OutboxDispatcher({ store, hooks, pollMs, onError, onRecover });
+    const services = new ServiceWorker(runtime, { handlers, pollMs, onError, onRecover });
     // Folds new events into the statistics roll-up, off the command path (docs/operations.md).
-    const rollup = new StatisticsRollupWorker({ store, pollMs: rollupMs, batchSize: 5_000, onError });
+    const rollup = new StatisticsRollupWorker({
+      store,
+      pollMs: rollupMs,
+      batchSize: 5_000,
+      onError,
+      onRecover,
+    });
     const stopped = new Promise<NodeJS.Signals>((done) => {
       process.once('SIGINT', () => done('SIGINT'));
       process.once('SIGTERM', () => done('SIGTERM'));

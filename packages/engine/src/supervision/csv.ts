@@ -1,12 +1,23 @@
 /** A CSV cell value: written as text; null and undefined as an empty cell. */
 export type CsvValue = string | number | boolean | null | undefined;
 
-/** RFC 4180 quoting: a field with a comma, quote, CR or LF is quoted, quotes doubled. */
+/**
+ * RFC 4180 quoting: a field with a comma, quote, CR or LF is quoted, quotes doubled.
+ *
+ * Formula injection (OWASP, "CSV Injection"): a spreadsheet program runs a cell that begins with
+ * `=`, `+`, `-` or `@` (or a tab or carriage return before one) as a formula, so a case variable
+ * or opinion such as `=HYPERLINK(...)` would run on a supervisor's machine. Such text cells get a
+ * leading single quote, which spreadsheet programs show as text; numbers are left as they are.
+ */
 export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  const raw = String(value);
+  const text = typeof value === 'string' && FORMULA_START.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
+
+/** What a spreadsheet program may take for the start of a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** Options of {@link toCsv}. */
 export interface CsvOptions {

@@ -187,6 +187,28 @@ export function defineStoreSuite(label: string, factory: StoreFactory | null): v
       expect((await mine.verify(caseId)).ok).toBe(true);
     });
 
+    it('stamps a command from a host whose clock is a little behind at the last change; refuses one far behind', async () => {
+      const ahead = new ManualClock(T0 + HOUR);
+      const hostA = runtimeWith(ahead);
+      await hostA.deploy(approval);
+      const caseId = newCaseId('skew');
+      await hostA.start(approval.hash, { type: 'start', caseId });
+      // Host B's clock reads half a second before host A's start: clock skew between processes.
+      const hostB = runtimeWith(new ManualClock(T0 + HOUR - 500));
+      const lead = openOf(await hostB.tasks(caseId), 'lead_review');
+      const outcome = await hostB.execute(caseId, complete(lead));
+      expect(outcome.version).toBe(2);
+      const completed = (await hostB.events(caseId)).find((event) => event.type === 'task.completed');
+      expect(completed?.at).toBe(T0 + HOUR);
+      // Host C's clock is a day behind: that is a wrong clock, not skew, and nothing is written.
+      const hostC = runtimeWith(new ManualClock(T0 + HOUR - 24 * HOUR));
+      const fire = openOf(await hostC.tasks(caseId), 'fire_review');
+      await expect(hostC.execute(caseId, complete(fire))).rejects.toMatchObject({
+        code: 'BEFORE_LAST_EVENT',
+      });
+      expect((await hostA.tasks(caseId)).filter((task) => task.status === 'open').length).toBe(2);
+    });
+
     it('applies a command sent twice with one idempotency key once', async () => {
       const runtime = runtimeWith();
       await runtime.deploy(approval);

@@ -14,6 +14,7 @@ import type { HookRegistry } from '../outbox/hooks.js';
 import { definitions } from '../schema.js';
 import type { TongbanStore } from '../store/store.js';
 import { assertStorableStrings } from './check-strings.js';
+import { commandInstant } from './command-instant.js';
 import {
   type CaseSnapshot,
   CommandError,
@@ -346,7 +347,7 @@ export class DurableRuntime {
       if (hash === undefined) throw new DefinitionNotFoundError(undefined, caseId);
       const definition = await this.definition(hash);
 
-      const now = this.#clock();
+      const now = commandInstant(this.#clock(), head?.snapshot ?? null);
       const result = step(definition, head?.snapshot ?? null, command, now);
       if (!result.ok) {
         if (guessed) continue; // refused on a guess: ask the database before refusing for real

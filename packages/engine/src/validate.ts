@@ -11,7 +11,21 @@ export async function compileBpmn(xml: string, options: CompileOptions = {}): Pr
   const imported = await importBpmn(xml);
   const importErrors = imported.diagnostics.some((d) => d.severity === 'error');
   if (imported.model === null || importErrors) return { ok: false, diagnostics: [...imported.diagnostics] };
-  const compiled = compile(imported.model, options);
+  let compiled: CompileResult;
+  try {
+    compiled = compile(imported.model, options);
+  } catch (error) {
+    // The last line of the promise that compileBpmn never throws: a compiler bug becomes a
+    // diagnostic the caller can show, not a stack trace.
+    const reason = error instanceof Error ? error.message : String(error);
+    const failed: Diagnostic = {
+      elementId: null,
+      code: 'COMPILE_FAILED',
+      message: `The compiler failed unexpectedly (${reason}); this is a Tongban bug: please report it with the file.`,
+      severity: 'error',
+    };
+    return { ok: false, diagnostics: [...imported.diagnostics, failed] };
+  }
   const diagnostics = [...imported.diagnostics, ...compiled.diagnostics];
   return compiled.ok ? { ...compiled, diagnostics } : { ok: false, diagnostics };
 }

@@ -61,8 +61,11 @@ export function readConditionBody(
     return source;
   }
   const parsed = parseCondition(source);
-  if (!parsed.ok)
+  if (!parsed.ok && parsed.limit === true) {
+    context.sink.error(ownerId, 'LIMIT_EXCEEDED', `The ${what} is refused: ${parsed.message}.`);
+  } else if (!parsed.ok) {
     context.sink.error(ownerId, 'BAD_CONDITION', `The ${what} does not parse: ${parsed.message}.`);
+  }
   return source;
 }
 

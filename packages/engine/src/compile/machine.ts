@@ -453,7 +453,10 @@ export class MachineBuilder {
         target: this.flowTarget(ctx, flowId),
         ...(condition === null
           ? {}
-          : { guard: ({ context }: { context: CaseContext }) => evaluateCondition(condition, context.vars) }),
+          : {
+              guard: ({ context }: { context: CaseContext }) =>
+                evaluateCondition(condition, context.vars, { elementId: flowId }),
+            }),
         actions: mutate((c) =>
           emit(c, { type: 'gateway.taken', elementId: node.id, data: { flow: flowId } }),
         ),
@@ -504,7 +507,7 @@ export class MachineBuilder {
     const taken = node.outgoing.filter((f) => {
       if (f === node.defaultFlow) return false;
       const condition = scope.flows[f]?.condition ?? null;
-      return condition === null || evaluateCondition(condition, vars);
+      return condition === null || evaluateCondition(condition, vars, { elementId: f });
     });
     if (taken.length === 0 && node.defaultFlow !== null) return [node.defaultFlow];
     return taken;

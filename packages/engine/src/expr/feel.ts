@@ -1,17 +1,29 @@
 import { evaluate, parseExpression } from 'feelin';
 import type { JsonValue } from '../runtime/types.js';
-import { ExpressionError } from './expression-error.js';
+import { ExpressionError, ExpressionLimitError } from './expression-error.js';
+import { conditionCostProblem, conditionLengthProblem } from './feel-limits.js';
 
 /** Case variables a condition reads. JSON only: a FEEL expression can call functions it is given. */
 export type ConditionVariables = Readonly<Record<string, JsonValue>>;
 
 /** Outcome of {@link parseCondition}. */
-export type ParseConditionResult = { readonly ok: true } | { readonly ok: false; readonly message: string };
+export type ParseConditionResult =
+  | { readonly ok: true }
+  | {
+      readonly ok: false;
+      readonly message: string;
+      /** Present when the condition parses but could cost more than the limits allow. */
+      readonly limit?: true;
+    };
 
 interface Checked {
   /** The FEEL text, without the optional leading `=`. */
   readonly feel: string;
   readonly error: string | null;
+  /** Why it would cost too much whatever the variables (literal ranges, length), or null. */
+  readonly tooCostly: string | null;
+  /** Whether it has a for/some/every, whose cost the case's variables decide. */
+  readonly iterates: boolean;
   /** `now()`/`today()` make a result depend on the wall clock, so it must not be memoised. */
   readonly pure: boolean;
 }
@@ -78,8 +90,17 @@ function check(source: string): Checked {
   const hit = checked.get(source);
   if (hit !== undefined) return remember(checked, source, hit);
   const feel = stripMarker(source);
-  const error = syntaxError(feel);
-  return remember(checked, source, { feel, error, pure: !/\b(?:now|today)\s*\(/.test(feel) });
+  // The length limit comes first: a huge condition is not worth parsing.
+  const tooLong = conditionLengthProblem(feel);
+  const error = tooLong === null ? syntaxError(feel) : null;
+  const tooCostly = tooLong ?? (error === null ? conditionCostProblem(feel, null) : null);
+  return remember(checked, source, {
+    feel,
+    error,
+    tooCostly,
+    iterates: /\b(?:for|some|every)\b/.test(feel),
+    pure: !/\b(?:now|today)\s*\(/.test(feel),
+  });
 }
 
 /**
@@ -87,7 +108,8 @@ function check(source: string): Checked {
  * The message names feelin's complaint and its position, for a diagnostic.
  */
 export function parseCondition(source: string): ParseConditionResult {
-  const { error } = check(source);
+  const { error, tooCostly } = check(source);
+  if (tooCostly !== null) return { ok: false, message: tooCostly, limit: true };
   return error === null ? { ok: true } : { ok: false, message: error };
 }
 
@@ -100,6 +122,20 @@ function memoKey(feel: string, variables: ConditionVariables): string | null {
   }
 }
 
+/** The last limit error thrown, until taken: see {@link takeConditionFault}. */
+let pendingFault: ExpressionLimitError | null = null;
+
+/**
+ * The {@link ExpressionLimitError} a condition threw since the last call, if any. xstate rethrows
+ * an error from a guard as a plain Error (and an error in the initial transition only marks the
+ * snapshot), so the runtime asks here for the typed error to refuse the command with.
+ */
+export function takeConditionFault(): ExpressionLimitError | null {
+  const fault = pendingFault;
+  pendingFault = null;
+  return fault;
+}
+
 /**
  * Evaluates a FEEL condition over case variables. Only a result of exactly `true` counts as true:
  * `false`, `null` (e.g. a missing variable or a type mismatch, which FEEL turns into null), any
@@ -110,14 +146,22 @@ function memoKey(feel: string, variables: ConditionVariables): string | null {
  *
  * @param where - the flow or task the condition belongs to, and the case, for the error.
  * @throws {@link ExpressionError} when `source` does not parse.
+ * @throws {@link ExpressionLimitError} when evaluating it would exceed {@link CONDITION_LIMITS}.
  */
 export function evaluateCondition(
   source: string,
   variables: ConditionVariables,
   where: { readonly elementId?: string; readonly caseId?: string } = {},
 ): boolean {
-  const { feel, error, pure } = check(source);
+  const { feel, error, tooCostly, iterates, pure } = check(source);
   if (error !== null) throw new ExpressionError(source, `Bad condition: ${error}.`, where);
+  // Checked on every evaluation, before feelin runs: it cannot be interrupted once started, and
+  // the variables decide ranges such as `1..n`.
+  const costly = tooCostly ?? (iterates ? conditionCostProblem(feel, variables) : null);
+  if (costly !== null) {
+    pendingFault = new ExpressionLimitError(source, `Condition not evaluated: ${costly}.`, where);
+    throw pendingFault;
+  }
   const key = pure ? memoKey(feel, variables) : null;
   const known = key === null ? undefined : results.get(key);
   if (known !== undefined && key !== null) return remember(results, key, known);

@@ -114,25 +114,20 @@ function build(raw: RawScope, next: () => number): GenScope {
   return { nodes, flows };
 }
 
+/** One flow node's XML (a subprocess with its scope). */
+function nodeXml(node: GenNode): string {
+  if (node.kind === 'start') return `<bpmn:startEvent id="${node.id}"/>`;
+  if (node.kind === 'end') return `<bpmn:endEvent id="${node.id}"/>`;
+  if (node.kind === 'userTask') return `<bpmn:userTask id="${node.id}" tb:department="住建局"/>`;
+  if (node.kind === 'serviceTask') return `<bpmn:serviceTask id="${node.id}" tb:handler="notify"/>`;
+  if (node.kind === 'sub') {
+    return `<bpmn:subProcess id="${node.id}">${xmlOf(node.scope ?? { nodes: [], flows: [] })}</bpmn:subProcess>`;
+  }
+  return `<bpmn:${node.kind}Gateway id="${node.id}"/>`;
+}
+
 function xmlOf(scope: GenScope): string {
-  const nodes = scope.nodes.map((node) => {
-    switch (node.kind) {
-      case 'start':
-        return `<bpmn:startEvent id="${node.id}"/>`;
-      case 'end':
-        return `<bpmn:endEvent id="${node.id}"/>`;
-      case 'userTask':
-        return `<bpmn:userTask id="${node.id}" tb:department="住建局"/>`;
-      case 'serviceTask':
-        return `<bpmn:serviceTask id="${node.id}" tb:handler="notify"/>`;
-      case 'exclusive':
-      case 'parallel':
-      case 'inclusive':
-        return `<bpmn:${node.kind}Gateway id="${node.id}"/>`;
-      case 'sub':
-        return `<bpmn:subProcess id="${node.id}">${xmlOf(node.scope ?? { nodes: [], flows: [] })}</bpmn:subProcess>`;
-    }
-  });
+  const nodes = scope.nodes.map(nodeXml);
   const flows = scope.flows.map(
     (flow) =>
       `<bpmn:sequenceFlow${flow.id === null ? '' : ` id="${flow.id}"`} sourceRef="${flow.source}" targetRef="${flow.target}"/>`,

@@ -15,12 +15,24 @@ import { bpmnDocument } from './support/bpmn-doc.js';
  * subprocess or process that holds it).
  */
 
-type Kind = 'userTask' | 'serviceTask' | 'exclusive' | 'parallel' | 'inclusive' | 'start' | 'end' | 'sub';
+type Kind =
+  | 'userTask'
+  | 'serviceTask'
+  | 'exclusive'
+  | 'parallel'
+  | 'inclusive'
+  | 'start'
+  | 'end'
+  | 'sub'
+  | 'timerCatch'
+  | 'boundary';
 
 interface GenNode {
   readonly kind: Kind;
   readonly id: string;
   readonly scope: GenScope | null;
+  /** What a boundary event sits on: the node before it. */
+  readonly host?: string;
 }
 
 interface GenFlow {
@@ -56,6 +68,8 @@ const KINDS: readonly Kind[] = [
   'inclusive',
   'end',
   'sub',
+  'timerCatch',
+  'boundary',
 ];
 
 /** A raw scope: node kinds and stems, a chain order, and extra random flows as index pairs. */
@@ -85,15 +99,13 @@ interface RawScope {
 /** Gives every element a document-unique id (stem + counter) and wires the flows. */
 function build(raw: RawScope, next: () => number): GenScope {
   const start: GenNode = { kind: 'start', id: `开始${next()}`, scope: null };
-  const nodes: GenNode[] = [
-    start,
-    ...raw.body.map((b) => ({
-      kind: b.kind,
-      id: `${b.stem}${next()}`,
-      scope:
-        b.kind === 'sub' ? build(b.inner ?? { body: [], extra: [], chain: true, noIds: false }, next) : null,
-    })),
-  ];
+  const nodes: GenNode[] = [start];
+  for (const b of raw.body) {
+    const scope =
+      b.kind === 'sub' ? build(b.inner ?? { body: [], extra: [], chain: true, noIds: false }, next) : null;
+    const host = b.kind === 'boundary' ? nodes.at(-1)?.id : undefined;
+    nodes.push({ kind: b.kind, id: `${b.stem}${next()}`, scope, ...(host === undefined ? {} : { host }) });
+  }
   const flowId = () => (raw.noIds && next() % 2 === 0 ? null : `流${next()}`);
   const flows: GenFlow[] = [];
   if (raw.chain) {
@@ -122,6 +134,13 @@ function nodeXml(node: GenNode): string {
   if (node.kind === 'serviceTask') return `<bpmn:serviceTask id="${node.id}" tb:handler="notify"/>`;
   if (node.kind === 'sub') {
     return `<bpmn:subProcess id="${node.id}">${xmlOf(node.scope ?? { nodes: [], flows: [] })}</bpmn:subProcess>`;
+  }
+  if (node.kind === 'timerCatch') {
+    return `<bpmn:intermediateCatchEvent id="${node.id}"><bpmn:timerEventDefinition><bpmn:timeDuration>P2D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>`;
+  }
+  if (node.kind === 'boundary') {
+    // On the node before it in the scope (a task, or anything: a wrong host must be named too).
+    return `<bpmn:boundaryEvent id="${node.id}" attachedToRef="${node.host ?? ''}"><bpmn:timerEventDefinition><bpmn:timeDuration>PT4H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>`;
   }
   return `<bpmn:${node.kind}Gateway id="${node.id}"/>`;
 }

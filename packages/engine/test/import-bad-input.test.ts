@@ -89,3 +89,18 @@ describe('parser warnings', () => {
     expect(await codes(xml)).toEqual([['Sh', 'MISSING_TARGET', 'warning']]);
   });
 });
+
+/** Found by compile-fuzz.property.test.ts: a boundary whose host was refused left without a word. */
+describe('boundary events on refused hosts', () => {
+  it('names a boundary event that sits on a refused boundary event', async () => {
+    const timer =
+      '<bpmn:timerEventDefinition><bpmn:timeDuration>PT4H</bpmn:timeDuration></bpmn:timerEventDefinition>';
+    const body = `<bpmn:startEvent id="S"/><bpmn:boundaryEvent id="B1" attachedToRef="S">${timer}</bpmn:boundaryEvent>
+      <bpmn:boundaryEvent id="B2" attachedToRef="B1">${timer}</bpmn:boundaryEvent>`;
+    const result = await compileBpmn(bpmnDocument(body));
+    expect(result.diagnostics.filter((d) => d.code === 'BAD_BOUNDARY').map((d) => d.elementId)).toEqual([
+      'B1',
+      'B2',
+    ]);
+  });
+});

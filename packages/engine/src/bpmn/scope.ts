@@ -203,14 +203,16 @@ function attachBoundaries(state: ScopeState): void {
       continue;
     }
     delete state.nodes[node.id];
-    // A host of this scope that was refused already has its error; the boundary goes with it.
+    // A host of this scope that was refused already has its error; the boundary goes with it, and
+    // says so: no element leaves the model without an error naming it.
     const hostInScope = [...state.members.values()].includes(node.attachedTo);
-    if (host === undefined && hostInScope) continue;
     state.context.sink.error(
       node.id,
       'BAD_BOUNDARY',
       host === undefined
-        ? `The boundary event sits on "${node.attachedTo}", which is not in the same (sub)process.`
+        ? hostInScope
+          ? `The boundary event sits on "${node.attachedTo}", which was refused (see its error), so it is left out too.`
+          : `The boundary event sits on "${node.attachedTo}", which is not in the same (sub)process.`
         : `A boundary event can sit on a user task, service task or subprocess, not on ${withArticle(host.kind)}.`,
     );
   }

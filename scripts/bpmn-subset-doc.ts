@@ -161,6 +161,13 @@ send, receive, manual and business-rule tasks, signal, escalation, compensation,
 events, message/timer start events, implicit splits (several flows out of a task) and unstructured
 gateway pairs. Lanes, pools, data objects and text annotations are read and ignored.
 
+Ids may be Chinese (\`id="消防审查"\`) or start with a digit, and sequence flows may have no id
+(Flowable, Activiti): such a flow is named \`Source->Target\` (\`#2\`, \`#3\` … for more between the
+same nodes). No element of the file is dropped: each is in the model or named by an error
+diagnostic. Limits, each a \`LIMIT_EXCEEDED\` error naming it: at most 10,000 flow nodes, subprocesses
+nested at most 32 deep, conditions of at most 2,000 characters and 100,000 iterations. A loop that
+never leads to an end event is a \`DEAD_END\`. Details: [bpmn-attributes.md](bpmn-attributes.md#ids-encodings-and-size).
+
 ## Conditions
 
 Conditions on sequence flows and multi-instance completion conditions are FEEL expressions

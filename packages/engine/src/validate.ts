@@ -4,6 +4,20 @@ import type { Diagnostic } from './model/diagnostics.js';
 import type { ProcessModel } from './model/process.js';
 
 /**
+ * The last line of the promise that these functions never throw: a compiler bug becomes a
+ * diagnostic the caller can show, not a stack trace.
+ */
+function compileFailed(error: unknown): Diagnostic {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    elementId: null,
+    code: 'COMPILE_FAILED',
+    message: `The compiler failed unexpectedly (${reason}); this is a Tongban bug: please report it with the file.`,
+    severity: 'error',
+  };
+}
+
+/**
  * BPMN XML to a runnable definition: import, then compile. Import diagnostics (warnings included)
  * come first; compile runs only when the import found no error. Never throws on bad input.
  */
@@ -11,7 +25,12 @@ export async function compileBpmn(xml: string, options: CompileOptions = {}): Pr
   const imported = await importBpmn(xml);
   const importErrors = imported.diagnostics.some((d) => d.severity === 'error');
   if (imported.model === null || importErrors) return { ok: false, diagnostics: [...imported.diagnostics] };
-  const compiled = compile(imported.model, options);
+  let compiled: CompileResult;
+  try {
+    compiled = compile(imported.model, options);
+  } catch (error) {
+    return { ok: false, diagnostics: [...imported.diagnostics, compileFailed(error)] };
+  }
   const diagnostics = [...imported.diagnostics, ...compiled.diagnostics];
   return compiled.ok ? { ...compiled, diagnostics } : { ok: false, diagnostics };
 }
@@ -44,7 +63,12 @@ export function checkParsedBpmn(parsed: ParsedBpmn, options: CompileOptions = {}
   if (imported.model === null || importErrors) {
     return { ok: false, diagnostics: [...imported.diagnostics], model: null };
   }
-  const checked = checkModel(imported.model, options);
+  let checked: Diagnostic[];
+  try {
+    checked = checkModel(imported.model, options);
+  } catch (error) {
+    return { ok: false, diagnostics: [...imported.diagnostics, compileFailed(error)], model: null };
+  }
   const ok = !checked.some((d) => d.severity === 'error');
   return { ok, diagnostics: [...imported.diagnostics, ...checked], model: ok ? imported.model : null };
 }

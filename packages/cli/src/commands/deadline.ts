@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import {
   CalendarHorizonError,
+  CalendarInputError,
   CalendarOverlayError,
   type CalendarRegistry,
   defaultCalendarRegistry,
@@ -99,6 +100,12 @@ export function runCalendarAnswer(compute: () => { value: string | number; provi
       );
     }
   } catch (error) {
+    // A date the arithmetic cannot reach (e.g. past 9999-12-31) is a bad argument, not a crash.
+    if (error instanceof CalendarInputError) {
+      throw new UsageError(
+        `the answer falls outside the years 0001–9999 that Tongban counts in (${error.message})`,
+      );
+    }
     if (error instanceof CalendarHorizonError || error instanceof CalendarOverlayError) {
       process.stderr.write(`tongban: ${error.message}\n`);
       process.exitCode = EXIT_FAILURE;

@@ -1,7 +1,7 @@
-import { type Diagnostic, validateBpmn } from '@tongban/engine';
+import { type Diagnostic, decodeBpmnBytes, validateBpmn } from '@tongban/engine';
 import type { Command } from 'commander';
 import { EXIT_FAILURE, EXIT_OK } from '../program.js';
-import { readInputFile } from '../read-input.js';
+import { readInputBytes } from '../read-input.js';
 
 /** One line per diagnostic: `elementId code message` (`-` when the problem is the whole document). */
 export function diagnosticLine(d: Diagnostic): string {
@@ -17,8 +17,12 @@ export function register(program: Command): void {
     .argument('<file.bpmn>', 'BPMN 2.0 XML file')
     .option('--json', 'print {ok, diagnostics} as JSON')
     .action(async (file: string, options: { json?: boolean }) => {
-      const xml = readInputFile(file);
-      const result = await validateBpmn(xml);
+      // Bytes that are not UTF-8/UTF-16 are the file's problem, not the command's: a diagnostic
+      // (exit 1) like any other, so the designer's and the CLI's answers agree.
+      const decoded = decodeBpmnBytes(readInputBytes(file));
+      const result = decoded.ok
+        ? await validateBpmn(decoded.text)
+        : { ok: false, diagnostics: [decoded.diagnostic] };
       if (options.json) {
         process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       } else {

@@ -8,7 +8,10 @@ import {
 import type { Diagnostic } from '../model/diagnostics.js';
 import type { ProcessModel } from '../model/process.js';
 import { DiagnosticSink } from './diagnostic-sink.js';
+import { checkDocumentText } from './document-text.js';
+import { aliasIds, restoreIds } from './id-aliases.js';
 import { type ImportContext, UnresolvedReferences } from './import-context.js';
+import { IMPORT_LIMITS } from './limits.js';
 import { readMatter } from './matter.js';
 import { elementId, readList, readText } from './moddle-read.js';
 import { readScope } from './scope.js';
@@ -42,7 +45,20 @@ function describeParseError(error: unknown): string {
   return `The file is not well-formed XML: ${nested ?? text.split('\n')[0]}${where}.`;
 }
 
-/** Turns moddle's parse warnings into diagnostics (unresolved references are kept for the readers). */
+/** What moddle said, without its position lines; ` (line N)` when it gave one. */
+function warningText(message: string): { readonly what: string; readonly line: string } {
+  const line = /line: (\d+)/.exec(message)?.[1];
+  return {
+    what: message.split('\n')[0] ?? message,
+    line: line === undefined ? '' : ` (line ${Number(line) + 1})`,
+  };
+}
+
+/**
+ * Turns every parse warning into a diagnostic: moddle skips what it warns about, so a warning left
+ * unsaid would be an element silently missing from the case. Unresolved references are kept for the
+ * readers, which report them where they matter ({@link reportUnusedReferences} reports the rest).
+ */
 function readWarnings(
   warnings: readonly ModdleWarning[],
   unresolved: UnresolvedReferences,
@@ -50,27 +66,93 @@ function readWarnings(
 ): void {
   for (const warning of warnings) {
     if (unresolved.record(warning)) continue;
-    const duplicate = /duplicate ID <([^>]*)>/.exec(warning.message)?.[1];
+    const { what, line } = warningText(warning.message);
+    const nested = /nested error: (.*)/.exec(warning.message)?.[1] ?? '';
+    const duplicate = /duplicate ID <([^>]*)>/.exec(nested)?.[1];
     if (duplicate !== undefined) {
       sink.error(
         duplicate,
         'DUPLICATE_ID',
-        `Two elements have the id "${duplicate}"; the second was skipped. Give every element its own id.`,
+        `Two elements have the id "${duplicate}"; the second${line} was skipped. Give every element its own id.`,
       );
       continue;
     }
-    const unknownType = /unknown type <([^>]*)>/.exec(warning.message)?.[1];
+    const illegal = /illegal ID <([^>]*)>/.exec(nested)?.[1];
+    if (illegal !== undefined) {
+      sink.error(
+        illegal,
+        'BAD_ID',
+        `The id "${illegal}"${line} cannot be read (ids may not contain character references such as &#x4e00; or start with a digit after one); the element was skipped. Write the id as plain text.`,
+      );
+      continue;
+    }
+    const unknownType = /unknown type <([^>]*)>/.exec(nested)?.[1];
     if (unknownType !== undefined) {
-      const line = /line: (\d+)/.exec(warning.message)?.[1];
       sink.warning(
         null,
         'UNSUPPORTED_ELEMENT',
-        `<${unknownType}>${line === undefined ? '' : ` (line ${Number(line) + 1})`} is not a BPMN 2.0 element and was skipped.`,
+        `<${unknownType}>${line} is not a BPMN 2.0 element and was skipped.`,
       );
+      continue;
     }
-    // Other warnings (unknown attributes, document encoding) do not change what runs; tb: attribute
-    // typos are reported per element by checkTbAttributes.
+    const attribute = /^unknown attribute <([^>]*)>/.exec(what)?.[1];
+    if (attribute !== undefined) {
+      // tb: attribute typos are reported per element by checkTbAttributes, with a suggestion; a
+      // default on a gateway that has none is BAD_DEFAULT_FLOW (checkDefaultFlows).
+      if (attribute.startsWith('tb:') || attribute === 'default') continue;
+      const owner = warning.element === undefined ? null : elementId(warning.element);
+      sink.warning(
+        owner,
+        'UNSUPPORTED_ATTRIBUTE',
+        `${attribute} is not an attribute of ${warning.element?.$type ?? 'this element'} in BPMN 2.0; it is ignored.`,
+      );
+      continue;
+    }
+    const encoding = /^unsupported document encoding <([^>]*)>/.exec(what)?.[1];
+    if (encoding !== undefined) {
+      // The engine is given text, already decoded; a declaration of UTF-16 is what a decoded
+      // UTF-16 file says. Any other encoding means the text was probably decoded wrongly.
+      if (/^utf-?16(?:le|be)?$/i.test(encoding)) continue;
+      sink.warning(
+        null,
+        'BAD_ENCODING',
+        `The XML declaration says encoding="${encoding}", but Tongban reads BPMN as Unicode text (UTF-8 files): if names look garbled, save the file as UTF-8.`,
+      );
+      continue;
+    }
+    // Anything else moddle could not parse was skipped with its content: refuse the model rather
+    // than run it without that part.
+    sink.error(
+      null,
+      'MALFORMED_XML',
+      `Part of the document${line} could not be read and would be missing: ${nested || what}.`,
+    );
   }
+}
+
+/** Unresolved references no reader looked at (e.g. in a diagram or another pool): still said. */
+function reportUnusedReferences(unresolved: UnresolvedReferences, sink: DiagnosticSink): void {
+  for (const { element, property, id } of unresolved.unread()) {
+    sink.warning(
+      elementId(element),
+      'MISSING_TARGET',
+      `${property} refers to "${id}", which does not exist; the reference is ignored.`,
+    );
+  }
+}
+
+/** Flow nodes (not flows) in a process and all its subprocesses, counted without recursion. */
+function countFlowNodes(process: ModdleElement): number {
+  let count = 0;
+  const pending = [process];
+  for (let container = pending.pop(); container !== undefined; container = pending.pop()) {
+    for (const element of readList(container, 'flowElements')) {
+      if (element.$type === 'bpmn:SequenceFlow') continue;
+      count += 1;
+      pending.push(element);
+    }
+  }
+  return count;
 }
 
 function size(process: ModdleElement): number {
@@ -140,21 +222,34 @@ function importParsed(
       `The prefix tb is bound to "${boundTb}", not to Tongban's namespace, so every tb: attribute is ignored; declare xmlns:tb="${TB_NAMESPACE_URI}".`,
     );
   }
+  const nodes = countFlowNodes(process);
+  if (nodes > IMPORT_LIMITS.flowNodes) {
+    sink.error(
+      id,
+      'LIMIT_EXCEEDED',
+      `The process has ${nodes} flow nodes; Tongban compiles processes of at most ${IMPORT_LIMITS.flowNodes} flow nodes (subprocesses included). Split the matter.`,
+    );
+    return null;
+  }
   checkTbAttributes(process, id, context);
   const matter = readMatter(process, id, context);
   const root = readScope(process, id, context);
+  reportUnusedReferences(unresolved, sink);
   return { id, name: readText(process, 'name'), matter, root, messages: context.messages };
 }
 
 async function importDocument(xml: string, sink: DiagnosticSink): Promise<ProcessModel | null> {
+  if (!checkDocumentText(xml, sink)) return null;
+  const aliased = aliasIds(xml);
   let parsed: FromXmlResult;
   try {
-    parsed = await bpmnModdle().fromXML(xml);
+    parsed = await bpmnModdle().fromXML(aliased.xml);
   } catch (error) {
     sink.error(null, 'MALFORMED_XML', describeParseError(error));
     return null;
   }
-  return importParsed(parsed.rootElement, parsed.warnings, sink);
+  const warnings = restoreIds(parsed.rootElement, parsed.warnings, aliased);
+  return importParsed(parsed.rootElement, warnings, sink);
 }
 
 /** The IMPORT_FAILED diagnostic: an exception escaped the importer. */

@@ -12,22 +12,43 @@ export interface ImportContext {
   readonly tbPrefix: string | null;
 }
 
+/** One reference moddle could not resolve. */
+export interface UnresolvedReference {
+  readonly element: ModdleElement;
+  /** The property without prefix, e.g. `targetRef`. */
+  readonly property: string;
+  /** The id it named. */
+  readonly id: string;
+}
+
 /** References moddle could not resolve (e.g. `targetRef="Task_9"` with no Task_9), by element. */
 export class UnresolvedReferences {
-  private readonly byElement = new Map<ModdleElement, Map<string, string>>();
+  private readonly byElement = new Map<ModdleElement, Map<string, UnresolvedReference>>();
+  private readonly all: UnresolvedReference[] = [];
+  private readonly asked = new Set<UnresolvedReference>();
 
   record(warning: ModdleWarning): boolean {
     if (!warning.message.startsWith('unresolved reference') || warning.element === undefined) return false;
     const property = (warning.property ?? '').replace(/^.*:/, '');
-    const properties = this.byElement.get(warning.element) ?? new Map<string, string>();
-    properties.set(property, String(warning.value));
+    const properties = this.byElement.get(warning.element) ?? new Map<string, UnresolvedReference>();
+    const reference = { element: warning.element, property, id: String(warning.value) };
+    properties.set(property, reference);
     this.byElement.set(warning.element, properties);
+    this.all.push(reference);
     return true;
   }
 
   /** The id an element's reference property named but that does not exist, if any. */
   target(element: ModdleElement, property: string): string | null {
-    return this.byElement.get(element)?.get(property) ?? null;
+    const reference = this.byElement.get(element)?.get(property);
+    if (reference === undefined) return null;
+    this.asked.add(reference);
+    return reference.id;
+  }
+
+  /** References no reader asked about (so none reported), in document order. */
+  unread(): UnresolvedReference[] {
+    return this.all.filter((reference) => !this.asked.has(reference));
   }
 }
 

@@ -15,7 +15,10 @@ function anchored(diagnostic: Diagnostic): boolean {
     diagnostic.severity === 'warning' ||
     diagnostic.elementId !== null ||
     diagnostic.code === 'MALFORMED_XML' ||
-    diagnostic.code === 'NO_PROCESS'
+    diagnostic.code === 'NO_PROCESS' ||
+    // About the whole document: a DOCTYPE, or its length.
+    diagnostic.code === 'DOCTYPE' ||
+    diagnostic.code === 'LIMIT_EXCEEDED'
   );
 }
 

@@ -3,7 +3,7 @@ import { type OfficeHours, parseOfficeHours } from '../clock/working-hours.js';
 import type { MatterInfo, MatterKind } from '../model/process.js';
 import type { ImportContext } from './import-context.js';
 import { readString, readText } from './moddle-read.js';
-import { exceeds, parseTimeLimit, parseWarning } from './time-attributes.js';
+import { checkWarningWithinLimit, exceeds, parseTimeLimit, parseWarning } from './time-attributes.js';
 
 const MATTER_ATTRIBUTES = [
   'matterCode',
@@ -122,17 +122,20 @@ export function readMatter(
       'A promised matter (承诺件) needs a time limit: set tb:promisedLimit (and tb:legalLimit).',
     );
   }
+  const warning = parseWarning(
+    readText(process, 'tb:warning'),
+    readText(process, 'tb:warningUnit'),
+    site('warning'),
+  );
+  // The case clock runs against the promised limit when there is one, else the legal limit.
+  checkWarningWithinLimit(warning, promisedLimit ?? legalLimit, site('warning'));
   return {
     code: readText(process, 'tb:matterCode'),
     name: readText(process, 'tb:matterName'),
     kind,
     legalLimit,
     promisedLimit,
-    warning: parseWarning(
-      readText(process, 'tb:warning'),
-      readText(process, 'tb:warningUnit'),
-      site('warning'),
-    ),
+    warning,
     extensionCap: readExtensionCap(process, processId, context),
     calendar: readText(process, 'tb:calendar'),
     ...optional(

@@ -7,7 +7,9 @@ import {
   readIntermediateThrow,
   readStartEvent,
 } from './events.js';
+import { sequenceFlowIds } from './flow-ids.js';
 import { type ImportContext, readReference } from './import-context.js';
+import { IMPORT_LIMITS } from './limits.js';
 import { elementId, readElement, readList, readText } from './moddle-read.js';
 import type { NodeDraft } from './node-base.js';
 import { checkReachability } from './reachability.js';
@@ -46,6 +48,15 @@ function boundariesOf(state: ScopeState, hostId: string): string[] {
   return list;
 }
 
+/** How many subprocesses `element` is inside of, itself included. */
+function subprocessDepth(element: ModdleElement): number {
+  let depth = 0;
+  for (let at: ModdleElement | undefined = element; at !== undefined; at = at.$parent) {
+    if (at.$type === 'bpmn:SubProcess') depth += 1;
+  }
+  return depth;
+}
+
 function readSubProcess(element: ModdleElement, draft: NodeDraft, state: ScopeState): FlowNode | null {
   const { sink } = state.context;
   if (element.get('triggeredByEvent') === true) {
@@ -61,6 +72,16 @@ function readSubProcess(element: ModdleElement, draft: NodeDraft, state: ScopeSt
       draft.id,
       'UNSUPPORTED_ELEMENT',
       'A looping or multi-instance subprocess is not supported: use a multi-instance user task over departments.',
+    );
+    return null;
+  }
+  const depth = subprocessDepth(element);
+  if (depth > IMPORT_LIMITS.subprocessDepth) {
+    // Refused with what it holds: each level costs the compiler and xstate stack and time.
+    sink.error(
+      draft.id,
+      'LIMIT_EXCEEDED',
+      `This subprocess is nested ${depth} deep; Tongban allows subprocesses nested at most ${IMPORT_LIMITS.subprocessDepth} deep. Flatten the model.`,
     );
     return null;
   }
@@ -151,9 +172,7 @@ function addEdge(state: ScopeState, from: string, to: string): void {
   state.edges.set(from, [...(state.edges.get(from) ?? []), to]);
 }
 
-function readFlow(flow: ModdleElement, state: ScopeState): void {
-  const id = elementId(flow);
-  if (id === null) return;
+function readFlow(flow: ModdleElement, id: string, state: ScopeState): void {
   checkTbAttributes(flow, id, state.context);
   const source = flowEnd(flow, id, 'source', state);
   state.flowSources.set(id, source);
@@ -184,14 +203,16 @@ function attachBoundaries(state: ScopeState): void {
       continue;
     }
     delete state.nodes[node.id];
-    // A host of this scope that was refused already has its error; the boundary goes with it.
+    // A host of this scope that was refused already has its error; the boundary goes with it, and
+    // says so: no element leaves the model without an error naming it.
     const hostInScope = [...state.members.values()].includes(node.attachedTo);
-    if (host === undefined && hostInScope) continue;
     state.context.sink.error(
       node.id,
       'BAD_BOUNDARY',
       host === undefined
-        ? `The boundary event sits on "${node.attachedTo}", which is not in the same (sub)process.`
+        ? hostInScope
+          ? `The boundary event sits on "${node.attachedTo}", which was refused (see its error), so it is left out too.`
+          : `The boundary event sits on "${node.attachedTo}", which is not in the same (sub)process.`
         : `A boundary event can sit on a user task, service task or subprocess, not on ${withArticle(host.kind)}.`,
     );
   }
@@ -331,7 +352,10 @@ export function readScope(container: ModdleElement, scopeId: string, context: Im
     if (hostId !== null) addEdge(state, hostId, id);
   }
   attachBoundaries(state);
-  for (const flow of sequenceFlows) readFlow(flow, state);
+  const flowIds = sequenceFlowIds(sequenceFlows, new Set(state.members.values()));
+  sequenceFlows.forEach((flow, index) => {
+    readFlow(flow, flowIds[index] ?? '', state);
+  });
   checkFlowRules(state);
   checkMissingConditions(state);
   checkDefaultFlows(state, nodeElements);

@@ -5,7 +5,7 @@ import { readDecision } from './decision-attributes.js';
 import type { ImportContext } from './import-context.js';
 import { readElement, readList, readText } from './moddle-read.js';
 import type { NodeDraft } from './node-base.js';
-import { parseTimeLimit, parseWarning } from './time-attributes.js';
+import { checkWarningWithinLimit, parseTimeLimit, parseWarning } from './time-attributes.js';
 
 const ROLES: readonly DepartmentRole[] = ['lead', 'co'];
 /** Department lists are written with ASCII or Chinese separators. */
@@ -61,8 +61,11 @@ export function readConditionBody(
     return source;
   }
   const parsed = parseCondition(source);
-  if (!parsed.ok)
+  if (!parsed.ok && parsed.limit === true) {
+    context.sink.error(ownerId, 'LIMIT_EXCEEDED', `The ${what} is refused: ${parsed.message}.`);
+  } else if (!parsed.ok) {
     context.sink.error(ownerId, 'BAD_CONDITION', `The ${what} does not parse: ${parsed.message}.`);
+  }
   return source;
 }
 
@@ -162,21 +165,24 @@ export function readUserTask(
   const { multiInstance, replacesDepartment } = readMultiInstance(element, draft, context);
   if (department === null && !replacesDepartment) reportMissingDepartment(element, draft, context);
   const site = (attribute: string) => ({ elementId: draft.id, attribute, sink: context.sink });
+  const limit = parseTimeLimit(
+    readText(element, 'tb:timeLimit'),
+    readText(element, 'tb:timeLimitUnit'),
+    site('timeLimit'),
+  );
+  const warning = parseWarning(
+    readText(element, 'tb:warning'),
+    readText(element, 'tb:warningUnit'),
+    site('warning'),
+  );
+  checkWarningWithinLimit(warning, limit, site('warning'));
   return {
     ...draft,
     kind: 'userTask',
     department,
     role: readRole(element, draft, context),
-    limit: parseTimeLimit(
-      readText(element, 'tb:timeLimit'),
-      readText(element, 'tb:timeLimitUnit'),
-      site('timeLimit'),
-    ),
-    warning: parseWarning(
-      readText(element, 'tb:warning'),
-      readText(element, 'tb:warningUnit'),
-      site('warning'),
-    ),
+    limit,
+    warning,
     multiInstance,
     ...readTimeoutAction(element, draft, context),
     ...readDecision(element, draft, context),

@@ -5,6 +5,17 @@ const TIME_UNITS: readonly TimeUnit[] = ['workingDays', 'naturalDays', 'hours', 
 const DAY_UNITS: readonly TimeUnit[] = ['workingDays', 'naturalDays'];
 const DECIMAL = /^\d+(?:\.\d+)?$/;
 
+/**
+ * The longest limit Tongban takes, per unit: ten years. Legal limits are weeks or months; a limit
+ * of millions of days is a typo, and counting it would run far past the calendar data.
+ */
+export const MAX_LIMIT: Readonly<Record<TimeUnit, number>> = {
+  workingDays: 3650,
+  naturalDays: 3650,
+  hours: 3650 * 24,
+  workingHours: 3650 * 24,
+};
+
 /** Where a time attribute pair sits, for diagnostics: `tb:timeLimit` + `tb:timeLimitUnit` on element `id`. */
 export interface TimeAttributeSite {
   readonly elementId: string;
@@ -29,7 +40,15 @@ function parseUnit(raw: string | null, site: TimeAttributeSite): TimeUnit | unde
 function parseAmount(raw: string, unit: TimeUnit, site: TimeAttributeSite): number | undefined {
   const amount = DECIMAL.test(raw) ? Number(raw) : Number.NaN;
   const whole = !DAY_UNITS.includes(unit) || Number.isInteger(amount);
-  if (Number.isFinite(amount) && amount > 0 && whole) return amount;
+  if (Number.isFinite(amount) && amount > 0 && whole) {
+    if (amount <= MAX_LIMIT[unit]) return amount;
+    site.sink.error(
+      site.elementId,
+      'BAD_TIME_LIMIT',
+      `tb:${site.attribute}="${raw}" ${unit} is longer than Tongban's maximum of ${MAX_LIMIT[unit]} ${unit} (ten years); check the number and its unit.`,
+    );
+    return undefined;
+  }
   const expected = DAY_UNITS.includes(unit)
     ? 'a whole number of days greater than 0'
     : 'a number greater than 0';
@@ -99,4 +118,38 @@ export function parseWarning(
 /** Whether `a` is certainly longer than `b` (only comparable in the same unit). */
 export function exceeds(a: TimeLimit, b: TimeLimit): boolean {
   return a.unit === b.unit && a.amount > b.amount;
+}
+
+/** Hours in one amount of a unit, where that is fixed (working time depends on the calendar). */
+const FIXED_HOURS: Partial<Record<TimeUnit, number>> = { naturalDays: 24, hours: 1 };
+
+/** Whether threshold `warning` is certainly not shorter than `limit`, so the light is yellow at once. */
+function warningCoversLimit(warning: WarningThreshold, limit: TimeLimit): boolean {
+  if (warning.kind !== 'absolute') return false;
+  if (warning.unit === limit.unit) return warning.amount >= limit.amount;
+  const warningHours = FIXED_HOURS[warning.unit];
+  const limitHours = FIXED_HOURS[limit.unit];
+  return (
+    warningHours !== undefined &&
+    limitHours !== undefined &&
+    warning.amount * warningHours >= limit.amount * limitHours
+  );
+}
+
+/**
+ * Refuses a warning threshold as long as the limit it warns about (e.g. warn 30 days before a
+ * 20-day limit): the light would be yellow from acceptance, which is never what was meant.
+ */
+export function checkWarningWithinLimit(
+  warning: WarningThreshold | null,
+  limit: TimeLimit | null,
+  site: TimeAttributeSite,
+): void {
+  if (warning === null || limit === null || !warningCoversLimit(warning, limit)) return;
+  if (warning.kind !== 'absolute') return;
+  site.sink.error(
+    site.elementId,
+    'BAD_TIME_LIMIT',
+    `tb:${site.attribute}="${warning.amount}" ${warning.unit} is not shorter than the limit it warns about (${limit.amount} ${limit.unit}), so the light would be yellow from the start: warn a shorter time before the deadline, e.g. 1 working day or "20%".`,
+  );
 }

@@ -32,6 +32,16 @@ function isCycle(value: string): boolean {
   return durations === 1 && parts.every((part) => isDuration(part) || isDate(part));
 }
 
+/** Ten years, as for tb: time limits: a longer wait is a typo, and runs far past the calendar data. */
+const MAX_TIMER_DAYS = 3650;
+
+/** The longest duration in a duration or cycle value, in days (a month counts 30, a year 365). */
+function longestDays(type: TimerDefinition['type'], value: string): number {
+  if (type === 'date') return 0;
+  const parts = type === 'cycle' ? value.split('/').slice(1) : [value];
+  return Math.max(0, ...parts.filter(isDuration).map((part) => Duration.fromISO(part).as('days')));
+}
+
 const VALIDATORS: Record<TimerDefinition['type'], (value: string) => boolean> = {
   duration: isDuration,
   date: isDate,
@@ -62,6 +72,15 @@ export function readTimer(
     const shown =
       timer.value === null ? 'is empty' : `"${timer.value}" is not a valid ISO 8601 ${timer.type}`;
     sink.error(eventId, 'BAD_TIMER', `The timer's ${timer.type} ${shown}; write ${EXAMPLES}.`);
+    return null;
+  }
+  const days = longestDays(timer.type, timer.value);
+  if (days > MAX_TIMER_DAYS) {
+    sink.error(
+      eventId,
+      'BAD_TIMER',
+      `The timer's ${timer.type} "${timer.value}" is longer than Tongban's maximum of ${MAX_TIMER_DAYS} days (ten years); check the number and its unit.`,
+    );
     return null;
   }
   const calendar = readText(definition, 'tb:calendar');

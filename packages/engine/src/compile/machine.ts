@@ -455,7 +455,7 @@ export class MachineBuilder {
           ? {}
           : {
               guard: ({ context }: { context: CaseContext }) =>
-                evaluateCondition(condition, context.vars, {}, context.now),
+                evaluateCondition(condition, context.vars, { elementId: flowId }, context.now),
             }),
         actions: mutate((c) =>
           emit(c, { type: 'gateway.taken', elementId: node.id, data: { flow: flowId } }),
@@ -508,7 +508,7 @@ export class MachineBuilder {
     const taken = node.outgoing.filter((f) => {
       if (f === node.defaultFlow) return false;
       const condition = scope.flows[f]?.condition ?? null;
-      return condition === null || evaluateCondition(condition, vars, {}, now);
+      return condition === null || evaluateCondition(condition, vars, { elementId: f }, now);
     });
     if (taken.length === 0 && node.defaultFlow !== null) return [node.defaultFlow];
     return taken;

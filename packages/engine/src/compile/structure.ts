@@ -106,18 +106,28 @@ export function analyseScope(scope: Scope): StructureResult {
   const backEdges = new Set<string>();
   const state = new Map<string, 1 | 2>();
   const order: string[] = [];
-  const visit = (id: string): void => {
-    state.set(id, 1);
-    const node = nodes[id];
-    if (node) {
-      for (const e of successorEdges(scope, node)) {
-        const s = state.get(e.target);
-        if (s === 1) backEdges.add(`${id}->${e.target}`);
-        else if (s === undefined) visit(e.target);
+  // An explicit stack, not recursion: a chain of thousands of steps must not overflow the call stack.
+  const visit = (root: string): void => {
+    const stack: { id: string; targets: string[]; next: number }[] = [];
+    const enter = (id: string): void => {
+      state.set(id, 1);
+      const node = nodes[id];
+      stack.push({ id, targets: node ? successorEdges(scope, node).map((e) => e.target) : [], next: 0 });
+    };
+    enter(root);
+    for (let top = stack.at(-1); top !== undefined; top = stack.at(-1)) {
+      const target = top.targets[top.next];
+      if (target === undefined) {
+        stack.pop();
+        state.set(top.id, 2);
+        order.push(top.id);
+        continue;
       }
+      top.next += 1;
+      const s = state.get(target);
+      if (s === 1) backEdges.add(`${top.id}->${target}`);
+      else if (s === undefined) enter(target);
     }
-    state.set(id, 2);
-    order.push(id);
   };
   visit(start.id);
 
@@ -197,15 +207,19 @@ export function analyseScope(scope: Scope): StructureResult {
   const tailsSeen: string[] = [];
 
   /** The region a loop tail returns to: where its loop-back targets are. */
-  const tailHome = (id: string, depth = 0): { nodeIds: string[]; owner: string } | undefined => {
-    const node = nodes[id];
-    if (!node || depth > Object.keys(nodes).length) return undefined;
-    for (const e of successorEdges(scope, node)) {
-      if (backEdges.has(`${id}->${e.target}`)) return home.get(e.target);
-    }
-    for (const t of forward(id)) {
-      const h = tailHome(t, depth + 1);
-      if (h) return h;
+  // Depth-first with an explicit stack (same visiting order as the recursive form), and each node
+  // tried once: the forward graph is acyclic, so a node that found nothing finds nothing again.
+  const tailHome = (from: string): { nodeIds: string[]; owner: string } | undefined => {
+    const stack = [from];
+    const tried = new Set<string>();
+    for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
+      const node = nodes[id];
+      if (!node || tried.has(id)) continue;
+      tried.add(id);
+      for (const e of successorEdges(scope, node)) {
+        if (backEdges.has(`${id}->${e.target}`)) return home.get(e.target);
+      }
+      stack.push(...forward(id).reverse());
     }
     return undefined;
   };
@@ -314,6 +328,21 @@ export function analyseScope(scope: Scope): StructureResult {
 
   const plan = buildRegion([start.id], null, scope.id);
   placeLoopTails(tailsSeen);
+  // A reached node the plan has no place for would be a transition target without a state (xstate
+  // throws "Child state node … does not exist"). When nothing else explains it, it is a loop with
+  // no way out: every path from it only leads back.
+  if (!diagnostics.some((d) => d.severity === 'error')) {
+    for (const id of state.keys()) {
+      const node = nodes[id];
+      if (!node || claimed.has(id) || node.kind === 'boundaryEvent') continue;
+      diagnostics.push({
+        elementId: id,
+        code: 'DEAD_END',
+        message: `"${node.name ?? id}" is on a loop that never leads to an end event: give the loop a way out (e.g. an exclusive gateway with a flow to an end event).`,
+        severity: 'error',
+      });
+    }
+  }
   checkJoinsEnteredOnlyFromTheirBlock(scope, plan, diagnostics);
   return { plan, diagnostics };
 }

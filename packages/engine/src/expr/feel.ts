@@ -1,18 +1,30 @@
 import { date, dateAndTime, evaluate, parseExpression } from 'feelin';
 import { DateTime } from 'luxon';
 import type { JsonValue } from '../runtime/types.js';
-import { ExpressionError } from './expression-error.js';
+import { ExpressionError, ExpressionLimitError } from './expression-error.js';
+import { conditionCostProblem, conditionLengthProblem } from './feel-limits.js';
 
 /** Case variables a condition reads. JSON only: a FEEL expression can call functions it is given. */
 export type ConditionVariables = Readonly<Record<string, JsonValue>>;
 
 /** Outcome of {@link parseCondition}. */
-export type ParseConditionResult = { readonly ok: true } | { readonly ok: false; readonly message: string };
+export type ParseConditionResult =
+  | { readonly ok: true }
+  | {
+      readonly ok: false;
+      readonly message: string;
+      /** Present when the condition parses but could cost more than the limits allow. */
+      readonly limit?: true;
+    };
 
 interface Checked {
   /** The FEEL text, without the optional leading `=`. */
   readonly feel: string;
   readonly error: string | null;
+  /** Why it would cost too much whatever the variables (literal ranges, length), or null. */
+  readonly tooCostly: string | null;
+  /** Whether it has a for/some/every, whose cost the case's variables decide. */
+  readonly iterates: boolean;
   /** `now()`/`today()` make a result depend on the command's instant, so it is not memoised. */
   readonly pure: boolean;
 }
@@ -79,8 +91,17 @@ function check(source: string): Checked {
   const hit = checked.get(source);
   if (hit !== undefined) return remember(checked, source, hit);
   const feel = stripMarker(source);
-  const error = syntaxError(feel);
-  return remember(checked, source, { feel, error, pure: !/\b(?:now|today)\s*\(/.test(feel) });
+  // The length limit comes first: a huge condition is not worth parsing.
+  const tooLong = conditionLengthProblem(feel);
+  const error = tooLong === null ? syntaxError(feel) : null;
+  const tooCostly = tooLong ?? (error === null ? conditionCostProblem(feel, null) : null);
+  return remember(checked, source, {
+    feel,
+    error,
+    tooCostly,
+    iterates: /\b(?:for|some|every)\b/.test(feel),
+    pure: !/\b(?:now|today)\s*\(/.test(feel),
+  });
 }
 
 /**
@@ -88,7 +109,8 @@ function check(source: string): Checked {
  * The message names feelin's complaint and its position, for a diagnostic.
  */
 export function parseCondition(source: string): ParseConditionResult {
-  const { error } = check(source);
+  const { error, tooCostly } = check(source);
+  if (tooCostly !== null) return { ok: false, message: tooCostly, limit: true };
   return error === null ? { ok: true } : { ok: false, message: error };
 }
 
@@ -117,6 +139,20 @@ function clockFunctions(at: number): { now: () => unknown; today: () => unknown 
   };
 }
 
+/** The last limit error thrown, until taken: see {@link takeConditionFault}. */
+let pendingFault: ExpressionLimitError | null = null;
+
+/**
+ * The {@link ExpressionLimitError} a condition threw since the last call, if any. xstate rethrows
+ * an error from a guard as a plain Error (and an error in the initial transition only marks the
+ * snapshot), so the runtime asks here for the typed error to refuse the command with.
+ */
+export function takeConditionFault(): ExpressionLimitError | null {
+  const fault = pendingFault;
+  pendingFault = null;
+  return fault;
+}
+
 /**
  * Evaluates a FEEL condition over case variables. Only a result of exactly `true` counts as true:
  * `false`, `null` (e.g. a missing variable or a type mismatch, which FEEL turns into null), any
@@ -129,6 +165,7 @@ function clockFunctions(at: number): { now: () => unknown; today: () => unknown 
  * @param at - the instant `now()` and `today()` stand for (epoch ms; `step` passes the command's
  *   `now`). Omitted (a preview outside any case), they read the wall clock.
  * @throws {@link ExpressionError} when `source` does not parse.
+ * @throws {@link ExpressionLimitError} when evaluating it would exceed {@link CONDITION_LIMITS}.
  */
 export function evaluateCondition(
   source: string,
@@ -136,8 +173,15 @@ export function evaluateCondition(
   where: { readonly elementId?: string; readonly caseId?: string } = {},
   at?: number,
 ): boolean {
-  const { feel, error, pure } = check(source);
+  const { feel, error, tooCostly, iterates, pure } = check(source);
   if (error !== null) throw new ExpressionError(source, `Bad condition: ${error}.`, where);
+  // Checked on every evaluation, before feelin runs: it cannot be interrupted once started, and
+  // the variables decide ranges such as `1..n`.
+  const costly = tooCostly ?? (iterates ? conditionCostProblem(feel, variables) : null);
+  if (costly !== null) {
+    pendingFault = new ExpressionLimitError(source, `Condition not evaluated: ${costly}.`, where);
+    throw pendingFault;
+  }
   const key = pure ? memoKey(feel, variables) : null;
   const known = key === null ? undefined : results.get(key);
   if (known !== undefined && key !== null) return remember(results, key, known);

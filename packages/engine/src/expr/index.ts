@@ -4,10 +4,12 @@
  * @module
  */
 
-export { ExpressionError } from './expression-error.js';
+export { ExpressionError, ExpressionLimitError } from './expression-error.js';
 export {
   type ConditionVariables,
   evaluateCondition,
   type ParseConditionResult,
   parseCondition,
+  takeConditionFault,
 } from './feel.js';
+export { CONDITION_LIMITS } from './feel-limits.js';

@@ -49,5 +49,15 @@ export type DiagnosticCode =
   | 'BAD_MATTER'
   | 'UNKNOWN_CALENDAR'
   | 'DUPLICATE_ID'
+  /** An id the parser cannot read; the element would be missing. */
+  | 'BAD_ID'
+  /** The document declares a DOCTYPE (entities are not expanded). */
+  | 'DOCTYPE'
+  /** Bytes that are not UTF-8 (or UTF-16 with a byte order mark), or a misleading encoding declaration. */
+  | 'BAD_ENCODING'
+  /** A size or depth limit of the importer or of conditions; the message names the limit. */
+  | 'LIMIT_EXCEEDED'
   /** The importer itself failed: a Tongban bug, never the model's fault. */
-  | 'IMPORT_FAILED';
+  | 'IMPORT_FAILED'
+  /** The compiler itself failed: a Tongban bug, never the model's fault. */
+  | 'COMPILE_FAILED';

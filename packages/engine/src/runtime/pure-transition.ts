@@ -6,6 +6,7 @@ import {
   type EventObject,
   type StateValue,
 } from 'xstate';
+import { takeConditionFault } from '../expr/index.js';
 
 /**
  * xstate's `transition()` / `initialTransition()`, minus their per-call cost. Those build a
@@ -128,7 +129,11 @@ export function pureInitialTransition(
 ): [AnyMachineSnapshot, unknown[]] {
   const entry = scopeFor(machine);
   entry.actions = [];
+  takeConditionFault();
   const snapshot = machine.getInitialSnapshot(entry.scope, input) as AnyMachineSnapshot;
+  // xstate catches an error of the initial transition and only marks the snapshot: rethrow it
+  // (typed when a condition hit its limit) so that the command is refused, not half applied.
+  if (snapshot.status === 'error') throw takeConditionFault() ?? snapshot.error;
   return [snapshot, entry.actions];
 }
 
@@ -140,6 +145,13 @@ export function pureTransition(
 ): [AnyMachineSnapshot, unknown[]] {
   const entry = scopeFor(machine);
   entry.actions = [];
-  const next = machine.transition(snapshot, event, entry.scope) as AnyMachineSnapshot;
+  takeConditionFault();
+  let next: AnyMachineSnapshot;
+  try {
+    next = machine.transition(snapshot, event, entry.scope) as AnyMachineSnapshot;
+  } catch (error) {
+    // xstate rethrows a guard's error as a plain Error: give the caller the typed one.
+    throw takeConditionFault() ?? error;
+  }
   return [next, entry.actions];
 }

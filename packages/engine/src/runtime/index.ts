@@ -1,4 +1,5 @@
 export { CommandError, type CommandErrorCode } from './command-error.js';
+export { WHO_MAY } from './commands/table.js';
 export type { CaseContext, MultiInstanceProgress } from './context.js';
 export type { CaseEvent, CaseEventType } from './events.js';
 export {
@@ -37,4 +38,4 @@ export type * from './supervision-commands.js';
 export { isLiveStatus } from './types.js';
 export { commandShapeProblem, isCommand } from './validate-command.js';
 export { MAX_VARIABLE_DEPTH, RESERVED_VARIABLE_NAMES, variablesProblem } from './variables-shape.js';
-export { type ActorKind, describeWhoMay, WHO_MAY, type WhoMay } from './who-may.js';
+export { type ActorKind, describeWhoMay, type WhoMay } from './who-may.js';

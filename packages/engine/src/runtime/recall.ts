@@ -6,9 +6,9 @@ import { analyseScope, type RegionPlan } from '../compile/structure.js';
 import type { FlowNode, Scope } from '../model/process.js';
 import type { Instant } from '../model/time.js';
 import { CommandError } from './command-error.js';
+import { type Prepared, refuse } from './commands/spec.js';
 import type { CaseContext } from './context.js';
 import type { CaseEvent } from './events.js';
-import { type Prepared, refuse } from './flow-commands.js';
 import type { RecallCommand } from './operation-commands.js';
 import { pureResolveState } from './pure-transition.js';
 import {

@@ -1,6 +1,14 @@
 export { CommandError, type CommandErrorCode } from './command-error.js';
 export { WHO_MAY } from './commands/table.js';
 export type { CaseContext, MultiInstanceProgress } from './context.js';
+export {
+  CASE_EVENT_TYPES,
+  EVENT_TRAITS,
+  type EventTraits,
+  EXTENSION_EVENT_TYPES,
+  eventTypesWhere,
+  SUSPENSION_EVENT_TYPES,
+} from './event-traits.js';
 export type { CaseEvent, CaseEventType } from './events.js';
 export {
   MemoryRuntime,

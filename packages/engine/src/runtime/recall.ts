@@ -8,6 +8,7 @@ import type { Instant } from '../model/time.js';
 import { CommandError } from './command-error.js';
 import { type Prepared, refuse } from './commands/spec.js';
 import type { CaseContext } from './context.js';
+import { eventTypesWhere } from './event-traits.js';
 import type { CaseEvent } from './events.js';
 import type { RecallCommand } from './operation-commands.js';
 import { pureResolveState } from './pure-transition.js';
@@ -482,30 +483,10 @@ function roleOf(definition: CompiledDefinition, elementId: string): TaskRecord['
 }
 
 /** Events after which no earlier completion can be recalled: the flow was reset or moved on its own. */
-const RESETS = new Set([
-  'case.jumped',
-  'task.rejected',
-  'case.resubmitted',
-  'timer.fired',
-  'message.received',
-  'case.withdrawn',
-  // 挂起 stops every clock and timer of the case: a completion before it stands.
-  'case.suspended',
-]);
+const RESETS: ReadonlySet<string> = new Set(eventTypesWhere((t) => t.resetsRecall));
 
 /** A next handler's acts on a downstream task: after any of them the completion stands. */
-const ACTS = new Set([
-  'task.completed',
-  'task.rejected',
-  'task.delegated',
-  'task.delegationReturned',
-  'task.transferred',
-  'task.specialProcedureStarted',
-  'supplement.requested',
-  'task.claimed',
-  'task.signed',
-  'task.handlersAssigned',
-]);
+const ACTS: ReadonlySet<string> = new Set(eventTypesWhere((t) => t.actsOnTask));
 
 /**
  * After the statechart has moved: finishes a recall (the reopened task gets its department,

@@ -1,9 +1,9 @@
 import type { StateValue } from 'xstate';
 import { clockStatus, heldTimerDueAt } from '../clock/index.js';
 import type { CompiledDefinition } from '../compile/compile.js';
-import { stateKey } from '../compile/state-ids.js';
-import { analyseScope, type RegionPlan } from '../compile/structure.js';
-import type { FlowNode, Scope } from '../model/process.js';
+import type { StagePlace } from '../compile/stage-index.js';
+import { blockKey } from '../compile/state-ids.js';
+import type { FlowNode } from '../model/process.js';
 import type { Instant } from '../model/time.js';
 import { CommandError } from './command-error.js';
 import { type Prepared, refuse } from './commands/spec.js';
@@ -22,38 +22,6 @@ import {
 } from './recall-record.js';
 import { type StoredContext, taskRecord } from './stored-context.js';
 import type { Command, TaskRecord, TimerRecord } from './types.js';
-
-/** Where an element sits: its scope, and per enclosing parallel stage which branch (`split/k`). */
-interface Place {
-  readonly scope: string;
-  readonly path: readonly string[];
-}
-
-const places = new WeakMap<CompiledDefinition, ReadonlyMap<string, Place>>();
-
-function placeIndex(definition: CompiledDefinition): ReadonlyMap<string, Place> {
-  let index = places.get(definition);
-  if (index) return index;
-  const map = new Map<string, Place>();
-  const walk = (scopeId: string, region: RegionPlan, path: readonly string[]): void => {
-    for (const id of region.nodeIds) map.set(id, { scope: scopeId, path });
-    for (const block of region.blocks) {
-      block.branches.forEach((branch, k) => {
-        walk(scopeId, branch.region, [...path, `${block.splitId}/${k}`]);
-      });
-    }
-    for (const side of Object.values(region.sidePaths)) walk(scopeId, side, path);
-  };
-  const visit = (scope: Scope): void => {
-    const { plan } = analyseScope(scope);
-    if (plan) walk(scope.id, plan, []);
-    for (const node of Object.values(scope.nodes)) if (node.kind === 'subProcess') visit(node.scope);
-  };
-  visit(definition.model.root);
-  index = map;
-  places.set(definition, index);
-  return index;
-}
 
 /**
  * How many of an element's enclosing parallel stages are still open: the region a recall moves
@@ -82,21 +50,10 @@ function isActive(value: StateValue, key: string): boolean {
   return false;
 }
 
-const blockKeys = new Map<string, string>();
-/** The state key of a split's parallel block (cached: it is asked on every command). */
-function blockKey(splitId: string): string {
-  let key = blockKeys.get(splitId);
-  if (key === undefined) {
-    key = `${stateKey(splitId)}__block`;
-    blockKeys.set(splitId, key);
-  }
-  return key;
-}
-
 /** Whether `task` lies in the region a recall of `record` at `level` would leave (`own`: where the record's task sat). */
 function inRegion(
-  index: ReadonlyMap<string, Place>,
-  own: Place,
+  index: ReadonlyMap<string, StagePlace>,
+  own: StagePlace,
   record: RecallRecord,
   task: TaskRecord,
   level: number,
@@ -116,7 +73,7 @@ function downstream(
   record: RecallRecord,
   level: number,
 ): string[] {
-  const index = placeIndex(definition);
+  const index = definition.places;
   const own = index.get(record.task.elementId);
   if (!own) return [];
   const out: string[] = [];
@@ -138,7 +95,7 @@ function downstreamWithin(
   level: number,
   opened: readonly string[],
 ): boolean {
-  const index = placeIndex(definition);
+  const index = definition.places;
   const own = index.get(record.task.elementId);
   if (!own) return true;
   for (const id in context.tasks) {

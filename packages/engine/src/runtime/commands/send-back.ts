@@ -1,6 +1,6 @@
 import type { StateValue } from 'xstate';
 import type { CompiledDefinition } from '../../compile/compile.js';
-import { stateKey } from '../../compile/state-ids.js';
+import { blockKey, branchDoneKey, stateKey } from '../../compile/state-ids.js';
 import { CommandError } from '../command-error.js';
 import { prepareRecall } from '../recall.js';
 import { RULES } from '../who-may.js';
@@ -28,11 +28,11 @@ function jumpable(definition: CompiledDefinition, elementId: string): boolean {
 function otherBranchesDone(definition: CompiledDefinition, value: StateValue, elementId: string): boolean {
   const own = stateKey(elementId);
   for (const split of definition.stages.get(elementId) ?? []) {
-    const block = findBlock(value, `${stateKey(split)}__block`);
+    const block = findBlock(value, blockKey(split));
     if (!block || typeof block === 'string') return false;
     for (const [region, regionValue] of Object.entries(block)) {
       if (JSON.stringify(regionValue).includes(JSON.stringify(own))) continue;
-      if (regionValue !== `done_${region.slice(1)}`) return false;
+      if (regionValue !== branchDoneKey(region)) return false;
     }
   }
   return true;

@@ -1,5 +1,5 @@
 export { CommandError, type CommandErrorCode } from './command-error.js';
-export { WHO_MAY } from './commands/table.js';
+export { COMMAND_WHEN, describeWhen, WHO_MAY } from './commands/table.js';
 export type { CaseContext, MultiInstanceProgress } from './context.js';
 export {
   CASE_EVENT_TYPES,

@@ -6,7 +6,7 @@ import { HANDOVER } from './handover.js';
 import { INTAKE, START } from './intake.js';
 import { SEND_BACK } from './send-back.js';
 import { SIGNING } from './signing.js';
-import type { AnyCommandSpec, CommandTable } from './spec.js';
+import type { AnyCommandSpec, CommandTable, LiveStatus } from './spec.js';
 import { SUPERVISION } from './supervision.js';
 import { SUPPLEMENT } from './supplement.js';
 
@@ -48,3 +48,20 @@ export function caseCommandSpec(type: Exclude<Command['type'], 'start'>): AnyCom
 export const WHO_MAY: { readonly [K in Command['type']]: WhoMay } = Object.fromEntries(
   COMMAND_TYPES.map((type) => [type, COMMANDS[type].whoMay]),
 ) as { readonly [K in Command['type']]: WhoMay };
+
+/**
+ * In which case statuses each command applies, read from the table (`start`: none, it makes the
+ * case); in any other a command is refused with `WRONG_CASE_STATE`.
+ */
+export const COMMAND_WHEN: { readonly [K in Command['type']]: readonly LiveStatus[] } = Object.fromEntries(
+  COMMAND_TYPES.map((type) => [type, type === 'start' ? [] : caseCommandSpec(type).when]),
+) as { readonly [K in Command['type']]: readonly LiveStatus[] };
+
+/** The statuses of a command in words, for the docs. */
+export function describeWhen(type: Command['type']): string {
+  const when = COMMAND_WHEN[type];
+  if (type === 'start') return 'No case yet: it makes one.';
+  if (when.length === 4) return 'Any live case (pending, running, suspended or returned).';
+  const list = when.length > 1 ? `${when.slice(0, -1).join(', ')} or ${when.at(-1)}` : (when[0] ?? 'no');
+  return `A ${list} case.`;
+}

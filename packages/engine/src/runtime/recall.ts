@@ -198,6 +198,53 @@ function findRecord(
   return best;
 }
 
+/** The completion a recall names, with the department that completed it, or why it cannot be recalled. */
+function recallable(
+  definition: CompiledDefinition,
+  context: CaseContext,
+  command: RecallCommand,
+): { oldId: string; record: RecallRecord; department: string | null } | CommandError {
+  const caseId = context.caseId;
+  const found = findRecord(definition, context, command);
+  const what = command.taskId ?? command.elementId ?? '';
+  if (!found) {
+    if (command.taskId !== undefined && context.tasks[command.taskId]) {
+      return new CommandError(
+        'WRONG_CASE_STATE',
+        `Task ${command.taskId} is still open: there is nothing to recall.`,
+        {
+          caseId,
+        },
+      );
+    }
+    return new CommandError(
+      'RECALL_TOO_LATE',
+      `${what} has no completion that can still be recalled in case ${caseId}: the next handler has acted, the case has moved on, or it was completed by the system.`,
+      { caseId },
+    );
+  }
+  const [oldId, record] = found;
+  const where = { caseId, elementId: record.task.elementId };
+  const node = definition.nodes.get(record.task.elementId);
+  const department = departmentOf(record.task, node);
+  const view = viewOf(record);
+  if (department !== command.department) {
+    return new CommandError(
+      'WRONG_DEPARTMENT',
+      `Task ${oldId} was completed by ${department ?? 'no department'}, not ${command.department}: only they can recall it.`,
+      where,
+    );
+  }
+  if (view.by !== null && command.actor?.id !== view.by) {
+    return new CommandError(
+      'WRONG_ASSIGNEE',
+      `Task ${oldId} was completed by ${view.by}: only they can recall it.`,
+      where,
+    );
+  }
+  return { oldId, record, department };
+}
+
 /**
  * 撤回: validates the recall and records it; a multi-instance instance is reopened here, any other
  * task by the statechart's `recall` transition on the region at `level` (see `settleRecalls`).
@@ -210,51 +257,10 @@ export function prepareRecall(
   value: StateValue,
 ): Prepared {
   const caseId = context.caseId;
-  const found = findRecord(definition, context, command);
-  const what = command.taskId ?? command.elementId ?? '';
-  if (!found) {
-    if (command.taskId !== undefined && context.tasks[command.taskId]) {
-      return refuse(
-        new CommandError(
-          'WRONG_CASE_STATE',
-          `Task ${command.taskId} is still open: there is nothing to recall.`,
-          {
-            caseId,
-          },
-        ),
-      );
-    }
-    return refuse(
-      new CommandError(
-        'RECALL_TOO_LATE',
-        `${what} has no completion that can still be recalled in case ${caseId}: the next handler has acted, the case has moved on, or it was completed by the system.`,
-        { caseId },
-      ),
-    );
-  }
-  const [oldId, record] = found;
+  const found = recallable(definition, context, command);
+  if (found instanceof CommandError) return refuse(found);
+  const { oldId, record, department } = found;
   const where = { caseId, elementId: record.task.elementId };
-  const node = definition.nodes.get(record.task.elementId);
-  const department = departmentOf(record.task, node);
-  const view = viewOf(record);
-  if (department !== command.department) {
-    return refuse(
-      new CommandError(
-        'WRONG_DEPARTMENT',
-        `Task ${oldId} was completed by ${department ?? 'no department'}, not ${command.department}: only they can recall it.`,
-        where,
-      ),
-    );
-  }
-  if (view.by !== null && command.actor?.id !== view.by) {
-    return refuse(
-      new CommandError(
-        'WRONG_ASSIGNEE',
-        `Task ${oldId} was completed by ${view.by}: only they can recall it.`,
-        where,
-      ),
-    );
-  }
   const multi = record.instanceOutcome !== undefined;
   // 加签 may give the department a new instance of the same task after it completed its first one:
   // reopening the first would leave it two.

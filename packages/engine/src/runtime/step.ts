@@ -9,9 +9,9 @@ import type { AnyCommandSpec } from './commands/spec.js';
 import { caseCommandSpec } from './commands/table.js';
 import type { CaseContext } from './context.js';
 import type { CaseEvent } from './events.js';
+import { INTERCEPTORS } from './interceptors.js';
 import { permissionProblem } from './permission.js';
 import { pureInitialTransition, pureResolveState, pureTransition } from './pure-transition.js';
-import { refreshRecalls, settleRecalls } from './recall.js';
 import { scheduleTimes } from './schedule.js';
 import type { CaseSnapshot } from './snapshot.js';
 import { BadSnapshotError, snapshotProblem } from './snapshot-shape.js';
@@ -143,7 +143,8 @@ function snapshotRefusal(
 /**
  * A command on an existing case, through the fixed stages of its entry in the command table:
  * who may (`whoMay`) → when (`when`, the case's status) → precheck → prepare → statechart →
- * recalls settled → after → clocks, timers and the new snapshot.
+ * after → clocks, timers and the new snapshot; the interceptors (撤回 windows) run before
+ * precheck and after the statechart.
  */
 function apply(
   definition: CompiledDefinition,
@@ -165,8 +166,9 @@ function apply(
   adoptParkedTimers(definition, context);
   const before = { ...context.timers };
   const touched = new Set<string>();
-  // 撤回: which earlier completions can still be pulled back, as the case stands now.
-  if (context.recall) refreshRecalls(definition, context, snapshot.machine.value);
+  for (const interceptor of INTERCEPTORS) {
+    interceptor.before({ definition, context, value: snapshot.machine.value });
+  }
   const input = { definition, context, command, touched, value: snapshot.machine.value };
   const blocked = spec.precheck?.(input) ?? null;
   if (blocked) return refuse(blocked);
@@ -177,7 +179,10 @@ function apply(
   const unexpected = onUnexpected === undefined ? null : () => onUnexpected(command, caseId);
   const moved = run(definition, snapshot.machine.value, context, prepared.events, unexpected);
   if (!moved.ok) return moved;
-  settleRecalls(definition, snapshot.machine.context, moved.context, command, moved.value, touched);
+  for (const interceptor of INTERCEPTORS) {
+    const stored = snapshot.machine.context;
+    interceptor.after({ definition, stored, context: moved.context, command, value: moved.value, touched });
+  }
   const base = { startedAt: snapshot.startedAt, dueAt: snapshot.dueAt };
   spec.after?.({ command, context: moved.context, base });
   return finish(definition, base, before, moved.value, moved.context, now, touched);

@@ -4,6 +4,7 @@ import { completionProblem } from '../sign-operations.js';
 import { supervisionOverdue } from '../supervision.js';
 import type { CompleteTaskCommand } from '../types.js';
 import { RULES } from '../who-may.js';
+import { caseEvent, taskEvent } from './emit.js';
 import { ownTask } from './guards.js';
 import { nonEmpty } from './shape.js';
 import { ALWAYS, type CommandFamily, type Prepared, RUNNING, refuse } from './spec.js';
@@ -29,19 +30,10 @@ export function prepareCompletion(context: CaseContext, command: CompleteTaskCom
       );
     }
     context.tasks[task.id] = { ...task, delegatedTo: null };
-    context.out.push({
-      type: 'task.delegationReturned',
-      at,
-      caseId,
-      elementId: task.elementId,
-      taskId: task.id,
-      department: task.department,
-      role: task.role,
-      data: {
-        by: task.delegatedTo,
-        ...(command.outcome !== undefined ? { outcome: command.outcome } : {}),
-        ...(command.opinion !== undefined ? { opinion: command.opinion } : {}),
-      },
+    taskEvent(context, 'task.delegationReturned', task, {
+      by: task.delegatedTo,
+      ...(command.outcome !== undefined ? { outcome: command.outcome } : {}),
+      ...(command.opinion !== undefined ? { opinion: command.opinion } : {}),
     });
     return { ok: true, events: [] };
   }
@@ -55,20 +47,11 @@ export function prepareCompletion(context: CaseContext, command: CompleteTaskCom
     if (command.outcome === 'approve') progress.approved += 1;
     if (command.outcome === 'reject') progress.rejected += 1;
   }
-  context.out.push({
-    type: 'task.completed',
-    at,
-    caseId,
-    elementId: task.elementId,
-    taskId: task.id,
-    department: task.department,
-    role: task.role,
-    data: {
-      ...(command.outcome !== undefined ? { outcome: command.outcome } : {}),
-      ...(command.opinion !== undefined ? { opinion: command.opinion } : {}),
-      ...(command.actor ? { actor: command.actor.id } : {}),
-      ...(task.dueAt !== null ? { dueAt: task.dueAt, late: at >= task.dueAt } : {}),
-    },
+  taskEvent(context, 'task.completed', task, {
+    ...(command.outcome !== undefined ? { outcome: command.outcome } : {}),
+    ...(command.opinion !== undefined ? { opinion: command.opinion } : {}),
+    ...(command.actor ? { actor: command.actor.id } : {}),
+    ...(task.dueAt !== null ? { dueAt: task.dueAt, late: at >= task.dueAt } : {}),
   });
   return { ok: true, events: [{ type: `complete:${task.elementId}`, taskId: task.id }] };
 }
@@ -106,12 +89,7 @@ export const FLOW: CommandFamily<
     when: RUNNING,
     prepare: ({ context, command }) => {
       Object.assign(context.vars, command.variables ?? {});
-      context.out.push({
-        type: 'message.received',
-        at: context.now,
-        caseId: context.caseId,
-        data: { name: command.name },
-      });
+      caseEvent(context, 'message.received', { name: command.name });
       return { ok: true, events: [{ type: `message:${command.name}` }] };
     },
     // A message nobody waits for is refused, not dropped.

@@ -56,14 +56,9 @@ export const INTAKE: CommandFamily<'accept' | 'refuseIntake' | 'withdraw'> = {
     prepare: () => ok([{ type: 'case.withdraw' }]),
     // Recorded once the statechart has cancelled the open tasks, so it follows their events.
     after: ({ command, context }) => {
-      context.out.push({
-        type: 'case.withdrawn',
-        at: context.now,
-        caseId: context.caseId,
-        data: {
-          ...(command.reason ? { reason: command.reason } : {}),
-          ...(command.actor ? { actor: command.actor.id } : {}),
-        },
+      caseEvent(context, 'case.withdrawn', {
+        ...(command.reason ? { reason: command.reason } : {}),
+        ...(command.actor ? { actor: command.actor.id } : {}),
       });
     },
   },

@@ -1,6 +1,7 @@
 import { CommandError } from '../command-error.js';
 import { supervisionTimerId } from '../supervision.js';
 import { RULES } from '../who-may.js';
+import { taskEvent } from './emit.js';
 import { nonEmpty } from './shape.js';
 import { ALWAYS, type CommandFamily, type Prepared, type PrepareInput, refuse } from './spec.js';
 
@@ -116,15 +117,10 @@ export const SUPERVISION: CommandFamily<'urge' | 'supervise' | 'answerSupervisio
         );
       }
       for (const task of targets) {
-        context.out.push({
-          type: 'task.urged',
-          at: context.now,
-          caseId: context.caseId,
-          elementId: task.elementId,
-          taskId: task.id,
-          department: task.department,
-          role: task.role,
-          data: { message: command.message, actor: command.actor.id, dueAt: task.dueAt ?? null },
+        taskEvent(context, 'task.urged', task, {
+          message: command.message,
+          actor: command.actor.id,
+          dueAt: task.dueAt ?? null,
         });
       }
       return { ok: true, events: [] };

@@ -14,6 +14,7 @@ import {
   type Command,
   type CompiledDefinition,
   compileBpmn,
+  describeWhen,
   describeWhoMay,
   formatInstant,
   type Scenario,
@@ -499,6 +500,18 @@ function whoMayRow(page: OperationPage): string {
   return [...rules, ...(page.who ? [page.who] : [])].join('<br>');
 }
 
+/** The "when" of a page: the case statuses its commands apply in, from the engine's command table. */
+function whenRow(page: OperationPage): string {
+  const groups = new Map<string, Command['type'][]>();
+  for (const type of page.commands) {
+    const text = describeWhen(type);
+    groups.set(text, [...(groups.get(text) ?? []), type]);
+  }
+  return [...groups]
+    .map(([text, types]) => `${types.map((t) => `\`${t}\``).join(', ')}: ${text}`)
+    .join('<br>');
+}
+
 async function renderPage(page: OperationPage): Promise<string> {
   const def = await definitionOf(page.model);
   const before = await simulate(def, { start: page.start, steps: page.before });
@@ -511,6 +524,7 @@ async function renderPage(page: OperationPage): Promise<string> {
 |---|---|
 | command | ${page.command} |
 | who may | ${whoMayRow(page)} |
+| when | ${whenRow(page)} |
 | effect | ${page.effect} |
 | clocks | ${page.clocks} |
 | events | ${page.events} |
@@ -542,7 +556,9 @@ ${stateTable(after.snapshot)}
 /** Every command the engine knows, with who may give it, from WHO_MAY. */
 function whoMayTable(): string {
   const types = Object.keys(WHO_MAY) as Command['type'][];
-  return types.map((type) => `| \`${type}\` | ${describeWhoMay(WHO_MAY[type])} |`).join('\n');
+  return types
+    .map((type) => `| \`${type}\` | ${describeWhoMay(WHO_MAY[type])} | ${describeWhen(type)} |`)
+    .join('\n');
 }
 
 function indexPage(): string {
@@ -567,17 +583,19 @@ ${rows.join('\n')}
 Supervision commands (催办 \`urge\`, 督办 \`supervise\`, \`answerSupervision\`) go through the same path: see
 the supervisor's guide.
 
-## Who may give each command
+## Who may give each command, and when
 
 \`step\` admits a command only from the actors below, before it reads the case; anyone else is
-refused with \`FORBIDDEN\`, naming who may. An actor without \`kind\` is staff. This table is
-printed from the engine's own rules (\`WHO_MAY\`), and \`packages/engine/test/who-may.test.ts\`
+refused with \`FORBIDDEN\`, naming who may. It then admits it only in the case statuses of the
+*when* column; in any other it is refused with \`WRONG_CASE_STATE\`. An actor without \`kind\` is
+staff. This table is printed from the engine's own command table (\`runtime/commands/\`, whose
+\`whoMay\` rules are also exported as \`WHO_MAY\`), and \`packages/engine/test/who-may.test.ts\`
 plays every command with every kind of actor. Person-level rules (the delegate, the claimant, a
 task's handlers, who completed what is recalled) are checked against the case afterwards and are
 on each operation's page.
 
-| command | who may |
-|---|---|
+| command | who may | when |
+|---|---|---|
 ${whoMayTable()}
 
 Working-hour limits count in the centre's office hours (\`tb:officeHours\`, see

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BPMN_SUBSET_PAGE, renderBpmnSubsetPage } from '../scripts/bpmn-subset-doc.js';
+import { EVENTS_PAGE, renderEventsPage } from '../scripts/events-doc.js';
 import { OPERATIONS_DIR, renderOperationPages } from '../scripts/operations-doc.js';
 
 describe('generated docs match the code', () => {
@@ -13,5 +14,9 @@ describe('generated docs match the code', () => {
     for (const [file, text] of await renderOperationPages()) {
       expect(readFileSync(join(OPERATIONS_DIR, file), 'utf8'), file).toBe(text);
     }
+  });
+
+  it('docs/events.md lists every event type with its traits (regenerate with scripts/events-doc.ts)', () => {
+    expect(readFileSync(EVENTS_PAGE, 'utf8')).toBe(renderEventsPage());
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { WHO_MAY } from '../src/runtime/commands/table.js';
 import type { CaseSnapshot } from '../src/runtime/snapshot.js';
 import { step } from '../src/runtime/step.js';
 import type { Actor, Command } from '../src/runtime/types.js';
-import { WHO_MAY } from '../src/runtime/who-may.js';
 import { compiled, end, gateway, messageCatch, model, scope, service, start, task } from './support/ir.js';
 
 /**

@@ -1,4 +1,9 @@
-import { BEIJING_OFFSET_MS, type StatisticsDimension } from '@tongban/engine';
+import {
+  BEIJING_OFFSET_MS,
+  EXTENSION_EVENT_TYPES,
+  type StatisticsDimension,
+  SUSPENSION_EVENT_TYPES,
+} from '@tongban/engine';
 import { type SQL, sql } from 'drizzle-orm';
 
 /**
@@ -30,8 +35,9 @@ const COMPLETE: Readonly<Record<StatisticsDimension, string>> = {
   staff: 'task.completed',
   department: 'task.completed',
 };
-const SUSPENSIONS = ['case.suspended', 'task.specialProcedureStarted', 'supplement.requested'];
-const EXTENSIONS = ['case.extended', 'task.extended'];
+// The engine's event traits decide which events are suspensions and extensions, for both paths.
+const SUSPENSIONS: readonly string[] = SUSPENSION_EVENT_TYPES;
+const EXTENSIONS: readonly string[] = EXTENSION_EVENT_TYPES;
 
 /** The event types that count for a dimension; any other event adds nothing (and no group). */
 export function countedTypes(by: StatisticsDimension): string[] {

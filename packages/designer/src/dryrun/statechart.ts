@@ -1,3 +1,5 @@
+import { nodeStateId } from '@tongban/engine';
+
 /** The parts of an xstate state node the statechart view reads. */
 export interface StateNodeLike {
   readonly key: string;
@@ -27,14 +29,10 @@ export function activeStateIds(root: StateNodeLike, value: StateValueLike | null
   return active;
 }
 
-/** The escape the compiler applies to BPMN ids in state ids (`n:<id>`), for finding a scope's state. */
-function stateKey(elementId: string): string {
-  return elementId.replace(/[^A-Za-z0-9_-]/g, (c) => `$${c.codePointAt(0)!.toString(16)}$`);
-}
-
 /** The state node of a BPMN element (e.g. a selected subprocess), or null. */
 export function findElementState(root: StateNodeLike, elementId: string): StateNodeLike | null {
-  const id = `n:${stateKey(elementId)}`;
+  // The compiler owns state ids: ask it rather than rebuild its escape here.
+  const id = nodeStateId(elementId);
   const search = (node: StateNodeLike): StateNodeLike | null => {
     if (node.id === id) return node;
     for (const child of Object.values(node.states)) {

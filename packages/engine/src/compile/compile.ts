@@ -6,6 +6,7 @@ import type { FlowNode, MatterInfo, ProcessModel, Scope } from '../model/process
 import { checkFlowsAgainstPlan } from './checks.js';
 import { contentHash } from './hash.js';
 import { MachineBuilder } from './machine.js';
+import { indexStagePlaces, type StageIndex } from './stage-index.js';
 import { analyseScope, type RegionPlan } from './structure.js';
 import { checkTiming, indexTiming, type TimingIndex } from './timing.js';
 
@@ -46,6 +47,8 @@ export interface CompiledDefinition {
    * outermost first. 退回 and 补正 use it to find the stage a task belongs to.
    */
   readonly stages: ReadonlyMap<string, readonly string[]>;
+  /** Each node's scope and branch path through its parallel stages (built with `stages`). */
+  readonly places: StageIndex['places'];
 }
 
 /** How to compile. */
@@ -127,7 +130,7 @@ export function compile(model: ProcessModel, options: CompileOptions = {}): Comp
       timing: indexTiming(model),
       provisional: options.provisional === true,
       nodes: indexNodes(model.root),
-      stages: indexStages(plans),
+      ...indexStagePlaces(plans),
     },
   };
 }
@@ -171,17 +174,4 @@ function indexNodes(scope: Scope, into = new Map<string, FlowNode>()): Map<strin
     if (node.kind === 'subProcess') indexNodes(node.scope, into);
   }
   return into;
-}
-
-function indexStages(plans: ReadonlyMap<string, RegionPlan>): Map<string, readonly string[]> {
-  const stages = new Map<string, readonly string[]>();
-  const walk = (region: RegionPlan, enclosing: readonly string[]): void => {
-    for (const id of region.nodeIds) stages.set(id, enclosing);
-    for (const block of region.blocks) {
-      for (const branch of block.branches) walk(branch.region, [...enclosing, block.splitId]);
-    }
-    for (const side of Object.values(region.sidePaths)) walk(side, enclosing);
-  };
-  for (const plan of plans.values()) walk(plan, []);
-  return stages;
 }

@@ -11,4 +11,15 @@ export {
 } from './compile.js';
 export { canonicalJson, contentHash } from './hash.js';
 export type { MachineEvent, MachineInput } from './machine.js';
+export type { StageIndex, StagePlace } from './stage-index.js';
+export {
+  blockKey,
+  blockStateId,
+  branchDoneKey,
+  branchKey,
+  nodeStateId,
+  regionDoneKey,
+  stateKey,
+  terminatedKey,
+} from './state-ids.js';
 export { processToMermaid, statechartToMermaid } from './statechart-diagram.js';

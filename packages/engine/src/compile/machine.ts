@@ -13,7 +13,9 @@ import type { CaseContext } from '../runtime/context.js';
 import type { CaseEvent } from '../runtime/events.js';
 import type { TaskRecord, Variables } from '../runtime/types.js';
 import {
+  blockKey,
   blockStateId,
+  branchKey,
   nodeStateId,
   nodeTarget,
   ROOT_COMPLETED,
@@ -24,7 +26,9 @@ import {
   ROOT_TERMINATED,
   ROOT_WITHDRAWN,
   regionDoneId,
+  regionDoneKey,
   stateKey,
+  terminatedKey,
   terminatedStateId,
 } from './state-ids.js';
 import type { BlockPlan, RegionPlan } from './structure.js';
@@ -271,7 +275,7 @@ export class MachineBuilder {
     const region = this.regionState(scope, plan, scope.id, 0);
     const states = region.states as Record<string, StateConfig>;
     if (scope !== this.model.root) {
-      states[`t_${stateKey(scope.id)}`] = { id: terminatedStateId(scope.id), type: 'final' };
+      states[terminatedKey(scope.id)] = { id: terminatedStateId(scope.id), type: 'final' };
     }
     return onDoneTarget === null ? region : { ...region, onDone: { target: `#case.${onDoneTarget}` } };
   }
@@ -298,13 +302,13 @@ export class MachineBuilder {
       states[stateKey(id)] = block
         ? this.blockEntryState(ctx, node as GatewayNode, block)
         : this.nodeState(ctx, node);
-      if (block) states[`${stateKey(id)}__block`] = this.blockState(ctx, block);
+      if (block) states[blockKey(id)] = this.blockState(ctx, block);
     }
-    states[`done_${index}`] = { id: doneId, type: 'final' };
+    states[regionDoneKey(index)] = { id: doneId, type: 'final' };
     const first = plan.nodeIds.find((id) => scope.nodes[id]?.kind !== 'boundaryEvent');
     const on = depth < 0 ? {} : this.recallTransitions(scope, plan, depth);
     return {
-      initial: first === undefined ? `done_${index}` : this.initialKey(ctx, first, index),
+      initial: first === undefined ? regionDoneKey(index) : this.initialKey(ctx, first, index),
       states,
       ...(Object.keys(on).length > 0 ? { on } : {}),
     };
@@ -352,11 +356,11 @@ export class MachineBuilder {
     const node = ctx.scope.nodes[first];
     if (node?.kind !== 'startEvent') return stateKey(first);
     const target = this.singleFlowTarget(ctx, node);
-    if (target === ctx.doneTarget) return `done_${index}`;
+    if (target === ctx.doneTarget) return regionDoneKey(index);
     for (const id of ctx.plan.nodeIds) {
       if (target === nodeTarget(id)) return stateKey(id);
       if (target === `#${blockStateId(id)}` && ctx.plan.blocks.some((b) => b.splitId === id))
-        return `${stateKey(id)}__block`;
+        return blockKey(id);
     }
     return stateKey(first);
   }
@@ -533,12 +537,12 @@ export class MachineBuilder {
                 emit(c, { type: 'gateway.taken', elementId: split.id, data: { flow: branch.flowId } }),
               ),
             },
-            { target: `done_${k + 1}` },
+            { target: regionDoneKey(k + 1) },
           ],
         };
         region.initial = 'gate';
       }
-      regions[`r${k + 1}`] = region;
+      regions[branchKey(k + 1)] = region;
     });
     const next = block.joinId === null ? ctx.doneTarget : this.nodeEntryTarget(ctx, block.joinId);
     return { id: blockStateId(block.splitId), type: 'parallel', states: regions, onDone: { target: next } };

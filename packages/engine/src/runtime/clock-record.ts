@@ -4,16 +4,12 @@ import type { ClockState } from '../clock/types.js';
 import type { CompiledDefinition } from '../compile/compile.js';
 import type { Instant } from '../model/time.js';
 import type { CaseContext } from './context.js';
+import { eventTypesWhere } from './event-traits.js';
 import type { CaseEvent } from './events.js';
 import type { JsonValue } from './types.js';
 
 /** Events that close a case clock; the last one in a step gets the clock's closing record. */
-const CASE_ENDINGS: ReadonlySet<CaseEvent['type']> = new Set([
-  'case.completed',
-  'case.withdrawn',
-  'case.terminated',
-  'case.failed',
-]);
+const CASE_ENDINGS: ReadonlySet<CaseEvent['type']> = new Set(eventTypesWhere((t) => t.endsCase));
 
 /**
  * The clock's figures at the moment it closes, for supervision statistics: whether it is overdue,

@@ -1,5 +1,14 @@
 export { CommandError, type CommandErrorCode } from './command-error.js';
+export { COMMAND_WHEN, describeWhen, WHO_MAY } from './commands/table.js';
 export type { CaseContext, MultiInstanceProgress } from './context.js';
+export {
+  CASE_EVENT_TYPES,
+  EVENT_TRAITS,
+  type EventTraits,
+  EXTENSION_EVENT_TYPES,
+  eventTypesWhere,
+  SUSPENSION_EVENT_TYPES,
+} from './event-traits.js';
 export type { CaseEvent, CaseEventType } from './events.js';
 export {
   MemoryRuntime,
@@ -37,4 +46,4 @@ export type * from './supervision-commands.js';
 export { isLiveStatus } from './types.js';
 export { commandShapeProblem, isCommand } from './validate-command.js';
 export { MAX_VARIABLE_DEPTH, RESERVED_VARIABLE_NAMES, variablesProblem } from './variables-shape.js';
-export { type ActorKind, describeWhoMay, WHO_MAY, type WhoMay } from './who-may.js';
+export { type ActorKind, describeWhoMay, type WhoMay } from './who-may.js';

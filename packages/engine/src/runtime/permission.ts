@@ -1,7 +1,8 @@
 import type { CompiledDefinition } from '../compile/compile.js';
 import { CommandError } from './command-error.js';
+import { WHO_MAY } from './commands/table.js';
 import type { Actor, Command } from './types.js';
-import { describeWhoMay, WHO_MAY } from './who-may.js';
+import { describeWhoMay } from './who-may.js';
 
 /**
  * Refuses a command whose actor the command's rule in {@link WHO_MAY} does not admit

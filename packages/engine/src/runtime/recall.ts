@@ -1,14 +1,15 @@
 import type { StateValue } from 'xstate';
 import { clockStatus, heldTimerDueAt } from '../clock/index.js';
 import type { CompiledDefinition } from '../compile/compile.js';
-import { stateKey } from '../compile/state-ids.js';
-import { analyseScope, type RegionPlan } from '../compile/structure.js';
-import type { FlowNode, Scope } from '../model/process.js';
+import type { StagePlace } from '../compile/stage-index.js';
+import { blockKey } from '../compile/state-ids.js';
+import type { FlowNode } from '../model/process.js';
 import type { Instant } from '../model/time.js';
 import { CommandError } from './command-error.js';
+import { type Prepared, refuse } from './commands/spec.js';
 import type { CaseContext } from './context.js';
+import { eventTypesWhere } from './event-traits.js';
 import type { CaseEvent } from './events.js';
-import { type Prepared, refuse } from './flow-commands.js';
 import type { RecallCommand } from './operation-commands.js';
 import { pureResolveState } from './pure-transition.js';
 import {
@@ -21,38 +22,6 @@ import {
 } from './recall-record.js';
 import { type StoredContext, taskRecord } from './stored-context.js';
 import type { Command, TaskRecord, TimerRecord } from './types.js';
-
-/** Where an element sits: its scope, and per enclosing parallel stage which branch (`split/k`). */
-interface Place {
-  readonly scope: string;
-  readonly path: readonly string[];
-}
-
-const places = new WeakMap<CompiledDefinition, ReadonlyMap<string, Place>>();
-
-function placeIndex(definition: CompiledDefinition): ReadonlyMap<string, Place> {
-  let index = places.get(definition);
-  if (index) return index;
-  const map = new Map<string, Place>();
-  const walk = (scopeId: string, region: RegionPlan, path: readonly string[]): void => {
-    for (const id of region.nodeIds) map.set(id, { scope: scopeId, path });
-    for (const block of region.blocks) {
-      block.branches.forEach((branch, k) => {
-        walk(scopeId, branch.region, [...path, `${block.splitId}/${k}`]);
-      });
-    }
-    for (const side of Object.values(region.sidePaths)) walk(scopeId, side, path);
-  };
-  const visit = (scope: Scope): void => {
-    const { plan } = analyseScope(scope);
-    if (plan) walk(scope.id, plan, []);
-    for (const node of Object.values(scope.nodes)) if (node.kind === 'subProcess') visit(node.scope);
-  };
-  visit(definition.model.root);
-  index = map;
-  places.set(definition, index);
-  return index;
-}
 
 /**
  * How many of an element's enclosing parallel stages are still open: the region a recall moves
@@ -81,21 +50,10 @@ function isActive(value: StateValue, key: string): boolean {
   return false;
 }
 
-const blockKeys = new Map<string, string>();
-/** The state key of a split's parallel block (cached: it is asked on every command). */
-function blockKey(splitId: string): string {
-  let key = blockKeys.get(splitId);
-  if (key === undefined) {
-    key = `${stateKey(splitId)}__block`;
-    blockKeys.set(splitId, key);
-  }
-  return key;
-}
-
 /** Whether `task` lies in the region a recall of `record` at `level` would leave (`own`: where the record's task sat). */
 function inRegion(
-  index: ReadonlyMap<string, Place>,
-  own: Place,
+  index: ReadonlyMap<string, StagePlace>,
+  own: StagePlace,
   record: RecallRecord,
   task: TaskRecord,
   level: number,
@@ -115,7 +73,7 @@ function downstream(
   record: RecallRecord,
   level: number,
 ): string[] {
-  const index = placeIndex(definition);
+  const index = definition.places;
   const own = index.get(record.task.elementId);
   if (!own) return [];
   const out: string[] = [];
@@ -137,7 +95,7 @@ function downstreamWithin(
   level: number,
   opened: readonly string[],
 ): boolean {
-  const index = placeIndex(definition);
+  const index = definition.places;
   const own = index.get(record.task.elementId);
   if (!own) return true;
   for (const id in context.tasks) {
@@ -240,6 +198,53 @@ function findRecord(
   return best;
 }
 
+/** The completion a recall names, with the department that completed it, or why it cannot be recalled. */
+function recallable(
+  definition: CompiledDefinition,
+  context: CaseContext,
+  command: RecallCommand,
+): { oldId: string; record: RecallRecord; department: string | null } | CommandError {
+  const caseId = context.caseId;
+  const found = findRecord(definition, context, command);
+  const what = command.taskId ?? command.elementId ?? '';
+  if (!found) {
+    if (command.taskId !== undefined && context.tasks[command.taskId]) {
+      return new CommandError(
+        'WRONG_CASE_STATE',
+        `Task ${command.taskId} is still open: there is nothing to recall.`,
+        {
+          caseId,
+        },
+      );
+    }
+    return new CommandError(
+      'RECALL_TOO_LATE',
+      `${what} has no completion that can still be recalled in case ${caseId}: the next handler has acted, the case has moved on, or it was completed by the system.`,
+      { caseId },
+    );
+  }
+  const [oldId, record] = found;
+  const where = { caseId, elementId: record.task.elementId };
+  const node = definition.nodes.get(record.task.elementId);
+  const department = departmentOf(record.task, node);
+  const view = viewOf(record);
+  if (department !== command.department) {
+    return new CommandError(
+      'WRONG_DEPARTMENT',
+      `Task ${oldId} was completed by ${department ?? 'no department'}, not ${command.department}: only they can recall it.`,
+      where,
+    );
+  }
+  if (view.by !== null && command.actor?.id !== view.by) {
+    return new CommandError(
+      'WRONG_ASSIGNEE',
+      `Task ${oldId} was completed by ${view.by}: only they can recall it.`,
+      where,
+    );
+  }
+  return { oldId, record, department };
+}
+
 /**
  * 撤回: validates the recall and records it; a multi-instance instance is reopened here, any other
  * task by the statechart's `recall` transition on the region at `level` (see `settleRecalls`).
@@ -252,51 +257,10 @@ export function prepareRecall(
   value: StateValue,
 ): Prepared {
   const caseId = context.caseId;
-  const found = findRecord(definition, context, command);
-  const what = command.taskId ?? command.elementId ?? '';
-  if (!found) {
-    if (command.taskId !== undefined && context.tasks[command.taskId]) {
-      return refuse(
-        new CommandError(
-          'WRONG_CASE_STATE',
-          `Task ${command.taskId} is still open: there is nothing to recall.`,
-          {
-            caseId,
-          },
-        ),
-      );
-    }
-    return refuse(
-      new CommandError(
-        'RECALL_TOO_LATE',
-        `${what} has no completion that can still be recalled in case ${caseId}: the next handler has acted, the case has moved on, or it was completed by the system.`,
-        { caseId },
-      ),
-    );
-  }
-  const [oldId, record] = found;
+  const found = recallable(definition, context, command);
+  if (found instanceof CommandError) return refuse(found);
+  const { oldId, record, department } = found;
   const where = { caseId, elementId: record.task.elementId };
-  const node = definition.nodes.get(record.task.elementId);
-  const department = departmentOf(record.task, node);
-  const view = viewOf(record);
-  if (department !== command.department) {
-    return refuse(
-      new CommandError(
-        'WRONG_DEPARTMENT',
-        `Task ${oldId} was completed by ${department ?? 'no department'}, not ${command.department}: only they can recall it.`,
-        where,
-      ),
-    );
-  }
-  if (view.by !== null && command.actor?.id !== view.by) {
-    return refuse(
-      new CommandError(
-        'WRONG_ASSIGNEE',
-        `Task ${oldId} was completed by ${view.by}: only they can recall it.`,
-        where,
-      ),
-    );
-  }
   const multi = record.instanceOutcome !== undefined;
   // 加签 may give the department a new instance of the same task after it completed its first one:
   // reopening the first would leave it two.
@@ -482,30 +446,10 @@ function roleOf(definition: CompiledDefinition, elementId: string): TaskRecord['
 }
 
 /** Events after which no earlier completion can be recalled: the flow was reset or moved on its own. */
-const RESETS = new Set([
-  'case.jumped',
-  'task.rejected',
-  'case.resubmitted',
-  'timer.fired',
-  'message.received',
-  'case.withdrawn',
-  // 挂起 stops every clock and timer of the case: a completion before it stands.
-  'case.suspended',
-]);
+const RESETS: ReadonlySet<string> = new Set(eventTypesWhere((t) => t.resetsRecall));
 
 /** A next handler's acts on a downstream task: after any of them the completion stands. */
-const ACTS = new Set([
-  'task.completed',
-  'task.rejected',
-  'task.delegated',
-  'task.delegationReturned',
-  'task.transferred',
-  'task.specialProcedureStarted',
-  'supplement.requested',
-  'task.claimed',
-  'task.signed',
-  'task.handlersAssigned',
-]);
+const ACTS: ReadonlySet<string> = new Set(eventTypesWhere((t) => t.actsOnTask));
 
 /**
  * After the statechart has moved: finishes a recall (the reopened task gets its department,

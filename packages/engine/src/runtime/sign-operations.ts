@@ -1,15 +1,17 @@
 import type { CompiledDefinition } from '../compile/compile.js';
 import type { DecisionMode, TaskHandler, UserTaskNode } from '../model/process.js';
 import { CommandError } from './command-error.js';
+import { taskEvent } from './commands/emit.js';
+import { prepareCompletion } from './commands/flow.js';
+import { ownTask } from './commands/guards.js';
+import { type Prepared, refuse } from './commands/spec.js';
 import type { CaseContext } from './context.js';
-import { type Prepared, prepareFlowCommand, refuse } from './flow-commands.js';
 import type {
   AssignHandlersCommand,
   ClaimTaskCommand,
   SignTaskCommand,
   UnclaimTaskCommand,
 } from './operation-commands.js';
-import { emitTaskEvent } from './task-event.js';
 import type { CompleteTaskCommand, TaskRecord, TaskSign } from './types.js';
 
 /** 票签 passes at half the weight unless the model says otherwise (`tb:passRatio`). */
@@ -27,29 +29,9 @@ export function handlersOf(definition: CompiledDefinition, task: TaskRecord): re
   return task.handlers ?? userNode(definition, task)?.handlers ?? [];
 }
 
-function openTask(
-  context: CaseContext,
-  command: { taskId: string; department: string },
-): TaskRecord | CommandError {
-  const task = context.tasks[command.taskId];
-  if (task?.kind !== 'user') {
-    return new CommandError(
-      'TASK_NOT_OPEN',
-      `Task ${command.taskId} is not open in case ${context.caseId}.`,
-      {
-        caseId: context.caseId,
-      },
-    );
-  }
-  if (task.department !== command.department) {
-    return new CommandError(
-      'WRONG_DEPARTMENT',
-      `Task ${task.id} belongs to ${task.department ?? 'no department'}, not ${command.department}.`,
-      { caseId: context.caseId, elementId: task.elementId },
-    );
-  }
-  return task;
-}
+/** The one guard for an open task of the command's department (`commands/guards.ts`). */
+const openTask = (context: CaseContext, command: { taskId: string; department: string }) =>
+  ownTask(context, command.taskId, command.department);
 
 function taskError(
   context: CaseContext,
@@ -139,7 +121,7 @@ export function prepareClaim(
     );
   }
   context.tasks[task.id] = { ...task, claimedBy: who };
-  emitTaskEvent(context, 'task.claimed', task, { by: who });
+  taskEvent(context, 'task.claimed', task, { by: who });
   return { ok: true, events: [] };
 }
 
@@ -160,7 +142,7 @@ export function prepareUnclaim(context: CaseContext, command: UnclaimTaskCommand
     );
   }
   context.tasks[task.id] = rest;
-  emitTaskEvent(context, 'task.unclaimed', task, {
+  taskEvent(context, 'task.unclaimed', task, {
     by: claimedBy,
     actor: command.actor.id,
     ...(command.reason ? { reason: command.reason } : {}),
@@ -199,7 +181,7 @@ export function prepareAssignHandlers(
     return taskError(context, task, 'BAD_COMMAND', 'assignHandlers lists a handler more than once.');
   }
   context.tasks[task.id] = { ...task, handlers };
-  emitTaskEvent(context, 'task.handlersAssigned', task, {
+  taskEvent(context, 'task.handlersAssigned', task, {
     handlers: handlers.map((h) => (h.weight === 1 ? h.id : `${h.id}:${h.weight}`)),
     ...(command.reason ? { reason: command.reason } : {}),
     ...(command.actor ? { actor: command.actor.id } : {}),
@@ -329,7 +311,7 @@ export function prepareSign(
     ...(command.opinion !== undefined ? { opinion: command.opinion } : {}),
   };
   const all = [...signs, sign];
-  emitTaskEvent(context, 'task.signed', task, {
+  taskEvent(context, 'task.signed', task, {
     by: who,
     outcome: command.outcome,
     ...(command.opinion !== undefined ? { opinion: command.opinion } : {}),
@@ -340,7 +322,7 @@ export function prepareSign(
     context.tasks[task.id] = { ...task, signs: all };
     return { ok: true, events: [] };
   }
-  emitTaskEvent(context, 'task.decided', task, {
+  taskEvent(context, 'task.decided', task, {
     mode,
     outcome: decision.outcome,
     decidedBy: who,
@@ -356,7 +338,7 @@ export function prepareSign(
       : {}),
   });
   context.tasks[task.id] = { ...task, signs: all };
-  return prepareFlowCommand(context, {
+  return prepareCompletion(context, {
     type: 'completeTask',
     taskId: task.id,
     department: command.department,

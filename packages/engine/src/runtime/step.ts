@@ -4,20 +4,19 @@ import { TongbanError } from '../errors.js';
 import type { Instant } from '../model/time.js';
 import { reconcileClocks } from './clock-reconcile.js';
 import { CommandError } from './command-error.js';
+import { admissionProblem } from './commands/admission.js';
+import type { AnyCommandSpec } from './commands/spec.js';
+import { caseCommandSpec } from './commands/table.js';
 import type { CaseContext } from './context.js';
 import type { CaseEvent } from './events.js';
-import { type FlowCommand, type Prepared, prepareFlowCommand } from './flow-commands.js';
-import { admissionProblem, isOperation, prepareOperation } from './operations.js';
+import { INTERCEPTORS } from './interceptors.js';
 import { permissionProblem } from './permission.js';
 import { pureInitialTransition, pureResolveState, pureTransition } from './pure-transition.js';
-import { refreshRecalls, settleRecalls } from './recall.js';
 import { scheduleTimes } from './schedule.js';
-import { completionProblem } from './sign-operations.js';
 import type { CaseSnapshot } from './snapshot.js';
 import { BadSnapshotError, snapshotProblem } from './snapshot-shape.js';
 import type { StepApplied, StepRefused, StepResult } from './step-result.js';
 import { loadContext, SNAPSHOT_SCHEMAS, SnapshotSchemaError, storeContext } from './stored-context.js';
-import { isSupervision, prepareSupervision } from './supervision.js';
 import { timeOrderProblem } from './time-order.js';
 import { timeoutActions } from './timeout-actions.js';
 import { adoptParkedTimers, reconcileTimers } from './timer-holds.js';
@@ -104,6 +103,49 @@ function start(
   return finish(definition, base, {}, state.value, context, now, new Set());
 }
 
+/** Why a stored snapshot cannot take this command at all (a missing, damaged or ended case), or null. */
+function snapshotRefusal(
+  definition: CompiledDefinition,
+  snapshot: CaseSnapshot,
+  now: Instant,
+): TongbanError | null {
+  if (typeof snapshot !== 'object' || Array.isArray(snapshot)) {
+    return new BadSnapshotError('The snapshot is not an object: pass the case as the store saved it.');
+  }
+  const caseId = snapshot.caseId;
+  if (!SNAPSHOT_SCHEMAS.includes(snapshot.schema)) {
+    return new SnapshotSchemaError(
+      `Case ${caseId} has a snapshot of layout ${String(snapshot.schema)}; this engine reads layouts ${SNAPSHOT_SCHEMAS.join(', ')}.`,
+      { caseId },
+    );
+  }
+  const damaged = snapshotProblem(snapshot as unknown as Record<string, unknown>);
+  if (damaged !== null) {
+    const where = typeof caseId === 'string' && caseId !== '' ? { caseId } : {};
+    return new BadSnapshotError(
+      `The snapshot${where.caseId ? ` of case ${caseId}` : ''} is damaged: ${damaged}. Restore it from the store's history (or its events); step does not guess.`,
+      where,
+    );
+  }
+  if (snapshot.definitionHash !== definition.hash) {
+    return new CommandError(
+      'DEFINITION_MISMATCH',
+      `Case ${caseId} runs on definition ${snapshot.definitionHash.slice(0, 12)}…, not ${definition.hash.slice(0, 12)}…: load the version it started on.`,
+      { caseId },
+    );
+  }
+  if (!isLiveStatus(snapshot.status)) {
+    return new CommandError('CASE_ENDED', `Case ${caseId} has ended (${snapshot.status}).`, { caseId });
+  }
+  return timeOrderProblem(snapshot, now);
+}
+
+/**
+ * A command on an existing case, through the fixed stages of its entry in the command table:
+ * who may (`whoMay`) → when (`when`, the case's status) → precheck → prepare → statechart →
+ * after → clocks, timers and the new snapshot; the interceptors (撤回 windows) run before
+ * precheck and after the statechart.
+ */
 function apply(
   definition: CompiledDefinition,
   snapshot: CaseSnapshot | null,
@@ -111,97 +153,39 @@ function apply(
   now: Instant,
 ): StepResult {
   if (snapshot === null) return refuse(new CommandError('NO_CASE', 'No such case: start it first.'));
-  if (typeof snapshot !== 'object' || Array.isArray(snapshot)) {
-    return refuse(
-      new BadSnapshotError('The snapshot is not an object: pass the case as the store saved it.'),
-    );
-  }
+  const broken = snapshotRefusal(definition, snapshot, now);
+  if (broken !== null) return refuse(broken);
   const caseId = snapshot.caseId;
-  if (!SNAPSHOT_SCHEMAS.includes(snapshot.schema)) {
-    return refuse(
-      new SnapshotSchemaError(
-        `Case ${caseId} has a snapshot of layout ${String(snapshot.schema)}; this engine reads layouts ${SNAPSHOT_SCHEMAS.join(', ')}.`,
-        { caseId },
-      ),
-    );
-  }
-  const damaged = snapshotProblem(snapshot as unknown as Record<string, unknown>);
-  if (damaged !== null) {
-    const where = typeof caseId === 'string' && caseId !== '' ? { caseId } : {};
-    return refuse(
-      new BadSnapshotError(
-        `The snapshot${where.caseId ? ` of case ${caseId}` : ''} is damaged: ${damaged}. Restore it from the store's history (or its events); step does not guess.`,
-        where,
-      ),
-    );
-  }
-  if (snapshot.definitionHash !== definition.hash) {
-    return refuse(
-      new CommandError(
-        'DEFINITION_MISMATCH',
-        `Case ${caseId} runs on definition ${snapshot.definitionHash.slice(0, 12)}…, not ${definition.hash.slice(0, 12)}…: load the version it started on.`,
-        { caseId },
-      ),
-    );
-  }
-  if (!isLiveStatus(snapshot.status)) {
-    return refuse(
-      new CommandError('CASE_ENDED', `Case ${caseId} has ended (${snapshot.status}).`, { caseId }),
-    );
-  }
-  const backwards = timeOrderProblem(snapshot, now);
-  if (backwards) return refuse(backwards);
   const denied = permissionProblem(definition, command, caseId);
   if (denied) return refuse(denied);
-  const admission = admissionProblem(snapshot.status, command, caseId);
+  const admission = admissionProblem(snapshot.status, command.type, caseId);
   if (admission) return refuse(admission);
+  const spec: AnyCommandSpec = caseCommandSpec(command.type);
 
   const context = loadContext(snapshot.machine.context, caseId, now);
   adoptParkedTimers(definition, context);
   const before = { ...context.timers };
   const touched = new Set<string>();
-  // 撤回: which earlier completions can still be pulled back, as the case stands now.
-  if (context.recall) refreshRecalls(definition, context, snapshot.machine.value);
-  const blocked = command.type === 'completeTask' ? completionProblem(definition, context, command) : null;
+  for (const interceptor of INTERCEPTORS) {
+    interceptor.before({ definition, context, value: snapshot.machine.value });
+  }
+  const input = { definition, context, command, touched, value: snapshot.machine.value };
+  const blocked = spec.precheck?.(input) ?? null;
   if (blocked) return refuse(blocked);
-  const prepared: Prepared = isOperation(command)
-    ? prepareOperation(definition, context, command, touched, snapshot.machine.value)
-    : isSupervision(command)
-      ? prepareSupervision(definition, context, command)
-      : prepareFlowCommand(context, command as FlowCommand);
+  const prepared = spec.prepare(input);
   if (!prepared.ok) return prepared;
 
-  let startedAt = snapshot.startedAt;
-  if (command.type === 'accept') startedAt = now;
-  const moved = run(
-    definition,
-    snapshot.machine.value,
-    context,
-    prepared.events,
-    command.type === 'message' ? command.name : null,
-  );
+  const onUnexpected = spec.unexpected;
+  const unexpected = onUnexpected === undefined ? null : () => onUnexpected(command, caseId);
+  const moved = run(definition, snapshot.machine.value, context, prepared.events, unexpected);
   if (!moved.ok) return moved;
-  settleRecalls(definition, snapshot.machine.context, moved.context, command, moved.value, touched);
-  if (command.type === 'withdraw') {
-    moved.context.out.push({
-      type: 'case.withdrawn',
-      at: now,
-      caseId,
-      data: {
-        ...(command.reason ? { reason: command.reason } : {}),
-        ...(command.actor ? { actor: command.actor.id } : {}),
-      },
-    });
+  for (const interceptor of INTERCEPTORS) {
+    const stored = snapshot.machine.context;
+    interceptor.after({ definition, stored, context: moved.context, command, value: moved.value, touched });
   }
-  return finish(
-    definition,
-    { startedAt, dueAt: snapshot.dueAt },
-    before,
-    moved.value,
-    moved.context,
-    now,
-    touched,
-  );
+  const base = { startedAt: snapshot.startedAt, dueAt: snapshot.dueAt };
+  spec.after?.({ command, context: moved.context, base });
+  return finish(definition, base, before, moved.value, moved.context, now, touched);
 }
 
 type Moved = { ok: true; value: CaseSnapshot['machine']['value']; context: CaseContext } | StepRefused;
@@ -212,23 +196,13 @@ function run(
   value: CaseSnapshot['machine']['value'],
   context: CaseContext,
   events: readonly MachineEvent[],
-  /** For a `message` command, its name: a message nobody waits for is refused, not dropped. */
-  message: string | null,
+  /** The refusal for an event the statechart cannot take (`unexpected` in the table), if any. */
+  unexpected: (() => CommandError) | null,
 ): Moved {
   let current = { value, context };
   for (const event of events) {
     const state = pureResolveState(definition.machine, current.value, current.context);
-    if (message !== null && !state.can(event)) {
-      return refuse(
-        new CommandError(
-          'MESSAGE_NOT_EXPECTED',
-          `Case ${context.caseId} is not waiting for message "${message}".`,
-          {
-            caseId: context.caseId,
-          },
-        ),
-      );
-    }
+    if (unexpected !== null && !state.can(event)) return refuse(unexpected());
     const [next, actions] = pureTransition(definition.machine, state, event);
     const nextContext = next.context as CaseContext;
     runMachineActions(actions, nextContext);

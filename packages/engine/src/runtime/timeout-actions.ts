@@ -1,8 +1,8 @@
 import type { CompiledDefinition } from '../compile/compile.js';
 import type { MachineEvent } from '../compile/machine.js';
+import { taskEvent } from './commands/emit.js';
+import { prepareCompletion } from './commands/flow.js';
 import type { CaseContext } from './context.js';
-import { prepareFlowCommand } from './flow-commands.js';
-import { emitTaskEvent } from './task-event.js';
 
 const OPINION = { agree: '逾期未反馈，视为同意', reject: '逾期未办理，自动驳回' } as const;
 
@@ -26,8 +26,8 @@ export function timeoutActions(definition: CompiledDefinition, context: CaseCont
     const action = node?.kind === 'userTask' ? (node.timeoutAction ?? 'light') : 'light';
     if (action === 'light') continue;
     context.tasks[task.id] = { ...task, delegatedTo: null };
-    emitTaskEvent(context, 'task.timedOut', task, { action, dueAt: task.dueAt ?? null });
-    const prepared = prepareFlowCommand(context, {
+    taskEvent(context, 'task.timedOut', task, { action, dueAt: task.dueAt ?? null });
+    const prepared = prepareCompletion(context, {
       type: 'completeTask',
       taskId: task.id,
       department: task.department ?? '',

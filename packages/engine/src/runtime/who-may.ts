@@ -1,4 +1,4 @@
-import type { Actor, Command } from './types.js';
+import type { Actor } from './types.js';
 
 /** Kinds of actor; an actor without `kind` is staff. */
 export type ActorKind = NonNullable<Actor['kind']>;
@@ -27,56 +27,19 @@ export interface WhoMay {
   readonly anonymous: 'department' | 'applicant' | 'host' | 'system' | null;
 }
 
-const DEPARTMENT: WhoMay = { staff: 'named', kinds: [], anonymous: 'department' };
-const APPLICANT: WhoMay = { staff: 'any', kinds: ['applicant'], anonymous: 'applicant' };
-const SYSTEM: WhoMay = { staff: null, kinds: ['system'], anonymous: 'system' };
-const LEAD: WhoMay = { staff: 'lead', kinds: [], anonymous: null };
-const OFFICER: WhoMay = { staff: null, kinds: ['officer', 'admin'], anonymous: null };
-const INTAKE: WhoMay = { staff: 'any', kinds: ['officer', 'admin'], anonymous: null };
-
 /**
- * Every command's rule, keyed by every command type: a new command without a rule does not
- * compile. Supervisors appear only under 催办 and 督办: they read everything and act on a case
- * only through supervision.
+ * The rules several commands share; each command's own rule is its `whoMay` in the command table
+ * (`commands/table.ts`). Supervisors appear only under 催办 and 督办: they read everything and act
+ * on a case only through supervision.
  */
-export const WHO_MAY: { readonly [K in Command['type']]: WhoMay } = {
-  // 受理 at a window, by the host registering a case, or by an officer.
-  start: { staff: 'any', kinds: ['officer', 'admin'], anonymous: 'host' },
-  // 逾期未反馈视为同意: the system completes a task when its timeout action says so.
-  completeTask: { staff: 'named', kinds: ['system'], anonymous: 'department' },
-  // A message comes from another system, the applicant (补正材料) or a person in the centre.
-  message: { staff: 'any', kinds: ['officer', 'admin', 'applicant', 'system'], anonymous: 'system' },
-  fireTimer: SYSTEM,
-  completeService: SYSTEM,
-  failService: SYSTEM,
-  withdraw: APPLICANT,
-  accept: INTAKE,
-  refuseIntake: INTAKE,
-  suspendCase: OFFICER,
-  resumeCase: OFFICER,
-  startSpecialProcedure: DEPARTMENT,
-  endSpecialProcedure: DEPARTMENT,
-  requestSupplement: DEPARTMENT,
-  supply: APPLICANT,
-  transferTask: DEPARTMENT,
-  delegateTask: DEPARTMENT,
-  addSigner: LEAD,
-  removeSigner: LEAD,
-  reject: DEPARTMENT,
-  resubmit: APPLICANT,
-  jump: { staff: null, kinds: ['admin'], anonymous: null },
-  copyTo: { staff: 'any', kinds: [], anonymous: null },
-  extend: OFFICER,
-  recall: DEPARTMENT,
-  claimTask: { staff: 'named', kinds: [], anonymous: null },
-  // The claimant releases it, or an officer does for them.
-  unclaimTask: { staff: 'named', kinds: ['officer', 'admin'], anonymous: null },
-  signTask: { staff: 'named', kinds: [], anonymous: null },
-  assignHandlers: DEPARTMENT,
-  urge: { staff: 'lead', kinds: ['supervisor', 'officer'], anonymous: null },
-  supervise: { staff: null, kinds: ['supervisor'], anonymous: null },
-  answerSupervision: DEPARTMENT,
-};
+export const RULES = {
+  department: { staff: 'named', kinds: [], anonymous: 'department' },
+  applicant: { staff: 'any', kinds: ['applicant'], anonymous: 'applicant' },
+  system: { staff: null, kinds: ['system'], anonymous: 'system' },
+  lead: { staff: 'lead', kinds: [], anonymous: null },
+  officer: { staff: null, kinds: ['officer', 'admin'], anonymous: null },
+  intake: { staff: 'any', kinds: ['officer', 'admin'], anonymous: null },
+} as const satisfies Record<string, WhoMay>;
 
 const KIND_NAMES: Readonly<Record<Exclude<ActorKind, 'staff'>, string>> = {
   officer: 'officers',

@@ -1,3 +1,4 @@
+import { CASE_EVENT_TYPES, EVENT_TRAITS } from '../runtime/event-traits.js';
 import type { CaseEvent } from '../runtime/events.js';
 
 /**
@@ -57,28 +58,13 @@ export const SUPERVISION_KINDS: readonly SupervisionKind[] = [
   'rule.fired',
 ];
 
-const BY_EVENT: Readonly<Record<string, SupervisionKind>> = {
-  'case.started': 'case.accepted',
-  'task.opened': 'task.opened',
-  'task.completed': 'task.completed',
-  'light.changed': 'light.changed',
-  'case.suspended': 'suspended',
-  'task.specialProcedureStarted': 'suspended',
-  'supplement.requested': 'suspended',
-  'case.resumed': 'resumed',
-  'task.specialProcedureEnded': 'resumed',
-  'supplement.supplied': 'resumed',
-  'supplement.cancelled': 'resumed',
-  'case.extended': 'extended',
-  'task.extended': 'extended',
-  'task.rejected': 'sentBack',
-  'task.urged': 'urged',
-  'case.supervised': 'supervised',
-  'supervision.answered': 'supervision.answered',
-  'supervision.overdue': 'supervision.overdue',
-  'case.completed': 'case.decided',
-  'case.withdrawn': 'case.withdrawn',
-};
+/** Which kind each watched engine event feeds: the events' `supervisionKind` trait. */
+const BY_EVENT: Readonly<Record<string, SupervisionKind>> = Object.fromEntries(
+  CASE_EVENT_TYPES.flatMap((type) => {
+    const kind = EVENT_TRAITS[type].supervisionKind;
+    return kind === null ? [] : [[type, kind]];
+  }),
+);
 
 /** The supervision kind an engine event feeds, or null when supervisors do not watch it. */
 export function supervisionKindOf(event: Pick<CaseEvent, 'type'>): SupervisionKind | null {

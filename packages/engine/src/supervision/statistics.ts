@@ -1,4 +1,5 @@
 import type { Instant } from '../model/time.js';
+import { EXTENSION_EVENT_TYPES, SUSPENSION_EVENT_TYPES } from '../runtime/event-traits.js';
 import type { CaseEvent } from '../runtime/events.js';
 import type { JsonValue } from '../runtime/types.js';
 
@@ -70,8 +71,8 @@ export const STATISTICS_COUNTERS = [
 type Counter = (typeof STATISTICS_COUNTERS)[number];
 type Counts = Record<Counter, number>;
 
-const SUSPENSIONS = new Set(['case.suspended', 'task.specialProcedureStarted', 'supplement.requested']);
-const EXTENSIONS = new Set(['case.extended', 'task.extended']);
+const SUSPENSIONS: ReadonlySet<string> = new Set(SUSPENSION_EVENT_TYPES);
+const EXTENSIONS: ReadonlySet<string> = new Set(EXTENSION_EVENT_TYPES);
 
 const str = (value: JsonValue | undefined): string | null => (typeof value === 'string' ? value : null);
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { WHO_MAY } from '../../src/runtime/who-may.js';
+import { WHO_MAY } from '../../src/runtime/commands/table.js';
 
 /**
  * Arbitraries for input that arrives as JSON from outside (HTTP, queues, scenario files): random

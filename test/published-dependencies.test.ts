@@ -88,6 +88,7 @@ describe('audit chain hashes (RFC 8785 canonical JSON)', () => {
       type: 'x',
       at: 0,
       payload: {
+        // biome-ignore lint/correctness/noPrecisionLoss: the RFC's sample input, digits as it gives them
         numbers: [333333333.33333329, 1e30, 4.5, 2e-3, 0.000000000000000000000000001],
         string: '\u20ac$\u000F\u000aA\'\u0042\u0022\u005c\\"/',
         literals: [null, true, false],

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLE = join(ROOT, 'examples', 'construction-permit');
@@ -68,12 +68,20 @@ function plainEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
+/** The version in a workspace package's package.json (what its tarball is named after). */
+function versionOf(name: (typeof PACKAGES)[number]): string {
+  return (
+    JSON.parse(readFileSync(join(ROOT, 'packages', name, 'package.json'), 'utf8')) as { version: string }
+  ).version;
+}
+
+let work = '';
 const tarballs = new Map<(typeof PACKAGES)[number], string>();
 let consumer = '';
 
 describe('published packages (SLOW: builds, packs, then waits for npm install from the registry)', () => {
   beforeAll(async () => {
-    const work = realpathSync(mkdtempSync(join(tmpdir(), 'tongban-published-')));
+    work = realpathSync(mkdtempSync(join(tmpdir(), 'tongban-published-')));
     expect(relative(ROOT, work).startsWith('..'), 'the consumer lives outside the workspace').toBe(true);
     const packed = join(work, 'tarballs');
     mkdirSync(packed);
@@ -81,7 +89,7 @@ describe('published packages (SLOW: builds, packs, then waits for npm install fr
     for (const name of PACKAGES) {
       const result = await run('pnpm', ['pack', '--pack-destination', packed], join(ROOT, 'packages', name));
       expect(result.code, `pnpm pack @tongban/${name}\n${result.stdout}${result.stderr}`).toBe(0);
-      tarballs.set(name, join(packed, `tongban-${name}-0.1.0.tgz`));
+      tarballs.set(name, join(packed, `tongban-${name}-${versionOf(name)}.tgz`));
     }
 
     consumer = join(work, 'consumer');
@@ -134,6 +142,10 @@ describe('published packages (SLOW: builds, packs, then waits for npm install fr
     );
     expect(install.code, `npm install\n${install.stdout}${install.stderr}`).toBe(0);
   }, SLOW);
+
+  afterAll(() => {
+    if (work !== '') rmSync(work, { recursive: true, force: true });
+  });
 
   it('tarballs hold built dist/, README and LICENSE, and no tests, sources or workspace links', async () => {
     for (const name of PACKAGES) {
@@ -218,7 +230,7 @@ describe('published packages (SLOW: builds, packs, then waits for npm install fr
       const bin = join(consumer, 'node_modules', '.bin', 'tongban');
 
       const version = await run(bin, ['--version'], consumer, plainEnv());
-      expect(version).toEqual({ code: 0, stdout: '0.1.0\n', stderr: '' });
+      expect(version).toEqual({ code: 0, stdout: `${versionOf('cli')}\n`, stderr: '' });
 
       const validate = await run(bin, ['validate', 'construction-permit.bpmn'], consumer, plainEnv());
       expect(validate).toEqual({ code: 0, stdout: '', stderr: '' });

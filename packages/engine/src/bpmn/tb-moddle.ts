@@ -11,8 +11,8 @@ export const TB_NAMESPACE_URI = 'https://tongban.dev/schema/bpmn/tb/1.0';
 export const tbModdleDescriptor: TbModdleDescriptor = descriptor;
 
 /**
- * The shape of a moddle package descriptor as far as Tongban's has it. Declared rather than taken
- * from the JSON file so that the published `.d.ts` import no JSON (strict consumers would need
+ * The shape of Tongban's moddle package descriptor. Declared here rather than taken from the JSON
+ * file so that the published `.d.ts` files import no JSON (a strict consumer would need
  * `resolveJsonModule` and an import attribute to read it).
  */
 export interface TbModdleDescriptor {

@@ -62,7 +62,7 @@ describe('--data-dir whose parent folders do not exist (a fresh clone has no .to
       '--to',
       '2026-01-31',
       '--data-dir',
-      join(dir, 'file', 'db'),
+      join(dir, 'file', 'sub', 'db'),
     );
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^tongban: cannot create the folder for --data-dir .*file\/sub\/db: ENOTDIR/);

@@ -3,10 +3,10 @@
  * folders do not exist yet, and signals sent to the PID they started.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { cli, REPO_ROOT } from './support/cli.js';
 
 const BIN = join(REPO_ROOT, 'packages', 'cli', 'bin', 'tongban.js');
@@ -17,7 +17,15 @@ const VERSION = (
 /** PGlite starts a WASM PostgreSQL: seconds on a loaded machine, so these tests allow minutes. */
 const SLOW = 120_000;
 
-const temp = (): string => mkdtempSync(join(tmpdir(), 'tongban-entry-'));
+const made: string[] = [];
+const temp = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'tongban-entry-'));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('tongban --version', () => {
   it('prints the package version and exits 0', async () => {

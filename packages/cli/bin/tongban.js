@@ -1,25 +1,29 @@
 #!/usr/bin/env node
-// Runs the CLI from TypeScript source inside the workspace (no build step needed for the quick
-// start); a published package would ship dist/ and import it instead.
-import { spawnSync } from 'node:child_process';
+// The `tongban` command. Always runs in this process (no child to orphan: SIGINT and SIGTERM reach
+// the command itself, and the exit code is its own).
+//
+// - Installed from npm: the package ships dist/ and no src/, so this imports the compiled CLI.
+// - Inside the repository (src/ is there): runs the TypeScript source through tsx's loader, with
+//   the `@tongban/source` condition so the workspace packages resolve to their src/ too; no build
+//   step is needed for the quick start.
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { register } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const built = join(here, '..', 'dist', 'main.js');
 const source = join(here, '..', 'src', 'main.ts');
 
 if (existsSync(source)) {
-  const require = createRequire(import.meta.url);
-  const tsxCli = require.resolve('tsx/cli');
-  const result = spawnSync(
-    process.execPath,
-    [tsxCli, '--conditions=@tongban/source', source, ...process.argv.slice(2)],
-    { stdio: 'inherit' },
-  );
-  process.exit(result.status ?? 1);
+  // Adds the workspace's source condition to every resolution (what `--conditions` would do).
+  const addCondition =
+    'export async function resolve(specifier, context, next) {' +
+    ' const conditions = [...context.conditions, "@tongban/source"];' +
+    ' return next(specifier, { ...context, conditions }); }';
+  register(`data:text/javascript,${encodeURIComponent(addCondition)}`);
+  const { register: registerTsx } = await import('tsx/esm/api');
+  registerTsx();
+  await import(pathToFileURL(source).href);
 } else {
-  await import(built);
+  await import('../dist/main.js');
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { TongbanError } from '@tongban/engine';
 import { Command, CommanderError } from 'commander';
 import { registerAll } from './commands/index.js';
@@ -8,10 +9,16 @@ export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
+/** This package's version (`tongban --version`), read from its package.json in src/ and dist/ alike. */
+export const CLI_VERSION: string = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
 /** Builds the `tongban` program. Exported so tests can run commands in-process. */
 export function buildProgram(): Command {
   const program = new Command('tongban')
     .description('Tongban (通办): parallel approval with electronic supervision')
+    .version(CLI_VERSION, '-V, --version', 'print the version of tongban')
     .exitOverride()
     .showHelpAfterError();
   registerAll(program);

@@ -101,7 +101,9 @@ describe('tongban simulate', () => {
 });
 
 describe('tongban demo (a real process, as the README runs it)', () => {
-  it('runs the construction-permit example to the end', async () => {
+  // Starts a process and an embedded PGlite database, then plays the whole case: well over 30 s on a
+  // loaded machine, so it waits up to two minutes for the process to end.
+  it('runs the construction-permit example to the end', { timeout: 120_000 }, async () => {
     const run = await cliProcess(['demo']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('工程建设项目施工许可');

@@ -1,3 +1,4 @@
+/// <reference path="./bpmn/bpmn-moddle.d.ts" preserve="true" />
 /**
  * `@tongban/engine`: BPMN import, compiler to xstate v5, the pure case runtime, the working-day
  * calendar and clocks. No I/O and no Node-only APIs: it runs in the browser too.

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileBpmn, type Scenario, statisticsSummary } from '@tongban/engine';
@@ -10,8 +11,14 @@ import { readInputFile, readJsonFile } from '../read-input.js';
 import { diagnosticLine } from './validate.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-/** The examples folder of the repository this CLI runs from. */
-export const EXAMPLES_DIR = join(here, '..', '..', '..', '..', 'examples');
+/**
+ * Where the demo finds its example matters: the copy shipped inside the published package
+ * (`examples/`, made by `prepack`), else the repository's `examples/` when running from a checkout.
+ */
+export const EXAMPLES_DIR =
+  [join(here, '..', '..', 'examples'), join(here, '..', '..', '..', '..', 'examples')].find((dir) =>
+    existsSync(join(dir, 'construction-permit', 'construction-permit.bpmn')),
+  ) ?? join(here, '..', '..', 'examples');
 
 export function register(program: Command): void {
   program
@@ -19,7 +26,11 @@ export function register(program: Command): void {
     .description(
       'run the construction-permit example end to end on an embedded PGlite database and print its timeline',
     )
-    .option('--example <name>', 'example folder under examples/', 'construction-permit')
+    .option(
+      '--example <name>',
+      'example matter to run (construction-permit or business-start)',
+      'construction-permit',
+    )
     .action(async (options: { example: string }) => {
       const folder = join(EXAMPLES_DIR, options.example);
       const xml = readInputFile(join(folder, `${options.example}.bpmn`));

@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { createPgliteStore, createPostgresStore, migrate, type TongbanStore } from '@tongban/adapters';
 import type { Command } from 'commander';
 import { EXIT_FAILURE, EXIT_OK } from '../program.js';
@@ -22,7 +24,17 @@ export async function openStore(options: DatabaseCliOptions, max = 4): Promise<T
   if (url !== undefined && options.dataDir !== undefined) {
     throw new UsageError('give either --database-url or --data-dir, not both');
   }
-  if (options.dataDir !== undefined) return createPgliteStore({ dataDir: options.dataDir, migrate: false });
+  if (options.dataDir !== undefined) {
+    // PGlite creates the data directory itself but not the folders above it (e.g. `./.tongban/db`
+    // on a fresh clone): make them, or say plainly why they cannot be made.
+    try {
+      mkdirSync(dirname(resolve(options.dataDir)), { recursive: true });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new UsageError(`cannot create the folder for --data-dir ${options.dataDir}: ${reason}`);
+    }
+    return createPgliteStore({ dataDir: options.dataDir, migrate: false });
+  }
   if (url !== undefined) return createPostgresStore({ connectionString: url, max });
   throw new UsageError('no database: give --database-url URL (or set DATABASE_URL) or --data-dir DIR');
 }

@@ -38,13 +38,20 @@ export async function cli(...argv: string[]): Promise<CliRun> {
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
 const BIN = join(REPO_ROOT, 'packages', 'cli', 'bin', 'tongban.js');
 
-/** Runs the real `tongban` launcher in a child process, as a user would. */
-export async function cliProcess(argv: string[], env: Record<string, string> = {}): Promise<CliRun> {
+/**
+ * Runs the real `tongban` launcher in a child process, as a user would. `timeoutMs` bounds the
+ * process (keep it below the test's own timeout so the test reports what the process printed).
+ */
+export async function cliProcess(
+  argv: string[],
+  env: Record<string, string> = {},
+  timeoutMs = 110_000,
+): Promise<CliRun> {
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...argv], {
       cwd: REPO_ROOT,
       env: { ...process.env, NO_COLOR: '1', ...env },
-      timeout: 60_000,
+      timeout: timeoutMs,
     });
     return { code: 0, stdout, stderr };
   } catch (error) {

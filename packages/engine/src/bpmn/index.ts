@@ -6,4 +6,4 @@
 export { parseHandlers, parsePassRatio } from './decision-attributes.js';
 export { type DecodedBpmn, decodeBpmnBytes } from './decode-bytes.js';
 export { type ImportResult, importBpmn, importDefinitions, type ParsedBpmn } from './import-bpmn.js';
-export { TB_NAMESPACE_URI, tbModdleDescriptor } from './tb-moddle.js';
+export { TB_NAMESPACE_URI, type TbModdleDescriptor, tbModdleDescriptor } from './tb-moddle.js';

@@ -5,7 +5,7 @@ import { ScenarioError, simulate } from '../src/runtime/simulate.js';
 import type { CaseSnapshot } from '../src/runtime/snapshot.js';
 import { step } from '../src/runtime/step.js';
 import type { Command } from '../src/runtime/types.js';
-import { compiled, end, model, scope, start, task } from './support/ir.js';
+import { compiled, end, model, promisedMatter, scope, start, task } from './support/ir.js';
 import { anyCommand, anyScenario, anyValue } from './support/malformed.js';
 
 const bj = (iso: string): number => Date.parse(`${iso}+08:00`);
@@ -25,16 +25,7 @@ const def = compiled(
         ['a', 'e'],
       ],
     ),
-    {
-      code: 'MAL',
-      name: 'malformed input',
-      kind: 'promised',
-      legalLimit: null,
-      promisedLimit: { amount: 20, unit: 'workingDays' },
-      warning: { kind: 'absolute', amount: 1, unit: 'workingDays' },
-      extensionCap: 10,
-      calendar: null,
-    },
+    promisedMatter('MAL', 'malformed input'),
   ),
 );
 

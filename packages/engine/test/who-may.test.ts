@@ -3,7 +3,18 @@ import { WHO_MAY } from '../src/runtime/commands/table.js';
 import type { CaseSnapshot } from '../src/runtime/snapshot.js';
 import { step } from '../src/runtime/step.js';
 import type { Actor, Command } from '../src/runtime/types.js';
-import { compiled, end, gateway, messageCatch, model, scope, service, start, task } from './support/ir.js';
+import {
+  compiled,
+  end,
+  gateway,
+  messageCatch,
+  model,
+  promisedMatter,
+  scope,
+  service,
+  start,
+  task,
+} from './support/ir.js';
 
 /**
  * Every command × every kind of actor, against a case where the command applies: admitted ones
@@ -47,16 +58,7 @@ const def = compiled(
         ['decide', 'e'],
       ],
     ),
-    {
-      code: 'WHO',
-      name: 'who may',
-      kind: 'promised',
-      legalLimit: null,
-      promisedLimit: { amount: 20, unit: 'workingDays' },
-      warning: { kind: 'absolute', amount: 1, unit: 'workingDays' },
-      extensionCap: 10,
-      calendar: null,
-    },
+    promisedMatter('WHO', 'who may'),
   ),
 );
 

@@ -59,6 +59,20 @@ export function model(root: Scope, matter: MatterInfo | null = null): ProcessMod
   return { id: root.id, name: null, matter, root, messages: {} };
 }
 
+/** The tests' usual matter: promised in 20 working days, yellow 1 working day before, up to 10 days of 延期. */
+export function promisedMatter(code: string, name: string): MatterInfo {
+  return {
+    code,
+    name,
+    kind: 'promised',
+    legalLimit: null,
+    promisedLimit: { amount: 20, unit: 'workingDays' },
+    warning: { kind: 'absolute', amount: 1, unit: 'workingDays' },
+    extensionCap: 10,
+    calendar: null,
+  };
+}
+
 /** Compiles a model, throwing with its diagnostics: a test model must compile. */
 export function compiled(m: ProcessModel): CompiledDefinition {
   const result = compile(m);

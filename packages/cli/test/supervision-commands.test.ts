@@ -62,6 +62,18 @@ describe('tongban board, stats and export', () => {
     expect((await cli('board', '--data-dir', dir, '--light', 'blue')).code).toBe(2);
   });
 
+  it("board --department: the matching cases with only that department's open tasks", async () => {
+    const run = await cli('board', '--data-dir', dir, '--now', '2026-03-06', '--department', '消防救援支队');
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n').filter((line) => line !== '');
+    const caseLines = lines.filter((line) => /^\S/.test(line)).slice(1);
+    expect(caseLines.map((line) => line.split(/\s+/)[2])).toEqual(['late-case']);
+    const taskLines = lines.filter((line) => line.startsWith('    '));
+    expect(taskLines).toHaveLength(1);
+    expect(taskLines[0]).toContain('消防救援支队 fire_review');
+    expect(run.stdout).not.toContain('lead_review');
+  });
+
   it('stats: per department over a period, with totals', async () => {
     const run = await cli(
       'stats',

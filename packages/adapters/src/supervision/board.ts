@@ -13,7 +13,7 @@ import { type Executor, queryRows } from '../store/database.js';
 export interface BoardFilter {
   /** 事项 code. */
   readonly matter?: string;
-  /** Cases where this department leads or holds an open task. */
+  /** Cases where this department leads or holds an open task; only its own open tasks are listed. */
   readonly department?: string;
   /** Province, city or county the case is handled in. */
   readonly region?: string;
@@ -123,6 +123,12 @@ function filters(filter: BoardFilter, now: Instant): SQL[] {
   return where;
 }
 
+// A department's board shows only its own open tasks: the filter picks the cases, and listing other
+// departments' tasks under them would show the department work that is not its to do.
+function departmentTasks(department: string | undefined): SQL {
+  return department === undefined ? sql`` : sql` and t.department = ${department}`;
+}
+
 function rankExpression(now: Instant): SQL {
   // Stored lights lag when no timer worker runs; a deadline that has passed is red regardless
   // (a suspended case keeps the light it had, as the engine freezes it).
@@ -178,7 +184,7 @@ export async function queryBoard(db: Executor, options: BoardOptions = {}): Prom
           c.snapshot #>> array['machine', 'context', 'tasks', t.task_id, 'claimedBy']) as responsible
       from tasks t join cases c on c.id = t.case_id
       where t.case_id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
-        and t.status = 'open' and t.kind = 'user'`,
+        and t.status = 'open' and t.kind = 'user'${departmentTasks(options.department)}`,
   );
   const status = (clock: ClockState | null) => {
     if (clock === null) return null;

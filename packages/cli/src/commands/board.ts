@@ -90,7 +90,10 @@ export function register(program: Command): void {
         'live supervision board: open cases most urgent first (red, yellow, green), with their open tasks',
       )
       .option('--matter <code>', 'only this matter (事项编码)')
-      .option('--department <name>', 'only cases this department leads or holds an open task in')
+      .option(
+        '--department <name>',
+        'only cases this department leads or holds an open task in, with only its own open tasks',
+      )
       .option('--region <name>', 'only this province, city or county')
       .option('--light <light>', 'only cases of this urgency: red, yellow or green')
       .option('--limit <n>', 'most cases shown', '50')

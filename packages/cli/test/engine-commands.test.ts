@@ -28,8 +28,12 @@ const BROKEN = `<?xml version="1.0" encoding="UTF-8"?>
 </bpmn:definitions>`;
 
 describe('tongban validate', () => {
-  it('exits 0 and prints nothing for a model that compiles', async () => {
-    expect(await cli('validate', BPMN)).toEqual({ code: 0, stdout: '', stderr: '' });
+  it('exits 0 and prints a one-line ok summary for a model that compiles', async () => {
+    const run = await cli('validate', BPMN);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toBe(
+      `ok: ${BPMN} — process ConstructionPermit (工程建设项目施工许可), 6 tasks, 4 departments\n`,
+    );
   });
 
   it('prints one `elementId code message` line per error and exits 1', async () => {

@@ -54,11 +54,14 @@ describe('tongban board, stats and export', () => {
     expect(caseLines[0]).toContain('● 红');
     // The overdue tasks first, each with its deadline and the working days past it.
     expect(lines.slice(2, 4)).toEqual([
-      '    ● 红  消防救援支队 fire_review  截止 2026-03-05 00:00  剩余 -2 个工作日',
-      '    ● 红  住建局 lead_review  截止 2026-03-06 00:00  剩余 -1 个工作日',
+      '    ● 红  消防救援支队 fire_review  截止 2026-03-04  剩余 -2 个工作日',
+      '    ● 红  住建局 lead_review  截止 2026-03-05  剩余 -1 个工作日',
     ]);
     const json = await cli('board', '--data-dir', dir, '--now', '2026-03-06', '--light', 'red', '--json');
-    expect((JSON.parse(json.stdout) as { caseId: string }[]).map((c) => c.caseId)).toEqual(['late-case']);
+    const red = JSON.parse(json.stdout) as { caseId: string; tasks: { dueAt: number; lastDay: string }[] }[];
+    expect(red.map((c) => c.caseId)).toEqual(['late-case']);
+    // JSON keeps the instant for comparisons and carries the last day people read.
+    expect(red[0]?.tasks[0]).toMatchObject({ dueAt: bj('2026-03-05T00:00:00'), lastDay: '2026-03-04' });
     expect((await cli('board', '--data-dir', dir, '--light', 'blue')).code).toBe(2);
   });
 

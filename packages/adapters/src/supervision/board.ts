@@ -1,4 +1,5 @@
 import {
+  beijingLastDay,
   type CalendarSource,
   type ClockState,
   clockStatus,
@@ -41,7 +42,10 @@ export interface BoardTask {
   /** The person handling it for the department: the delegate (委派), else who claimed it (签收). */
   readonly responsible: string | null;
   readonly openedAt: Instant;
+  /** Deadline as the first overdue instant (for comparisons). */
   readonly dueAt: Instant | null;
+  /** The same deadline as people read it: its last day (截止日期, Beijing `YYYY-MM-DD`). */
+  readonly lastDay: string | null;
   /** The task clock's light now (null without a limit). */
   readonly light: Light | null;
   readonly remainingWorkingDays: number | null;
@@ -56,7 +60,10 @@ export interface BoardCase {
   readonly urgency: Light | null;
   /** The case clock's light now. */
   readonly light: Light | null;
+  /** Deadline as the first overdue instant (for comparisons). */
   readonly dueAt: Instant | null;
+  /** The same deadline as people read it: its last day (截止日期, Beijing `YYYY-MM-DD`). */
+  readonly lastDay: string | null;
   readonly remainingWorkingDays: number | null;
   /** The nearest deadline among the case and its open tasks. */
   readonly nearestDueAt: Instant | null;
@@ -197,6 +204,7 @@ export async function queryBoard(db: Executor, options: BoardOptions = {}): Prom
   const byCase = new Map<string, BoardTask[]>();
   for (const row of tasks) {
     const live = status(row.clock);
+    const dueAt = live?.dueAt ?? nullableNumber(row.due_at);
     const task: BoardTask = {
       taskId: row.task_id,
       elementId: row.element_id,
@@ -205,7 +213,8 @@ export async function queryBoard(db: Executor, options: BoardOptions = {}): Prom
       role: row.role,
       responsible: row.responsible,
       openedAt: Number(row.opened_at),
-      dueAt: live?.dueAt ?? nullableNumber(row.due_at),
+      dueAt,
+      lastDay: dueAt === null ? null : beijingLastDay(dueAt),
       light: live?.light ?? (isLight(row.light) ? row.light : null),
       remainingWorkingDays: live?.remainingWorkingDays ?? null,
     };
@@ -215,6 +224,7 @@ export async function queryBoard(db: Executor, options: BoardOptions = {}): Prom
   }
   return cases.map((row): BoardCase => {
     const live = status(row.case_clock);
+    const dueAt = live?.dueAt ?? nullableNumber(row.due_at);
     const own = (byCase.get(row.id) ?? []).sort(
       (a, b) =>
         RANKS.indexOf(a.light) - RANKS.indexOf(b.light) ||
@@ -227,7 +237,8 @@ export async function queryBoard(db: Executor, options: BoardOptions = {}): Prom
       status: row.status,
       urgency: RANKS[row.rank] ?? null,
       light: live?.light ?? (isLight(row.light) ? row.light : null),
-      dueAt: live?.dueAt ?? nullableNumber(row.due_at),
+      dueAt,
+      lastDay: dueAt === null ? null : beijingLastDay(dueAt),
       remainingWorkingDays: live?.remainingWorkingDays ?? null,
       nearestDueAt: nullableNumber(row.nearest_due),
       leadDepartment: row.lead_department,

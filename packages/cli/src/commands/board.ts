@@ -1,4 +1,4 @@
-import { beijingTime, displayWidth, type Light, padCell } from '@tongban/engine';
+import { displayWidth, type Light, padCell } from '@tongban/engine';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { EXIT_FAILURE, EXIT_OK } from '../program.js';
@@ -33,19 +33,20 @@ export function lightCell(light: Light | null, width = 0): string {
 }
 
 const days = (n: number | null): string => (n === null ? '-' : String(n));
-const when = (at: number | null): string => (at === null ? '-' : beijingTime(at).slice(0, 16));
+// People read a deadline as its last day (截止日期), not as the midnight after it when it turns red.
+const lastDay = (day: string | null): string => day ?? '-';
 
 /** The board as a table: one line per case, then its open tasks indented beneath it. */
 export function formatBoard(board: readonly BoardCase[]): string {
   if (board.length === 0) return 'no open cases\n';
-  const header = ['灯', '办件', '事项', '牵头部门', '受理人', '承诺办结', '剩余工作日', '状态'];
+  const header = ['灯', '办件', '事项', '牵头部门', '受理人', '截止日期', '剩余工作日', '状态'];
   const cells = board.map((item) => [
     item.urgency === null ? '-' : `● ${NAMES[item.urgency]}`,
     item.caseId,
     item.matterCode ?? '-',
     item.leadDepartment ?? '-',
     item.responsible ?? '-',
-    when(item.dueAt),
+    lastDay(item.lastDay),
     days(item.remainingWorkingDays),
     item.status,
   ]);
@@ -67,7 +68,7 @@ export function formatBoard(board: readonly BoardCase[]): string {
     for (const task of item.tasks) {
       out.push(
         `    ${lightCell(task.light)}  ${task.department ?? '-'} ${task.name ?? task.elementId}` +
-          `  截止 ${when(task.dueAt)}  剩余 ${days(task.remainingWorkingDays)} 个工作日` +
+          `  截止 ${lastDay(task.lastDay)}  剩余 ${days(task.remainingWorkingDays)} 个工作日` +
           (task.responsible ? `  经办 ${task.responsible}` : ''),
       );
     }

@@ -111,6 +111,15 @@ describe('tongban demo (a real process, as the README runs it)', () => {
     expect(run.stdout).toContain('工程建设项目施工许可');
     expect(run.stdout).toContain('退回补正');
     expect(run.stdout).toContain('办结');
-    expect(run.stdout).toMatch(/结果：completed/);
+    // One language on the screen: the summary speaks Chinese like the timeline.
+    expect(run.stdout).toMatch(/^结果：办结，承诺期限 \d{4}-\d\d-\d\d，灯色 [红黄绿]，/m);
+    expect(run.stdout).not.toMatch(/\b(completed|running|yellow|green|red|department)\b/);
+    expect(run.stdout).toMatch(/^部门\s+收件\s+办结/m);
+    expect(run.stdout).toContain('说明:');
+    // Progress before the slow steps, on stderr: the first line comes before the database opens.
+    const progress = run.stderr.split('\n');
+    expect(progress[0]).toBe('正在启动 tongban 演示…');
+    expect(progress).toContain('正在初始化嵌入式数据库（PGlite）…');
+    expect(run.stderr).toMatch(/数据库已就绪（\d+\.\d 秒）/);
   });
 });

@@ -62,6 +62,7 @@ export {
   formatStatistics,
   padCell,
   STATISTICS_HEADINGS,
+  type StatisticsLabels,
   statisticsSummary,
 } from './summary.js';
 export {

@@ -106,7 +106,8 @@ describe('tongban simulate', () => {
 
 describe('tongban demo (a real process, as the README runs it)', () => {
   it('runs the construction-permit example to the end', async () => {
-    const run = await cliProcess(['demo']);
+    // A Chinese locale, whatever the machine running the tests has.
+    const run = await cliProcess(['demo'], { LANG: 'zh_CN.UTF-8', LC_ALL: '' });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('工程建设项目施工许可');
     expect(run.stdout).toContain('退回补正');
@@ -121,5 +122,20 @@ describe('tongban demo (a real process, as the README runs it)', () => {
     expect(progress[0]).toBe('正在启动 tongban 演示…');
     expect(progress).toContain('正在初始化嵌入式数据库（PGlite）…');
     expect(run.stderr).toMatch(/数据库已就绪（\d+\.\d 秒）/);
+  });
+
+  it('speaks English with --lang en: progress, timeline, result and statistics', async () => {
+    const run = await cliProcess(['demo', '--lang', 'en'], { LANG: 'zh_CN.UTF-8', LC_ALL: '' });
+    expect(run.code).toBe(0);
+    expect(run.stderr.split('\n')[0]).toBe('starting the tongban demo…');
+    expect(run.stderr).toContain('initialising the embedded database (PGlite)…');
+    expect(run.stdout).toMatch(
+      /^result: completed, last day \d{4}-\d\d-\d\d, light (red|yellow|green), \d+ events$/m,
+    );
+    expect(run.stdout).toMatch(/^department\s+received\s+completed/m);
+    expect(run.stdout).toContain('Legend:');
+    // Only data (the process, task, department names and opinions) stays Chinese: no Chinese words of ours.
+    for (const word of ['待办', '结果', '灯色', '合计', '剩余', '期限'])
+      expect(run.stdout).not.toContain(word);
   });
 });

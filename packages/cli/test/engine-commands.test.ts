@@ -28,8 +28,12 @@ const BROKEN = `<?xml version="1.0" encoding="UTF-8"?>
 </bpmn:definitions>`;
 
 describe('tongban validate', () => {
-  it('exits 0 and prints nothing for a model that compiles', async () => {
-    expect(await cli('validate', BPMN)).toEqual({ code: 0, stdout: '', stderr: '' });
+  it('exits 0 and prints a one-line ok summary for a model that compiles', async () => {
+    const run = await cli('validate', BPMN);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toBe(
+      `ok: ${BPMN} — process ConstructionPermit (工程建设项目施工许可), 6 tasks, 4 departments\n`,
+    );
   });
 
   it('prints one `elementId code message` line per error and exits 1', async () => {
@@ -104,11 +108,36 @@ describe('tongban demo (a real process, as the README runs it)', () => {
   // Starts a process and an embedded PGlite database, then plays the whole case: well over 30 s on a
   // loaded machine, so it waits up to two minutes for the process to end.
   it('runs the construction-permit example to the end', { timeout: 120_000 }, async () => {
-    const run = await cliProcess(['demo']);
+    // A Chinese locale, whatever the machine running the tests has.
+    const run = await cliProcess(['demo'], { LANG: 'zh_CN.UTF-8', LC_ALL: '' });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('工程建设项目施工许可');
     expect(run.stdout).toContain('退回补正');
     expect(run.stdout).toContain('办结');
-    expect(run.stdout).toMatch(/结果：completed/);
+    // One language on the screen: the summary speaks Chinese like the timeline.
+    expect(run.stdout).toMatch(/^结果：办结，承诺期限 \d{4}-\d\d-\d\d，灯色 [红黄绿]，/m);
+    expect(run.stdout).not.toMatch(/\b(completed|running|yellow|green|red|department)\b/);
+    expect(run.stdout).toMatch(/^部门\s+收件\s+办结/m);
+    expect(run.stdout).toContain('说明:');
+    // Progress before the slow steps, on stderr: the first line comes before the database opens.
+    const progress = run.stderr.split('\n');
+    expect(progress[0]).toBe('正在启动 tongban 演示…');
+    expect(progress).toContain('正在初始化嵌入式数据库（PGlite）…');
+    expect(run.stderr).toMatch(/数据库已就绪（\d+\.\d 秒）/);
+  });
+
+  it('speaks English with --lang en: progress, timeline, result and statistics', async () => {
+    const run = await cliProcess(['demo', '--lang', 'en'], { LANG: 'zh_CN.UTF-8', LC_ALL: '' });
+    expect(run.code).toBe(0);
+    expect(run.stderr.split('\n')[0]).toBe('starting the tongban demo…');
+    expect(run.stderr).toContain('initialising the embedded database (PGlite)…');
+    expect(run.stdout).toMatch(
+      /^result: completed, last day \d{4}-\d\d-\d\d, light (red|yellow|green), \d+ events$/m,
+    );
+    expect(run.stdout).toMatch(/^department\s+received\s+completed/m);
+    expect(run.stdout).toContain('Legend:');
+    // Only data (the process, task, department names and opinions) stays Chinese: no Chinese words of ours.
+    for (const word of ['待办', '结果', '灯色', '合计', '剩余', '期限'])
+      expect(run.stdout).not.toContain(word);
   });
 });

@@ -54,12 +54,42 @@ describe('tongban board, stats and export', () => {
     expect(caseLines[0]).toContain('● 红');
     // The overdue tasks first, each with its deadline and the working days past it.
     expect(lines.slice(2, 4)).toEqual([
-      '    ● 红  消防救援支队 fire_review  截止 2026-03-05 00:00  剩余 -2 个工作日',
-      '    ● 红  住建局 lead_review  截止 2026-03-06 00:00  剩余 -1 个工作日',
+      '    ● 红  消防救援支队 fire_review  截止 2026-03-04  剩余 -2 个工作日',
+      '    ● 红  住建局 lead_review  截止 2026-03-05  剩余 -1 个工作日',
     ]);
     const json = await cli('board', '--data-dir', dir, '--now', '2026-03-06', '--light', 'red', '--json');
-    expect((JSON.parse(json.stdout) as { caseId: string }[]).map((c) => c.caseId)).toEqual(['late-case']);
+    const red = JSON.parse(json.stdout) as { caseId: string; tasks: { dueAt: number; lastDay: string }[] }[];
+    expect(red.map((c) => c.caseId)).toEqual(['late-case']);
+    // JSON keeps the instant for comparisons and carries the last day people read.
+    expect(red[0]?.tasks[0]).toMatchObject({ dueAt: bj('2026-03-05T00:00:00'), lastDay: '2026-03-04' });
     expect((await cli('board', '--data-dir', dir, '--light', 'blue')).code).toBe(2);
+    // Opening the embedded database takes seconds: said on stderr, before and after.
+    expect(run.stderr).toMatch(/^正在打开嵌入式数据库 .+…\n数据库已打开（\d+\.\d 秒）\n$/);
+  });
+
+  it('board --lang en: one language, headers, status and lights', async () => {
+    const run = await cli('board', '--data-dir', dir, '--now', '2026-03-06', '--lang', 'en');
+    expect(run.code).toBe(0);
+    const [header, first, task] = run.stdout.split('\n');
+    expect(header).toMatch(/^light\s+case\s+matter\s+lead\s+accepted by\s+last day\s+days left\s+status$/);
+    expect(first).toMatch(/^● red\s+late-case\s.*\srunning$/);
+    expect(task).toBe('    ● red  消防救援支队 fire_review  last day 2026-03-04  -2 working days left');
+    const zh = await cli('board', '--data-dir', dir, '--now', '2026-03-06');
+    expect(zh.stdout.split('\n')[1]).toMatch(/办理中$/);
+    expect(zh.stdout).not.toMatch(/running/);
+    expect((await cli('board', '--data-dir', dir, '--lang', 'fr')).code).toBe(2);
+  });
+
+  it("board --department: the matching cases with only that department's open tasks", async () => {
+    const run = await cli('board', '--data-dir', dir, '--now', '2026-03-06', '--department', '消防救援支队');
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n').filter((line) => line !== '');
+    const caseLines = lines.filter((line) => /^\S/.test(line)).slice(1);
+    expect(caseLines.map((line) => line.split(/\s+/)[2])).toEqual(['late-case']);
+    const taskLines = lines.filter((line) => line.startsWith('    '));
+    expect(taskLines).toHaveLength(1);
+    expect(taskLines[0]).toContain('消防救援支队 fire_review');
+    expect(run.stdout).not.toContain('lead_review');
   });
 
   it('stats: per department over a period, with totals', async () => {
@@ -75,7 +105,23 @@ describe('tongban board, stats and export', () => {
       'department',
     );
     expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^部门\s+收件\s+办结\s+按时/);
     expect(run.stdout).toMatch(/^市场监管局\s+2\s+1\s+1\s+1\s+0\s+0\s+0\s+0\s+0\s+0\s+0$/m);
+    expect(run.stdout).toMatch(/^说明:\n {2}收件: /m);
+    const en = await cli(
+      'stats',
+      '--data-dir',
+      dir,
+      '--from',
+      '2026-03-01',
+      '--to',
+      '2026-03-31',
+      '--lang',
+      'en',
+    );
+    expect(en.stdout).toMatch(/^department\s+received\s+completed\s+on time/);
+    expect(en.stdout).toMatch(/^total\s+5\s/m);
+    expect(en.stdout).toMatch(/^Legend:\n {2}received: /m);
     expect(run.stdout).toMatch(/^合计\s+5\s+1\s+1\s+1\s+0\s+0\s+0\s+0\s+0\s+3\s+0$/m);
     const json = await cli(
       'stats',

@@ -188,7 +188,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await date.dispatchEvent('change');
     const caseRow = page.locator('[data-testid="preview-case"]');
     // Promised 15 working days from Monday 2026-02-09 skip 春节 (2/15–2/23) and count the make-up
-    // Saturdays 2/14 and 2/28; the legal 20 days end on 2026-03-13 (DOMAIN.md).
+    // Saturdays 2/14 and 2/28; the legal 20 days end on 2026-03-13 (docs/time-rules.md).
     await expect(caseRow.locator('[data-field="due"]').textContent()).resolves.toContain('2026-03-06');
     await expect(caseRow.locator('[data-field="yellow"]').textContent()).resolves.toContain('2026-03-04');
     await expect(caseRow.locator('[data-field="legal-due"]').textContent()).resolves.toContain('2026-03-13');

@@ -79,6 +79,8 @@ describe('supervision hooks on a running case', () => {
       role: 'lead',
       clock: 'case',
       due: bj('2026-03-31T00:00:00'),
+      // People read the last day: due is its next midnight, the first overdue instant.
+      lastDay: '2026-03-30',
       remainingWorkingDays: 20,
       light: 'green',
       actor: '窗口-张',
@@ -100,7 +102,12 @@ describe('supervision hooks on a running case', () => {
       ['yellow', 'red', 'TIME-RED', -1],
     ]);
     expect(lights.map((p) => p.at)).toEqual([bj('2026-03-10T00:00:00'), bj('2026-03-12T00:00:00')]);
-    expect(lights[1]).toMatchObject({ clock: 'task', role: 'co', due: bj('2026-03-12T00:00:00') });
+    expect(lights[1]).toMatchObject({
+      clock: 'task',
+      role: 'co',
+      due: bj('2026-03-12T00:00:00'),
+      lastDay: '2026-03-11',
+    });
     expect(redFire).toEqual([lights[1]]);
 
     // 催办 and 督办 from the supervisor; the 督办 goes unanswered past its reply deadline.

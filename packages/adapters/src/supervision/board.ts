@@ -1,4 +1,5 @@
 import {
+  beijingLastDay,
   type CalendarSource,
   type ClockState,
   clockStatus,
@@ -13,7 +14,7 @@ import { type Executor, queryRows } from '../store/database.js';
 export interface BoardFilter {
   /** 事项 code. */
   readonly matter?: string;
-  /** Cases where this department leads or holds an open task. */
+  /** Cases where this department leads or holds an open task; only its own open tasks are listed. */
   readonly department?: string;
   /** Province, city or county the case is handled in. */
   readonly region?: string;
@@ -41,7 +42,10 @@ export interface BoardTask {
   /** The person handling it for the department: the delegate (委派), else who claimed it (签收). */
   readonly responsible: string | null;
   readonly openedAt: Instant;
+  /** Deadline as the first overdue instant (for comparisons). */
   readonly dueAt: Instant | null;
+  /** The same deadline as people read it: its last day (截止日期, Beijing `YYYY-MM-DD`). */
+  readonly lastDay: string | null;
   /** The task clock's light now (null without a limit). */
   readonly light: Light | null;
   readonly remainingWorkingDays: number | null;
@@ -56,7 +60,10 @@ export interface BoardCase {
   readonly urgency: Light | null;
   /** The case clock's light now. */
   readonly light: Light | null;
+  /** Deadline as the first overdue instant (for comparisons). */
   readonly dueAt: Instant | null;
+  /** The same deadline as people read it: its last day (截止日期, Beijing `YYYY-MM-DD`). */
+  readonly lastDay: string | null;
   readonly remainingWorkingDays: number | null;
   /** The nearest deadline among the case and its open tasks. */
   readonly nearestDueAt: Instant | null;
@@ -123,6 +130,12 @@ function filters(filter: BoardFilter, now: Instant): SQL[] {
   return where;
 }
 
+// A department's board shows only its own open tasks: the filter picks the cases, and listing other
+// departments' tasks under them would show the department work that is not its to do.
+function departmentTasks(department: string | undefined): SQL {
+  return department === undefined ? sql`` : sql` and t.department = ${department}`;
+}
+
 function rankExpression(now: Instant): SQL {
   // Stored lights lag when no timer worker runs; a deadline that has passed is red regardless
   // (a suspended case keeps the light it had, as the engine freezes it).
@@ -178,7 +191,7 @@ export async function queryBoard(db: Executor, options: BoardOptions = {}): Prom
           c.snapshot #>> array['machine', 'context', 'tasks', t.task_id, 'claimedBy']) as responsible
       from tasks t join cases c on c.id = t.case_id
       where t.case_id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
-        and t.status = 'open' and t.kind = 'user'`,
+        and t.status = 'open' and t.kind = 'user'${departmentTasks(options.department)}`,
   );
   const status = (clock: ClockState | null) => {
     if (clock === null) return null;
@@ -191,6 +204,7 @@ export async function queryBoard(db: Executor, options: BoardOptions = {}): Prom
   const byCase = new Map<string, BoardTask[]>();
   for (const row of tasks) {
     const live = status(row.clock);
+    const dueAt = live?.dueAt ?? nullableNumber(row.due_at);
     const task: BoardTask = {
       taskId: row.task_id,
       elementId: row.element_id,
@@ -199,7 +213,8 @@ export async function queryBoard(db: Executor, options: BoardOptions = {}): Prom
       role: row.role,
       responsible: row.responsible,
       openedAt: Number(row.opened_at),
-      dueAt: live?.dueAt ?? nullableNumber(row.due_at),
+      dueAt,
+      lastDay: dueAt === null ? null : beijingLastDay(dueAt),
       light: live?.light ?? (isLight(row.light) ? row.light : null),
       remainingWorkingDays: live?.remainingWorkingDays ?? null,
     };
@@ -209,6 +224,7 @@ export async function queryBoard(db: Executor, options: BoardOptions = {}): Prom
   }
   return cases.map((row): BoardCase => {
     const live = status(row.case_clock);
+    const dueAt = live?.dueAt ?? nullableNumber(row.due_at);
     const own = (byCase.get(row.id) ?? []).sort(
       (a, b) =>
         RANKS.indexOf(a.light) - RANKS.indexOf(b.light) ||
@@ -221,7 +237,8 @@ export async function queryBoard(db: Executor, options: BoardOptions = {}): Prom
       status: row.status,
       urgency: RANKS[row.rank] ?? null,
       light: live?.light ?? (isLight(row.light) ? row.light : null),
-      dueAt: live?.dueAt ?? nullableNumber(row.due_at),
+      dueAt,
+      lastDay: dueAt === null ? null : beijingLastDay(dueAt),
       remainingWorkingDays: live?.remainingWorkingDays ?? null,
       nearestDueAt: nullableNumber(row.nearest_due),
       leadDepartment: row.lead_department,

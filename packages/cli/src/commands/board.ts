@@ -1,6 +1,9 @@
-import { beijingTime, displayWidth, type Light, padCell } from '@tongban/engine';
+import { displayWidth, type Light, padCell } from '@tongban/engine';
 import type { Command } from 'commander';
 import pc from 'picocolors';
+import { boardMessages } from '../i18n/board-messages.js';
+import { LANG_HELP, type Lang, resolveLang } from '../i18n/lang.js';
+import { lightName, statusName } from '../i18n/status-names.js';
 import { EXIT_FAILURE, EXIT_OK } from '../program.js';
 import { type BoardCase, queryBoard } from '../supervision/adapters.js';
 import { parseBoundary } from '../supervision/dates.js';
@@ -17,6 +20,7 @@ interface BoardCliOptions extends DatabaseCliOptions {
   readonly now?: string;
   readonly json?: boolean;
   readonly overlay?: string[];
+  readonly lang?: string;
 }
 
 const LIGHTS: Readonly<Record<Light, (text: string) => string>> = {
@@ -24,30 +28,30 @@ const LIGHTS: Readonly<Record<Light, (text: string) => string>> = {
   yellow: (text) => pc.yellow(text),
   green: (text) => pc.green(text),
 };
-const NAMES: Readonly<Record<Light, string>> = { red: '红', yellow: '黄', green: '绿' };
-
 /** A light as a coloured dot and its name (the name stays when colour is off), padded to `width`. */
-export function lightCell(light: Light | null, width = 0): string {
+export function lightCell(light: Light | null, width = 0, lang: Lang = 'zh-CN'): string {
   if (light === null) return padCell('-', width);
-  return LIGHTS[light](padCell(`● ${NAMES[light]}`, width));
+  return LIGHTS[light](padCell(`● ${lightName(light, lang)}`, width));
 }
 
 const days = (n: number | null): string => (n === null ? '-' : String(n));
-const when = (at: number | null): string => (at === null ? '-' : beijingTime(at).slice(0, 16));
+// People read a deadline as its last day (截止日期), not as the midnight after it when it turns red.
+const lastDay = (day: string | null): string => day ?? '-';
 
 /** The board as a table: one line per case, then its open tasks indented beneath it. */
-export function formatBoard(board: readonly BoardCase[]): string {
-  if (board.length === 0) return 'no open cases\n';
-  const header = ['灯', '办件', '事项', '牵头部门', '受理人', '承诺办结', '剩余工作日', '状态'];
+export function formatBoard(board: readonly BoardCase[], lang: Lang = 'zh-CN'): string {
+  const messages = boardMessages(lang);
+  if (board.length === 0) return `${messages.empty}\n`;
+  const header = [...messages.header];
   const cells = board.map((item) => [
-    item.urgency === null ? '-' : `● ${NAMES[item.urgency]}`,
+    item.urgency === null ? '-' : `● ${lightName(item.urgency, lang)}`,
     item.caseId,
     item.matterCode ?? '-',
     item.leadDepartment ?? '-',
     item.responsible ?? '-',
-    when(item.dueAt),
+    lastDay(item.lastDay),
     days(item.remainingWorkingDays),
-    item.status,
+    statusName(item.status, lang),
   ]);
   const widths = header.map((_, column) =>
     Math.max(...[header, ...cells].map((line) => displayWidth(line[column] ?? ''))),
@@ -56,7 +60,7 @@ export function formatBoard(board: readonly BoardCase[]): string {
     line
       .map((text, column) =>
         column === 0 && light !== undefined
-          ? lightCell(light, widths[0])
+          ? lightCell(light, widths[0], lang)
           : padCell(text, widths[column] ?? 0),
       )
       .join('  ')
@@ -66,9 +70,8 @@ export function formatBoard(board: readonly BoardCase[]): string {
     out.push(row(cells[index] ?? [], item.urgency));
     for (const task of item.tasks) {
       out.push(
-        `    ${lightCell(task.light)}  ${task.department ?? '-'} ${task.name ?? task.elementId}` +
-          `  截止 ${when(task.dueAt)}  剩余 ${days(task.remainingWorkingDays)} 个工作日` +
-          (task.responsible ? `  经办 ${task.responsible}` : ''),
+        `    ${lightCell(task.light, 0, lang)}  ${task.department ?? '-'} ${task.name ?? task.elementId}` +
+          messages.task(lastDay(task.lastDay), days(task.remainingWorkingDays), task.responsible),
       );
     }
   });
@@ -90,12 +93,16 @@ export function register(program: Command): void {
         'live supervision board: open cases most urgent first (red, yellow, green), with their open tasks',
       )
       .option('--matter <code>', 'only this matter (事项编码)')
-      .option('--department <name>', 'only cases this department leads or holds an open task in')
+      .option(
+        '--department <name>',
+        'only cases this department leads or holds an open task in, with only its own open tasks',
+      )
       .option('--region <name>', 'only this province, city or county')
       .option('--light <light>', 'only cases of this urgency: red, yellow or green')
       .option('--limit <n>', 'most cases shown', '50')
       .option('--now <instant>', 'judge lights at this date or ISO instant (default: now)')
       .option('--json', 'print the board as JSON')
+      .option('--lang <lang>', LANG_HELP)
       .option(
         '--overlay <file...>',
         'JSON calendar overlay(s) the cases count on, as given to the worker (see docs/time-rules.md)',
@@ -105,6 +112,7 @@ export function register(program: Command): void {
     if (!Number.isInteger(limit) || limit < 1)
       throw new UsageError(`--limit must be a positive integer, got ${options.limit}`);
     const light = lightOption(options.light);
+    const lang = resolveLang(options.lang);
     const now = options.now === undefined ? Date.now() : parseBoundary(options.now, '--now', false);
     // Read before anything opens: a bad overlay stops here, before the database is touched.
     const calendars = registryOrExit(options.overlay, 'board');
@@ -120,7 +128,7 @@ export function register(program: Command): void {
         ...(options.region ? { region: options.region } : {}),
         ...(light ? { light } : {}),
       });
-      process.stdout.write(options.json ? `${JSON.stringify(board, null, 2)}\n` : formatBoard(board));
+      process.stdout.write(options.json ? `${JSON.stringify(board, null, 2)}\n` : formatBoard(board, lang));
       process.exitCode = EXIT_OK;
     } catch (error) {
       process.stderr.write(databaseFailure(error));

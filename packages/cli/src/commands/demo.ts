@@ -1,12 +1,23 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileBpmn, type Scenario, statisticsSummary } from '@tongban/engine';
+import {
+  beijingLastDay,
+  compileBpmn,
+  computeStatistics,
+  formatStatistics,
+  type Scenario,
+} from '@tongban/engine';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { runScenarioDurably } from '../demo/durable-scenario.js';
-import { readableLine, shortTime } from '../format/timeline.js';
+import { type DemoStep, runScenarioDurably } from '../demo/durable-scenario.js';
+import { readableLine } from '../format/timeline.js';
+import { demoMessages } from '../i18n/demo-messages.js';
+import { LANG_HELP, resolveLang } from '../i18n/lang.js';
+import { statisticsLabels, statisticsLegend } from '../i18n/stats-messages.js';
+import { lightName, statusName } from '../i18n/status-names.js';
 import { EXIT_FAILURE, EXIT_OK } from '../program.js';
+import { elapsed, progressLine } from '../progress.js';
 import { readInputFile, readJsonFile } from '../read-input.js';
 import { diagnosticLine } from './validate.js';
 
@@ -31,7 +42,8 @@ export function register(program: Command): void {
       'example matter to run (construction-permit or business-start)',
       'construction-permit',
     )
-    .action(async (options: { example: string }) => {
+    .option('--lang <lang>', LANG_HELP)
+    .action(async (options: { example: string; lang?: string }) => {
       const folder = join(EXAMPLES_DIR, options.example);
       const xml = readInputFile(join(folder, `${options.example}.bpmn`));
       const scenario = readJsonFile(join(folder, 'scenario.json')) as Scenario;
@@ -43,29 +55,39 @@ export function register(program: Command): void {
       }
       const { definition } = compiled;
       const matter = definition.matter;
+      const lang = resolveLang(options.lang);
+      const say = demoMessages(lang);
       const out = (line: string) => process.stdout.write(`${line}\n`);
-      out(
-        pc.bold(
-          `${definition.model.name ?? definition.processId}${matter?.name ? `（${matter.name}）` : ''}`,
-        ),
-      );
-      if (matter?.promisedLimit) {
-        out(`承诺时限 ${matter.promisedLimit.amount} 个工作日；定义版本 ${definition.hash.slice(0, 12)}`);
-      }
+      out(pc.bold(say.title(definition.model.name ?? definition.processId, matter?.name ?? null)));
+      if (matter?.promisedLimit) out(say.limit(matter.promisedLimit.amount, definition.hash.slice(0, 12)));
       out('');
-      const result = await runScenarioDurably(definition, scenario);
+      const started = performance.now();
+      const step = (s: DemoStep): void => {
+        if (s.kind === 'opening') progressLine(say.opening);
+        else if (s.kind === 'opened') progressLine(say.opened(elapsed(started)));
+        else progressLine(say.running(s.steps));
+      };
+      const result = await runScenarioDurably(definition, scenario, step);
+      progressLine(say.finished(elapsed(started)));
       for (const event of result.events) {
-        const line = readableLine(definition.model, event);
+        const line = readableLine(definition.model, event, lang);
         if (line !== null) out(line);
       }
       out('');
       const snap = result.snapshot;
-      const due = snap.dueAt === null ? '' : `，承诺期限 ${shortTime(snap.dueAt - 1).slice(0, 10)}`;
-      out(`结果：${snap.status}${due}，灯色 ${snap.light ?? '-'}，事件 ${result.events.length} 条`);
-      out(`审计链：${result.chain.ok ? '校验通过' : '校验失败'}（PGlite 内嵌数据库，每条命令一个事务）`);
+      const lastDay = snap.dueAt === null ? null : beijingLastDay(snap.dueAt);
+      const light = snap.light === null ? '-' : lightName(snap.light, lang);
+      out(say.result(statusName(snap.status, lang), lastDay, light, result.events.length));
+      out(say.chain(result.chain.ok));
       out('');
-      out(pc.bold('效能统计（按部门）'));
-      out(statisticsSummary(result.events, 'department'));
+      out(pc.bold(say.statistics));
+      const rows = computeStatistics(result.events, {
+        from: Number.MIN_SAFE_INTEGER,
+        to: Number.MAX_SAFE_INTEGER,
+        by: 'department',
+      });
+      out(formatStatistics(rows, 'department', statisticsLabels('department', lang)));
+      out(statisticsLegend(lang).trimEnd());
       process.exitCode = EXIT_OK;
     });
 }

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { createPgliteStore, createPostgresStore, migrate, type TongbanStore } from '@tongban/adapters';
 import type { Command } from 'commander';
 import { EXIT_FAILURE, EXIT_OK } from '../program.js';
+import { elapsed, progress } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 
 /** Where a command finds its database: a PostgreSQL URL or a PGlite data directory. */
@@ -33,7 +34,18 @@ export async function openStore(options: DatabaseCliOptions, max = 4): Promise<T
       const reason = error instanceof Error ? error.message : String(error);
       throw new UsageError(`cannot create the folder for --data-dir ${options.dataDir}: ${reason}`);
     }
-    return createPgliteStore({ dataDir: options.dataDir, migrate: false });
+    // Opening PGlite takes seconds (tens on a new directory); say so before, and when it is open.
+    const started = performance.now();
+    progress({
+      'zh-CN': `正在打开嵌入式数据库 ${options.dataDir}…`,
+      en: `opening the embedded database ${options.dataDir}…`,
+    });
+    const store = await createPgliteStore({ dataDir: options.dataDir, migrate: false });
+    progress({
+      'zh-CN': `数据库已打开（${elapsed(started)} 秒）`,
+      en: `database open (${elapsed(started)} s)`,
+    });
+    return store;
   }
   if (url !== undefined) return createPostgresStore({ connectionString: url, max });
   throw new UsageError('no database: give --database-url URL (or set DATABASE_URL) or --data-dir DIR');
@@ -55,6 +67,7 @@ export function register(program: Command): void {
   ).action(async (options: DatabaseCliOptions) => {
     const store = await openStore(options, 1);
     try {
+      progress({ 'zh-CN': '正在应用数据库迁移…', en: 'applying schema migrations…' });
       const applied = await migrate(store.db);
       process.stdout.write(applied === 0 ? 'schema is up to date\n' : `applied ${applied} migration(s)\n`);
       process.exitCode = EXIT_OK;

@@ -1,5 +1,7 @@
 import { formatStatistics, type StatisticsDimension } from '@tongban/engine';
 import type { Command } from 'commander';
+import { LANG_HELP, resolveLang } from '../i18n/lang.js';
+import { statisticsLabels, statisticsLegend } from '../i18n/stats-messages.js';
 import { EXIT_FAILURE, EXIT_OK } from '../program.js';
 import { queryStatistics } from '../supervision/adapters.js';
 import { parseBoundary } from '../supervision/dates.js';
@@ -11,6 +13,7 @@ interface StatsCliOptions extends DatabaseCliOptions {
   readonly to: string;
   readonly by: string;
   readonly json?: boolean;
+  readonly lang?: string;
 }
 
 const DIMENSIONS: readonly StatisticsDimension[] = ['department', 'matter', 'staff', 'window'];
@@ -26,7 +29,8 @@ export function register(program: Command): void {
       .requiredOption('--from <date>', 'first day (YYYY-MM-DD, Beijing) or ISO instant')
       .requiredOption('--to <date>', 'last day, inclusive (YYYY-MM-DD, Beijing) or ISO instant (exclusive)')
       .option('--by <dimension>', 'group by department, matter, staff or window', 'department')
-      .option('--json', 'print the rows as JSON'),
+      .option('--json', 'print the rows as JSON')
+      .option('--lang <lang>', LANG_HELP),
   ).action(async (options: StatsCliOptions) => {
     const by = options.by as StatisticsDimension;
     if (!DIMENSIONS.includes(by))
@@ -34,10 +38,15 @@ export function register(program: Command): void {
     const from = parseBoundary(options.from, '--from', false);
     const to = parseBoundary(options.to, '--to', true);
     if (to <= from) throw new UsageError('--to must come after --from');
+    const lang = resolveLang(options.lang);
     const store = await openStore(options, 1);
     try {
       const rows = await queryStatistics(store.db, { from, to, by });
-      process.stdout.write(options.json ? `${JSON.stringify(rows, null, 2)}\n` : formatStatistics(rows, by));
+      process.stdout.write(
+        options.json
+          ? `${JSON.stringify(rows, null, 2)}\n`
+          : `${formatStatistics(rows, by, statisticsLabels(by, lang))}\n${statisticsLegend(lang)}`,
+      );
       process.exitCode = EXIT_OK;
     } catch (error) {
       process.stderr.write(databaseFailure(error));

@@ -1,5 +1,6 @@
-import { type Diagnostic, decodeBpmnBytes, validateBpmn } from '@tongban/engine';
+import { compileBpmn, type Diagnostic, decodeBpmnBytes } from '@tongban/engine';
 import type { Command } from 'commander';
+import { modelSummary } from '../format/model-summary.js';
 import { EXIT_FAILURE, EXIT_OK } from '../program.js';
 import { readInputBytes } from '../read-input.js';
 
@@ -12,7 +13,7 @@ export function register(program: Command): void {
   program
     .command('validate')
     .description(
-      'check that a BPMN file compiles; print one line per diagnostic (exit 0 ok, 1 problems, 2 usage)',
+      'check that a BPMN file compiles; print one line per diagnostic, or a one-line ok summary (exit 0 ok, 1 problems, 2 usage)',
     )
     .argument('<file.bpmn>', 'BPMN 2.0 XML file')
     .option('--json', 'print {ok, diagnostics} as JSON')
@@ -20,9 +21,10 @@ export function register(program: Command): void {
       // Bytes that are not UTF-8/UTF-16 are the file's problem, not the command's: a diagnostic
       // (exit 1) like any other, so the designer's and the CLI's answers agree.
       const decoded = decodeBpmnBytes(readInputBytes(file));
-      const result = decoded.ok
-        ? await validateBpmn(decoded.text)
-        : { ok: false, diagnostics: [decoded.diagnostic] };
+      const compiled = decoded.ok
+        ? await compileBpmn(decoded.text)
+        : { ok: false as const, diagnostics: [decoded.diagnostic] };
+      const result = { ok: compiled.ok, diagnostics: compiled.diagnostics };
       if (options.json) {
         process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       } else {
@@ -31,6 +33,7 @@ export function register(program: Command): void {
           if (d.severity === 'error') process.stdout.write(line);
           else process.stderr.write(`warning: ${line}`);
         }
+        if (compiled.ok) process.stdout.write(`${modelSummary(file, compiled.definition)}\n`);
       }
       process.exitCode = result.ok ? EXIT_OK : EXIT_FAILURE;
     });

@@ -10,6 +10,12 @@ import {
   type TaskRecord,
 } from '@tongban/engine';
 
+/** Where the durable run is, for progress lines: opening the store takes seconds. */
+export type DemoStep =
+  | { readonly kind: 'opening' }
+  | { readonly kind: 'opened' }
+  | { readonly kind: 'running'; readonly steps: number };
+
 export interface DurableRun {
   readonly events: readonly CaseEvent[];
   readonly snapshot: CaseSnapshot;
@@ -26,8 +32,11 @@ export interface DurableRun {
 export async function runScenarioDurably(
   definition: CompiledDefinition,
   scenario: Scenario,
+  onProgress: (step: DemoStep) => void = () => {},
 ): Promise<DurableRun> {
+  onProgress({ kind: 'opening' });
   const store = await createPgliteStore();
+  onProgress({ kind: 'opened' });
   try {
     let now = scenarioInstant(scenario.start.at, -1);
     const runtime = new DurableRuntime({ store, clock: () => now });
@@ -55,7 +64,9 @@ export async function runScenarioDurably(
       now = Math.max(now, target);
     };
 
-    for (const [i, step] of (scenario.steps ?? []).entries()) {
+    const steps = scenario.steps ?? [];
+    onProgress({ kind: 'running', steps: steps.length });
+    for (const [i, step] of steps.entries()) {
       const at = step.at ?? step.advanceTo;
       if (at !== undefined) await advance(scenarioInstant(at, i));
       if (step.advanceTo !== undefined) continue;

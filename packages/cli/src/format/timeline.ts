@@ -1,15 +1,9 @@
 import { type CaseEvent, formatInstant, type ProcessModel } from '@tongban/engine';
 import pc from 'picocolors';
+import type { Lang } from '../i18n/lang.js';
+import { timelineWords } from '../i18n/timeline-messages.js';
 
 const LIGHT: Record<string, (s: string) => string> = { green: pc.green, yellow: pc.yellow, red: pc.red };
-const LIGHT_NAME: Record<string, string> = { green: '绿灯', yellow: '黄灯', red: '红灯' };
-const ROLE: Record<string, string> = { lead: '牵头', co: '协办' };
-const OUTCOME: Record<string, string> = {
-  approve: '同意',
-  reject: '不同意',
-  return: '退回',
-  deny: '不予许可',
-};
 
 /** `2026-02-09 09:30` in Beijing time. */
 export function shortTime(at: number): string {
@@ -47,62 +41,65 @@ function nameOf(model: ProcessModel, elementId: string | null | undefined): stri
 }
 
 /** One readable line per event, for people (the demo); `tongban simulate` prints JSON instead. */
-export function readableLine(model: ProcessModel, event: CaseEvent): string | null {
+export function readableLine(model: ProcessModel, event: CaseEvent, lang: Lang = 'zh-CN'): string | null {
+  const w = timelineWords(lang);
   const d = event.data ?? {};
   const who = event.department
-    ? `${event.department}${event.role ? `（${ROLE[event.role] ?? event.role}）` : ''}`
+    ? `${event.department}${event.role ? (lang === 'en' ? ` (${w.role[event.role] ?? event.role})` : `（${w.role[event.role] ?? event.role}）`) : ''}`
     : '';
   const task = nameOf(model, event.elementId);
-  const due = typeof d.dueAt === 'number' ? `  期限 ${shortTime(d.dueAt - 1).slice(0, 10)}` : '';
-  const opinion = typeof d.opinion === 'string' ? `  意见：${d.opinion}` : '';
+  const due = typeof d.dueAt === 'number' ? `  ${w.due} ${shortTime(d.dueAt - 1).slice(0, 10)}` : '';
+  const opinion = typeof d.opinion === 'string' ? `  ${w.opinion}${d.opinion}` : '';
   const time = pc.dim(shortTime(event.at));
   switch (event.type) {
     case 'case.started':
-      return `${time}  ${pc.bold('受理')}  办件 ${event.caseId}${due}`;
+      return `${time}  ${pc.bold(w.accepted)}  ${w.caseWord} ${event.caseId}${due}`;
     case 'task.opened':
-      return `${time}  待办  ${task} → ${who}${due}`;
+      return `${time}  ${w.opened}  ${task} → ${who}${due}`;
     case 'task.completed':
-      return `${time}  办理  ${task} ← ${who}  ${OUTCOME[String(d.outcome)] ?? String(d.outcome ?? '完成')}${opinion}`;
+      return `${time}  ${w.completed}  ${task} ← ${who}  ${w.outcome[String(d.outcome)] ?? String(d.outcome ?? w.done)}${opinion}`;
     case 'task.cancelled':
-      return `${time}  ${pc.dim(`撤销  ${task} ← ${who}`)}`;
+      return `${time}  ${pc.dim(`${w.cancelled}  ${task} ← ${who}`)}`;
     case 'gateway.taken':
-      return d.default === true ? null : `${time}  流转  ${task}：${flowName(model, String(d.flow))}`;
+      return d.default === true
+        ? null
+        : `${time}  ${w.routed}  ${task}${lang === 'en' ? ': ' : '：'}${flowName(model, String(d.flow))}`;
     case 'message.received':
-      return `${time}  收到  ${String(d.name)}`;
+      return `${time}  ${w.received}  ${String(d.name)}`;
     case 'timer.fired':
-      return `${time}  定时  ${task}`;
+      return `${time}  ${w.timer}  ${task}`;
     case 'light.changed': {
       const to = String(d.to);
       const color = LIGHT[to] ?? ((s: string) => s);
-      const scope = d.clock === 'case' ? '办件' : `${task} ${who}`;
-      return `${time}  ${color(`${LIGHT_NAME[to] ?? to}`)}  ${scope}  剩余 ${String(d.remainingWorkingDays)} 个工作日`;
+      const scope = d.clock === 'case' ? w.caseWord : `${task} ${who}`;
+      return `${time}  ${color(`${w.light[to] ?? to}`)}  ${scope}  ${w.workingDaysLeft(String(d.remainingWorkingDays))}`;
     }
     case 'task.timedOut':
-      return `${time}  ${pc.red('逾期处理')}  ${task} ${who}  ${d.action === 'agree' ? '视为同意' : '自动驳回'}`;
+      return `${time}  ${pc.red(w.timedOut)}  ${task} ${who}  ${d.action === 'agree' ? w.deemedAgreed : w.autoRejected}`;
     case 'task.urged':
-      return `${time}  ${pc.yellow('催办')}  ${task} → ${who}  ${String(d.message ?? '')}`;
+      return `${time}  ${pc.yellow(w.urged)}  ${task} → ${who}  ${String(d.message ?? '')}`;
     case 'case.supervised':
-      return `${time}  ${pc.yellow('督办')}  ${event.department ?? ''}  ${String(d.message ?? '')}  答复期限 ${typeof d.dueAt === 'number' ? shortTime(d.dueAt - 1).slice(0, 10) : ''}`;
+      return `${time}  ${pc.yellow(w.supervised)}  ${event.department ?? ''}  ${String(d.message ?? '')}  ${w.replyBy} ${typeof d.dueAt === 'number' ? shortTime(d.dueAt - 1).slice(0, 10) : ''}`;
     case 'supervision.overdue':
-      return `${time}  ${pc.red('督办逾期')}  ${event.department ?? ''}  ${String(d.message ?? '')}`;
+      return `${time}  ${pc.red(w.supervisionOverdue)}  ${event.department ?? ''}  ${String(d.message ?? '')}`;
     case 'supervision.answered':
-      return `${time}  督办答复  ${event.department ?? ''}  ${String(d.answer ?? '')}${d.late === true ? pc.red('（逾期答复）') : ''}`;
+      return `${time}  ${w.supervisionAnswered}  ${event.department ?? ''}  ${String(d.answer ?? '')}${d.late === true ? pc.red(w.lateAnswer) : ''}`;
     case 'supplement.requested':
-      return `${time}  补正告知  ${task} ← ${who}  ${String(d.reason ?? '')}`;
+      return `${time}  ${w.supplementRequested}  ${task} ← ${who}  ${String(d.reason ?? '')}`;
     case 'supplement.supplied':
-      return `${time}  补正材料已提交`;
+      return `${time}  ${w.supplementSupplied}`;
     case 'supplement.cancelled':
-      return `${time}  ${pc.dim(`补正告知失效  ${task} ${who}  ${d.cause === 'caseEnded' ? '办件已结束' : '环节已撤销'}`)}`;
+      return `${time}  ${pc.dim(`${w.supplementCancelled}  ${task} ${who}  ${d.cause === 'caseEnded' ? w.caseEnded : w.taskCancelled}`)}`;
     case 'service.requested':
-      return `${time}  调用  ${task}`;
+      return `${time}  ${w.serviceCalled}  ${task}`;
     case 'case.completed':
-      return `${time}  ${pc.bold('办结')}  办件 ${event.caseId}`;
+      return `${time}  ${pc.bold(w.caseCompleted)}  ${w.caseWord} ${event.caseId}`;
     case 'case.withdrawn':
-      return `${time}  ${pc.bold('撤回')}  办件 ${event.caseId}`;
+      return `${time}  ${pc.bold(w.caseWithdrawn)}  ${w.caseWord} ${event.caseId}`;
     case 'case.terminated':
-      return `${time}  ${pc.bold('终止')}  办件 ${event.caseId}`;
+      return `${time}  ${pc.bold(w.caseTerminated)}  ${w.caseWord} ${event.caseId}`;
     case 'case.failed':
-      return `${time}  ${pc.red('异常')}  ${task} ${String(d.errorCode ?? '')}`;
+      return `${time}  ${pc.red(w.caseFailed)}  ${task} ${String(d.errorCode ?? '')}`;
     default:
       return `${time}  ${event.type}  ${task} ${who}`;
   }

@@ -16,7 +16,7 @@ describe('deadline preview', () => {
 
   it('counts the case limits across 春节 2026 (legal 20 working days from 2026-02-09 end on 2026-03-13)', () => {
     const preview = previewDeadlines(definition, '2026-02-09');
-    // 行政许可法 Art. 42 example from DOMAIN.md; the promised 15 days skip 2/15–2/23 and count the
+    // 行政许可法 Art. 42 example (docs/time-rules.md); the promised 15 days skip 2/15–2/23 and count the
     // make-up Saturdays 2/14 and 2/28.
     expect(preview.caseDeadline).toMatchObject({
       limit: { amount: 15, unit: 'workingDays' },

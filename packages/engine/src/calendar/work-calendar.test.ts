@@ -22,7 +22,7 @@ describe('mainland calendar data', () => {
     expect(cn.zone).toBe('Asia/Shanghai');
   });
 
-  it('matches the 2026 State Council notice listed in DOMAIN.md', () => {
+  it('matches the 2026 State Council holiday notice (docs/time-rules.md)', () => {
     const off = [
       ...days('2026-01-01', '2026-01-03'),
       ...days('2026-02-15', '2026-02-23'),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { beijingDayStart, beijingTime } from './beijing.js';
+import { beijingDayStart, beijingLastDay, beijingTime } from './beijing.js';
 
 describe('Beijing days', () => {
   it('a day starts at 00:00 Beijing time, 16:00 UTC the day before', () => {
@@ -17,5 +17,12 @@ describe('Beijing days', () => {
         expect(beijingTime(start)).toBe(`${beijingTime(at).slice(0, 10)} 00:00:00`);
       }),
     );
+  });
+
+  it('the last day of a deadline is the day before its midnight, the day itself otherwise', () => {
+    // A working-day clock is due at 00:00 after its last day: people are told that last day.
+    expect(beijingLastDay(Date.parse('2026-03-13T16:00:00Z'))).toBe('2026-03-13');
+    // An hours clock due in the afternoon ends that day.
+    expect(beijingLastDay(Date.parse('2026-03-13T07:00:00Z'))).toBe('2026-03-13');
   });
 });

@@ -23,3 +23,13 @@ export function beijingQuarter(at: Instant): string {
 export function beijingDayStart(at: Instant): Instant {
   return at - ((((at + BEIJING_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS);
 }
+
+/**
+ * The last day (截止日期, `YYYY-MM-DD`) of a deadline: the Beijing civil day holding the last
+ * instant before `due`. Clocks store `due` as the first overdue instant (00:00 of the day after
+ * the last working day), which is right for comparisons but reads a day late to people; every
+ * human-facing output and each payload's `lastDay` shows this date instead.
+ */
+export function beijingLastDay(due: Instant): string {
+  return beijingTime(due - 1).slice(0, 10);
+}

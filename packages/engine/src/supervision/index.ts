@@ -3,7 +3,13 @@
  * 39046 exports, all pure functions over case events (no I/O; runs in the browser too).
  * @module
  */
-export { BEIJING_OFFSET_MS, beijingDayStart, beijingQuarter, beijingTime } from './beijing.js';
+export {
+  BEIJING_OFFSET_MS,
+  beijingDayStart,
+  beijingLastDay,
+  beijingQuarter,
+  beijingTime,
+} from './beijing.js';
 export { type CsvOptions, type CsvValue, csvField, toCsv } from './csv.js';
 export {
   CASE_COLUMNS,
@@ -56,6 +62,7 @@ export {
   formatStatistics,
   padCell,
   STATISTICS_HEADINGS,
+  type StatisticsLabels,
   statisticsSummary,
 } from './summary.js';
 export {

@@ -5,6 +5,7 @@ import type { Instant } from '../model/time.js';
 import type { CaseEvent } from '../runtime/events.js';
 import type { CaseSnapshot, Light } from '../runtime/snapshot.js';
 import type { JsonValue } from '../runtime/types.js';
+import { beijingLastDay } from './beijing.js';
 import { type SupervisionKind, supervisionKindOf } from './kinds.js';
 
 /** 事项: what a case is an application for. */
@@ -55,6 +56,11 @@ export interface SupervisionPayload {
   readonly clock: 'case' | 'task';
   /** Deadline (first overdue instant) of that clock, or of the 督办 for supervision events. */
   readonly due: Instant | null;
+  /**
+   * The same deadline as people read it: its last day (截止日期, Beijing `YYYY-MM-DD`), the day
+   * before `due` when `due` is a midnight. Show this; compare instants with `due`.
+   */
+  readonly lastDay: string | null;
   /** Working days left on that clock at `at` (negative: overdue by that many), when known. */
   readonly remainingWorkingDays: number | null;
   /**
@@ -171,6 +177,7 @@ export function supervisionPayload(
     region: context.region ?? null,
     clock: caseLevel ? 'case' : 'task',
     due,
+    lastDay: due === null ? null : beijingLastDay(due),
     remainingWorkingDays: remaining,
     overdue,
     light,

@@ -247,6 +247,7 @@ export function firingPayload(fired: AccountabilityFiring, rule?: Accountability
     region: null,
     clock: fired.taskId === null ? 'case' : 'task',
     due: null,
+    lastDay: null,
     remainingWorkingDays: fired.workingDaysOver === null ? null : -fired.workingDaysOver,
     overdue: fired.workingDaysOver === null ? null : true,
     light: null,

@@ -43,15 +43,43 @@ export function padCell(text: string, to: number, align: 'left' | 'right' = 'lef
   return align === 'left' ? text + pad : pad + text;
 }
 
+/** The words of a {@link formatStatistics} table, so a host can print it in one language. */
+export interface StatisticsLabels {
+  /** Heading of the first column (the dimension grouped by). */
+  readonly by: string;
+  /** One heading per {@link STATISTICS_HEADINGS} column, in order. */
+  readonly headings: readonly string[];
+  readonly total: string;
+  /** The key of a group whose department, matter or person is not recorded. */
+  readonly unknown: string;
+}
+
+const DIMENSION_NAMES: Readonly<Record<string, string>> = {
+  department: '部门',
+  matter: '事项',
+  staff: '人员',
+  window: '窗口',
+};
+
 /** A plain-text table of statistics rows with a total line: for terminals and logs. */
 export function formatStatistics(
   rows: readonly StatisticsRow[],
   by: StatisticsDimension | string = 'group',
+  // Chinese by default, the first column's heading included: one language per table.
+  labels: StatisticsLabels = {
+    by: DIMENSION_NAMES[by] ?? by,
+    headings: STATISTICS_HEADINGS.map(([, heading]) => heading),
+    total: '合计',
+    unknown: '(未知)',
+  },
 ): string {
-  const body = [...rows, { ...totalStatistics(rows), key: '合计' }];
+  const body = [...rows, { ...totalStatistics(rows), key: labels.total }];
   const table = [
-    [by, ...STATISTICS_HEADINGS.map(([, heading]) => heading)],
-    ...body.map((row) => [row.key ?? '(未知)', ...STATISTICS_HEADINGS.map(([name]) => cell(row[name]))]),
+    [labels.by, ...STATISTICS_HEADINGS.map(([name], i) => labels.headings[i] ?? name)],
+    ...body.map((row) => [
+      row.key ?? labels.unknown,
+      ...STATISTICS_HEADINGS.map(([name]) => cell(row[name])),
+    ]),
   ];
   const widths = table[0]!.map((_, column) =>
     Math.max(...table.map((line) => displayWidth(line[column] ?? ''))),

@@ -1,7 +1,15 @@
+export type {
+  CaseCommand,
+  CaseOutcome,
+  CaseRuntime,
+  DeployedDefinition,
+  StartInput,
+} from './case-runtime.js';
 export { CommandError, type CommandErrorCode } from './command-error.js';
 export type { CaseContext, MultiInstanceProgress } from './context.js';
 export type { CaseEvent, CaseEventType } from './events.js';
 export {
+  type MemoryOutcome,
   MemoryRuntime,
   type MemoryRuntimeOptions,
   RuntimeLookupError,

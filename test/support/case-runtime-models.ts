@@ -1,0 +1,48 @@
+// Models for the CaseRuntime contract suite: two versions of one process, and tasks with limits.
+import type { CompiledDefinition } from '@tongban/engine';
+import { end, scope, start, task } from '../../packages/engine/test/support/ir.js';
+import { compiled } from './adapters-models.js';
+
+/** Version `n` (1 or 2) of process `permit`: one review task, then (in version 2) a decision. */
+export function permitVersion(n: 1 | 2): CompiledDefinition {
+  return n === 1
+    ? compiled(
+        scope(
+          'permit',
+          [start('s'), task('review', '住建局'), end('e')],
+          [
+            ['s', 'review'],
+            ['review', 'e'],
+          ],
+        ),
+      )
+    : compiled(
+        scope(
+          'permit',
+          [start('s'), task('review', '住建局'), task('decide', '住建局'), end('e')],
+          [
+            ['s', 'review'],
+            ['review', 'decide'],
+            ['decide', 'e'],
+          ],
+        ),
+      );
+}
+
+/** A review by `department` limited to `days` working days (the worklists' due dates). */
+export function limitedReview(processId: string, department: string, days: number): CompiledDefinition {
+  return compiled(
+    scope(
+      processId,
+      [
+        start('s'),
+        task('review', department, { limit: { amount: days, unit: 'workingDays' }, role: 'lead' }),
+        end('e'),
+      ],
+      [
+        ['s', 'review'],
+        ['review', 'e'],
+      ],
+    ),
+  );
+}

@@ -1,6 +1,13 @@
 // Models for the CaseRuntime contract suite: two versions of one process, and tasks with limits.
 import type { CompiledDefinition } from '@tongban/engine';
-import { end, scope, start, task } from '../../packages/engine/test/support/ir.js';
+import {
+  compiled as compiledModel,
+  end,
+  model,
+  scope,
+  start,
+  task,
+} from '../../packages/engine/test/support/ir.js';
 import { compiled } from './adapters-models.js';
 
 /** Version `n` (1 or 2) of process `permit`: one review task, then (in version 2) a decision. */
@@ -29,20 +36,33 @@ export function permitVersion(n: 1 | 2): CompiledDefinition {
       );
 }
 
-/** A review by `department` limited to `days` working days (the worklists' due dates). */
-export function limitedReview(processId: string, department: string, days: number): CompiledDefinition {
-  return compiled(
-    scope(
-      processId,
-      [
-        start('s'),
-        task('review', department, { limit: { amount: days, unit: 'workingDays' }, role: 'lead' }),
-        end('e'),
-      ],
-      [
-        ['s', 'review'],
-        ['review', 'e'],
-      ],
-    ),
+/**
+ * Matter `code` (承诺时限 `days` working days): one review by `department`, limited to `days`
+ * working days too (the worklists' due dates and lights).
+ */
+export function limitedReview(code: string, department: string, days: number): CompiledDefinition {
+  const root = scope(
+    `review_${code.replace(/[^A-Za-z0-9]/g, '_')}`,
+    [
+      start('s'),
+      task('review', department, { limit: { amount: days, unit: 'workingDays' }, role: 'lead' }),
+      end('e'),
+    ],
+    [
+      ['s', 'review'],
+      ['review', 'e'],
+    ],
+  );
+  return compiledModel(
+    model(root, {
+      code,
+      name: null,
+      kind: 'promised',
+      legalLimit: null,
+      promisedLimit: { amount: days, unit: 'workingDays' },
+      warning: null,
+      extensionCap: null,
+      calendar: null,
+    }),
   );
 }

@@ -1,8 +1,8 @@
 // The CaseRuntime contract: what every runtime (MemoryRuntime, DurableRuntime on PGlite and on
 // PostgreSQL) does the same way.
-import type { CaseRuntime } from '@tongban/engine';
+import type { CaseRuntime, WorklistItem } from '@tongban/engine';
 import { afterEach, describe, expect, it } from 'vitest';
-import { permitVersion } from './case-runtime-models.js';
+import { limitedReview, permitVersion } from './case-runtime-models.js';
 
 /** A fresh runtime on a manual clock, and how to release it. */
 export interface RuntimeUnderTest {
@@ -80,6 +80,87 @@ export function defineCaseRuntimeSuite(
       const [b] = await runtime.openTasks('untyped');
       expect(a?.id).toBe(b?.id);
       expect(a?.elementId).toBe('review');
+    });
+
+    it("lists a department's and a person's open tasks across cases, filtered, sorted and paged", async () => {
+      // Its own department names: the PostgreSQL database is shared by the tests of this file.
+      const { runtime, setNow } = await fresh();
+      const slow = await runtime.deploy(limitedReview('M-SLOW', '规划局', 10));
+      const fast = await runtime.deploy(limitedReview('M-FAST', '规划局', 2));
+      const other = await runtime.deploy(limitedReview('M-FIRE', '应急管理局', 1));
+      await runtime.start(slow, { caseId: 'w-slow-2' });
+      setNow(T0 + 60_000);
+      await runtime.start(slow, { caseId: 'w-slow-1' });
+      setNow(T0 + 120_000);
+      await runtime.start(fast, { caseId: 'w-fast' });
+      await runtime.start(other, { caseId: 'w-fire' });
+      const ids = (items: readonly WorklistItem[]) => items.map((item) => item.caseId);
+
+      const all = await runtime.worklist({ department: '规划局' });
+      expect(all.total).toBe(3);
+      // Most urgent first: the nearest deadline, then (same deadline) the oldest task.
+      expect(ids(all.items)).toEqual(['w-fast', 'w-slow-2', 'w-slow-1']);
+      expect(all.items[0]).toMatchObject({
+        matterCode: 'M-FAST',
+        light: 'green',
+        task: { elementId: 'review' },
+      });
+      expect(all.items[0]?.task.dueAt).toBeGreaterThan(T0);
+
+      const page2 = await runtime.worklist({ department: '规划局', limit: 2, offset: 2 });
+      expect([ids(page2.items), page2.total]).toEqual([['w-slow-1'], 3]);
+      expect((await runtime.worklist({ department: '规划局', offset: 10 })).total).toBe(3);
+      expect(ids((await runtime.worklist({ department: '规划局', matterCode: 'M-SLOW' })).items)).toEqual([
+        'w-slow-2',
+        'w-slow-1',
+      ]);
+      const fastDue = all.items[0]?.task.dueAt ?? 0;
+      expect(ids((await runtime.worklist({ department: '规划局', dueBefore: fastDue })).items)).toEqual([
+        'w-fast',
+      ]);
+      expect((await runtime.worklist({ department: '规划局', light: 'red' })).total).toBe(0);
+      expect((await runtime.worklist({ department: '规划局', light: ['green', 'red'] })).total).toBe(3);
+      expect(ids((await runtime.worklist({ department: '规划局', sort: 'opened' })).items)).toEqual([
+        'w-slow-2',
+        'w-slow-1',
+        'w-fast',
+      ]);
+
+      // 委派 puts a task on a person's list.
+      const [slowTask] = await runtime.openTasks('w-slow-1');
+      await runtime.execute('w-slow-1', {
+        type: 'delegateTask',
+        taskId: slowTask?.id ?? '',
+        department: '规划局',
+        to: '王科长',
+      });
+      const [fireTask] = await runtime.openTasks('w-fire');
+      await runtime.execute('w-fire', {
+        type: 'delegateTask',
+        taskId: fireTask?.id ?? '',
+        department: '应急管理局',
+        to: '王科长',
+      });
+      const [fastTask] = await runtime.openTasks('w-fast');
+      await runtime.execute('w-fast', {
+        type: 'delegateTask',
+        taskId: fastTask?.id ?? '',
+        department: '规划局',
+        to: '李工',
+      });
+      expect(ids((await runtime.worklist({ person: '王科长' })).items)).toEqual(['w-fire', 'w-slow-1']);
+      expect(ids((await runtime.worklist({ person: '王科长', department: '规划局' })).items)).toEqual([
+        'w-slow-1',
+      ]);
+      expect(ids((await runtime.worklist({ person: '李工' })).items)).toEqual(['w-fast']);
+    });
+
+    it('refuses a worklist query without department or person, or with a bad page', async () => {
+      const { runtime } = await fresh();
+      await expect(runtime.worklist({})).rejects.toMatchObject({ code: 'BAD_WORKLIST_QUERY' });
+      await expect(runtime.worklist({ department: 'x', limit: 0 })).rejects.toMatchObject({
+        code: 'BAD_WORKLIST_QUERY',
+      });
     });
   });
 }

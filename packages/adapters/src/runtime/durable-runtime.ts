@@ -6,6 +6,8 @@ import {
   type StartInput,
   snapshotTasks,
   type TaskRecord,
+  type WorklistPage,
+  type WorklistQuery,
 } from '@tongban/engine';
 import { asc, eq, sql } from 'drizzle-orm';
 import { GENESIS_HASH } from '../audit/chain.js';
@@ -47,6 +49,7 @@ import {
   type TaskRow,
   type TimerRow,
 } from './reads.js';
+import { queryWorklist } from './worklist-query.js';
 import { type CaseWrite, writeCommandDocument } from './write-command.js';
 
 /** Options of {@link DurableRuntime}. */
@@ -232,6 +235,14 @@ export class DurableRuntime implements CaseRuntime {
   /** The case row, or null when there is no such case. */
   getCase(caseId: string): Promise<CaseRow | null> {
     return readCase(this.store.db, caseId);
+  }
+
+  /**
+   * 待办: open user tasks of a department and/or a person across cases, filtered and paged, most
+   * urgent first by default (see {@link WorklistQuery}); the same answer as `MemoryRuntime`'s.
+   */
+  worklist(query: WorklistQuery): Promise<WorklistPage> {
+    return queryWorklist(this.store, query);
   }
 
   /** Every task the case ever had, open and closed, oldest first. */

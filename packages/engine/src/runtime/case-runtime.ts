@@ -2,6 +2,7 @@ import type { CompiledDefinition } from '../compile/compile.js';
 import type { Instant } from '../model/time.js';
 import type { CaseSnapshot } from './snapshot.js';
 import type { Command, StartCommand, TaskRecord } from './types.js';
+import type { WorklistPage, WorklistQuery } from './worklist.js';
 
 /** What `start` takes: a start command, with or without its `type`. */
 export type StartInput = Omit<StartCommand, 'type'> & { readonly type?: 'start' };
@@ -56,4 +57,9 @@ export interface CaseRuntime {
   execute(caseId: string, command: CaseCommand): Promise<CaseOutcome>;
   /** The case's open tasks (user and service), as the engine records them. */
   openTasks(caseId: string): Promise<readonly TaskRecord[]>;
+  /**
+   * 待办: open user tasks of a department and/or a person across cases, filtered and paged, most
+   * urgent first by default. Throws `BAD_WORKLIST_QUERY` for a query it cannot answer.
+   */
+  worklist(query: WorklistQuery): Promise<WorklistPage>;
 }

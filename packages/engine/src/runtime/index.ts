@@ -46,3 +46,17 @@ export { isLiveStatus } from './types.js';
 export { commandShapeProblem, isCommand } from './validate-command.js';
 export { MAX_VARIABLE_DEPTH, RESERVED_VARIABLE_NAMES, variablesProblem } from './variables-shape.js';
 export { type ActorKind, describeWhoMay, WHO_MAY, type WhoMay } from './who-may.js';
+export {
+  compareWorklist,
+  heldBy,
+  lightRank,
+  MAX_WORKLIST_LIMIT,
+  type NormalizedWorklistQuery,
+  normalizeWorklistQuery,
+  onWorklist,
+  type WorklistItem,
+  type WorklistPage,
+  type WorklistQuery,
+  WorklistQueryError,
+  type WorklistSort,
+} from './worklist.js';

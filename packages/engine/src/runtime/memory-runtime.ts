@@ -13,6 +13,14 @@ import type { CaseSnapshot } from './snapshot.js';
 import { type StepApplied, step } from './step.js';
 import { snapshotTasks } from './stored-context.js';
 import type { Command, JsonValue, TaskRecord, TimerRecord, Variables } from './types.js';
+import {
+  compareWorklist,
+  normalizeWorklistQuery,
+  onWorklist,
+  type WorklistItem,
+  type WorklistPage,
+  type WorklistQuery,
+} from './worklist.js';
 
 /** A host function behind a service task: gets the case variables, returns variables to merge. */
 export type ServiceHandler = (input: {
@@ -162,6 +170,25 @@ export class MemoryRuntime implements CaseRuntime {
   /** Open tasks of a case (user and service). */
   async openTasks(caseId: string): Promise<TaskRecord[]> {
     return this.openTasksNow(caseId);
+  }
+
+  /** 待办: open user tasks of a department and/or a person across cases, most urgent first by default. */
+  async worklist(query: WorklistQuery): Promise<WorklistPage> {
+    const normalized = normalizeWorklistQuery(query);
+    const items: WorklistItem[] = [];
+    for (const caseId of this.cases.keys()) {
+      const { definition, snapshot } = this.entry(caseId);
+      const matterCode = definition.matter?.code ?? null;
+      for (const task of snapshotTasks(snapshot)) {
+        const item = { caseId, matterCode, light: snapshot.light, caseDueAt: snapshot.dueAt, task };
+        if (onWorklist(item, normalized)) items.push(item);
+      }
+    }
+    items.sort(compareWorklist(normalized.sort));
+    return {
+      items: items.slice(normalized.offset, normalized.offset + normalized.limit),
+      total: items.length,
+    };
   }
 
   /** Open tasks of a case, synchronously (for hosts that cannot await, e.g. a UI render). */

@@ -162,5 +162,42 @@ export function defineCaseRuntimeSuite(
         code: 'BAD_WORKLIST_QUERY',
       });
     });
+
+    it('searches cases by status, matter, light, department and received date, newest first, paged', async () => {
+      // Its own matter codes and departments: the PostgreSQL database is shared by this file's tests.
+      const { runtime, setNow } = await fresh();
+      const a = await runtime.deploy(limitedReview('S-A', '审批局', 5));
+      const b = await runtime.deploy(limitedReview('S-B', '发改委', 5));
+      const W = T0 + 7 * 86_400_000; // a week later: no other test of the file received cases then
+      setNow(W);
+      await runtime.start(a, { caseId: 's-1' });
+      setNow(W + 60_000);
+      await runtime.start(a, { caseId: 's-2' });
+      setNow(W + 120_000);
+      await runtime.start(b, { caseId: 's-3' });
+      const [task] = await runtime.openTasks('s-1');
+      await runtime.execute('s-1', { type: 'completeTask', taskId: task?.id ?? '', department: '审批局' });
+      const ids = async (query: Parameters<CaseRuntime['searchCases']>[0]) =>
+        (await runtime.searchCases(query)).items.map((c) => c.caseId);
+
+      expect(await ids({ matterCode: 'S-A' })).toEqual(['s-2', 's-1']);
+      expect(await ids({ matterCode: 'S-A', status: 'running' })).toEqual(['s-2']);
+      expect(await ids({ matterCode: 'S-A', status: ['completed'] })).toEqual(['s-1']);
+      expect(await ids({ department: '审批局' })).toEqual(['s-2']);
+      expect(await ids({ department: '发改委', light: 'green' })).toEqual(['s-3']);
+      expect(await ids({ department: '发改委', light: 'red' })).toEqual([]);
+      expect(await ids({ receivedFrom: W + 60_000, receivedTo: W + 120_000 })).toEqual(['s-2']);
+      const page = await runtime.searchCases({ receivedFrom: T0, limit: 1, offset: 1 });
+      expect(page.total).toBe((await runtime.searchCases({ receivedFrom: T0 })).total);
+      expect(page.items).toHaveLength(1);
+      const [found] = (await runtime.searchCases({ matterCode: 'S-B' })).items;
+      expect(found).toMatchObject({
+        caseId: 's-3',
+        status: 'running',
+        receivedAt: W + 120_000,
+        definitionHash: b,
+      });
+      await expect(runtime.searchCases({ limit: 501 })).rejects.toMatchObject({ code: 'BAD_CASE_QUERY' });
+    });
   });
 }

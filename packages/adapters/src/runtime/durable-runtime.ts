@@ -1,5 +1,7 @@
 import {
   type CaseOutcome,
+  type CasePage,
+  type CaseQuery,
   type CaseRuntime,
   type Command,
   type DeployedDefinition,
@@ -23,6 +25,7 @@ import {
 import type { HookRegistry } from '../outbox/hooks.js';
 import { definitions } from '../schema.js';
 import type { TongbanStore } from '../store/store.js';
+import { searchCases } from './case-search-query.js';
 import { assertStorableStrings } from './check-strings.js';
 import { commandInstant } from './command-instant.js';
 import {
@@ -243,6 +246,11 @@ export class DurableRuntime implements CaseRuntime {
    */
   worklist(query: WorklistQuery): Promise<WorklistPage> {
     return queryWorklist(this.store, query);
+  }
+
+  /** 办件查询: cases by status, matter, light, department and received date, newest first, paged. */
+  searchCases(query: CaseQuery): Promise<CasePage> {
+    return searchCases(this.store, query);
   }
 
   /** Every task the case ever had, open and closed, oldest first. */

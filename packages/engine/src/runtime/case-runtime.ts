@@ -1,5 +1,6 @@
 import type { CompiledDefinition } from '../compile/compile.js';
 import type { Instant } from '../model/time.js';
+import type { CasePage, CaseQuery } from './case-search.js';
 import type { CaseSnapshot } from './snapshot.js';
 import type { Command, StartCommand, TaskRecord } from './types.js';
 import type { WorklistPage, WorklistQuery } from './worklist.js';
@@ -62,4 +63,6 @@ export interface CaseRuntime {
    * urgent first by default. Throws `BAD_WORKLIST_QUERY` for a query it cannot answer.
    */
   worklist(query: WorklistQuery): Promise<WorklistPage>;
+  /** 办件查询: cases by status, matter, light, department and received date, newest first, paged. */
+  searchCases(query: CaseQuery): Promise<CasePage>;
 }

@@ -5,6 +5,17 @@ export type {
   DeployedDefinition,
   StartInput,
 } from './case-runtime.js';
+export {
+  type CasePage,
+  type CaseQuery,
+  CaseQueryError,
+  type CaseSummary,
+  caseMatches,
+  compareCases,
+  MAX_CASE_PAGE,
+  type NormalizedCaseQuery,
+  normalizeCaseQuery,
+} from './case-search.js';
 export { CommandError, type CommandErrorCode } from './command-error.js';
 export type { CaseContext, MultiInstanceProgress } from './context.js';
 export type { CaseEvent, CaseEventType } from './events.js';

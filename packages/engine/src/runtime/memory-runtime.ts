@@ -8,6 +8,14 @@ import type {
   DeployedDefinition,
   StartInput,
 } from './case-runtime.js';
+import {
+  type CasePage,
+  type CaseQuery,
+  type CaseSummary,
+  caseMatches,
+  compareCases,
+  normalizeCaseQuery,
+} from './case-search.js';
 import type { CaseEvent } from './events.js';
 import type { CaseSnapshot } from './snapshot.js';
 import { type StepApplied, step } from './step.js';
@@ -188,6 +196,32 @@ export class MemoryRuntime implements CaseRuntime {
     return {
       items: items.slice(normalized.offset, normalized.offset + normalized.limit),
       total: items.length,
+    };
+  }
+
+  /** 办件查询: cases by status, matter, light, department and received date, newest first, paged. */
+  async searchCases(query: CaseQuery): Promise<CasePage> {
+    const normalized = normalizeCaseQuery(query);
+    const found: CaseSummary[] = [];
+    for (const caseId of this.cases.keys()) {
+      const { definition, snapshot } = this.entry(caseId);
+      const summary: CaseSummary = {
+        caseId,
+        processId: definition.processId,
+        definitionHash: definition.hash,
+        matterCode: definition.matter?.code ?? null,
+        status: snapshot.status,
+        light: snapshot.light,
+        dueAt: snapshot.dueAt,
+        receivedAt: snapshot.startedAt,
+      };
+      const departments = snapshotTasks(snapshot).map((task) => task.department);
+      if (caseMatches(summary, departments, normalized)) found.push(summary);
+    }
+    found.sort(compareCases);
+    return {
+      items: found.slice(normalized.offset, normalized.offset + normalized.limit),
+      total: found.length,
     };
   }
 

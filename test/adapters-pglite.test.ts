@@ -73,3 +73,21 @@ describe('PGlite store whose functions do not match the code', () => {
     }
   });
 });
+
+describe('task rows', () => {
+  it('name the task id `id`, as openTasks does on every runtime (taskId kept as the same value)', async () => {
+    const store = await createPgliteStore();
+    try {
+      const runtime = new DurableRuntime({ store });
+      const definition = parallelApproval();
+      await runtime.deploy(definition);
+      await runtime.start(definition.hash, { caseId: 'row-ids' });
+      const rows = await runtime.tasks('row-ids');
+      const open = await runtime.openTasks('row-ids');
+      expect(rows.map((row) => row.id).sort()).toEqual(open.map((task) => task.id).sort());
+      for (const row of rows) expect(row.taskId).toBe(row.id);
+    } finally {
+      await store.close();
+    }
+  });
+});

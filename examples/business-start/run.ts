@@ -47,16 +47,16 @@ export async function runBusinessStart(): Promise<{ events: readonly CaseEvent[]
     },
   });
   const caseId = 'QYKB-2026-0430-017';
-  const hash = runtime.deploy(compiled.definition);
+  const hash = await runtime.deploy(compiled.definition);
   await runtime.start(hash, {
     caseId,
     variables: { enterpriseName: '某某科技有限公司' },
     coDepartments: ['公安局', '税务局', '人力资源和社会保障局'],
   });
   const complete = async (elementId: string, department: string, outcome?: string) => {
-    const task = runtime
-      .openTasks(caseId)
-      .find((t) => t.elementId === elementId && t.department === department);
+    const task = (await runtime.openTasks(caseId)).find(
+      (t) => t.elementId === elementId && t.department === department,
+    );
     if (!task) throw new Error(`${elementId} is not open for ${department}`);
     await runtime.execute(caseId, {
       type: 'completeTask',

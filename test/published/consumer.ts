@@ -22,9 +22,9 @@ const definition = compiled.definition;
 
 // A case in the in-memory runtime: start it and complete its first task.
 const memory = new MemoryRuntime();
-const hash = memory.deploy(definition);
+const hash = await memory.deploy(definition);
 await memory.start(hash, { caseId: 'mem-1' });
-const [first] = memory.openTasks('mem-1');
+const [first] = await memory.openTasks('mem-1');
 if (first === undefined || first.department === null) throw new Error('no user task open after start');
 await memory.execute('mem-1', { type: 'completeTask', taskId: first.id, department: first.department });
 

@@ -77,5 +77,8 @@ export {
   webhookHook,
   wholeDays,
 } from './supervision/index.js';
+export { ManualClock } from './testing/manual-clock.js';
+export type { AdvanceResult, TimeSkippingOptions } from './testing/time-skipping.js';
+export { TimeSkipping, TimeSkippingError } from './testing/time-skipping.js';
 export type { ClaimedTimer, TimerWorkerOptions } from './timers/timer-worker.js';
 export { TimerWorker } from './timers/timer-worker.js';

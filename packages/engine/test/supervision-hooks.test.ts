@@ -39,7 +39,7 @@ function scenario() {
   });
   supervision.attach(runtime, (event) => ({ definition, snapshot: runtime.snapshot(event.caseId) }));
   const task = (elementId: string): TaskRecord => {
-    const found = runtime.openTasks('c1').find((t) => t.elementId === elementId);
+    const found = runtime.openTasksNow('c1').find((t) => t.elementId === elementId);
     if (!found) throw new Error(`no open ${elementId}`);
     return found;
   };

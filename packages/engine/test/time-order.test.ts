@@ -71,7 +71,7 @@ describe('in a runtime', () => {
     await runtime.start(def.hash, { caseId: 'm1' });
     const before = runtime.snapshot('m1');
     now = bj('2026-03-01T09:00');
-    const taskId = runtime.openTasks('m1')[0]?.id ?? '';
+    const taskId = (await runtime.openTasks('m1'))[0]?.id ?? '';
     const refused = await runtime
       .execute('m1', { type: 'completeTask', taskId, department: 'L' })
       .catch((e) => e);

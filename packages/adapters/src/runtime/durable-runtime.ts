@@ -1,5 +1,17 @@
-import type { CaseStatus, Command, TaskRecord } from '@tongban/engine';
-import { eq, sql } from 'drizzle-orm';
+import {
+  type CaseOutcome,
+  type CasePage,
+  type CaseQuery,
+  type CaseRuntime,
+  type Command,
+  type DeployedDefinition,
+  type StartInput,
+  snapshotTasks,
+  type TaskRecord,
+  type WorklistPage,
+  type WorklistQuery,
+} from '@tongban/engine';
+import { asc, eq, sql } from 'drizzle-orm';
 import { GENESIS_HASH } from '../audit/chain.js';
 import { type ChainVerdict, type VerifyOptions, verifyCase } from '../audit/verify.js';
 import {
@@ -13,6 +25,7 @@ import {
 import type { HookRegistry } from '../outbox/hooks.js';
 import { definitions } from '../schema.js';
 import type { TongbanStore } from '../store/store.js';
+import { searchCases } from './case-search-query.js';
 import { assertStorableStrings } from './check-strings.js';
 import { commandInstant } from './command-instant.js';
 import {
@@ -39,6 +52,7 @@ import {
   type TaskRow,
   type TimerRow,
 } from './reads.js';
+import { queryWorklist } from './worklist-query.js';
 import { type CaseWrite, writeCommandDocument } from './write-command.js';
 
 /** Options of {@link DurableRuntime}. */
@@ -86,17 +100,10 @@ export interface ExecuteOptions {
   readonly region?: { readonly province?: string; readonly city?: string; readonly county?: string };
 }
 
-/** What an applied command did. */
-export interface CommandOutcome {
-  readonly caseId: string;
+/** What an applied command did: the engine's {@link CaseOutcome} plus the row's version. */
+export interface CommandOutcome extends CaseOutcome {
   /** The case row's version after the command. */
   readonly version: number;
-  readonly status: CaseStatus;
-  readonly light: CaseSnapshot['light'];
-  readonly dueAt: Instant | null;
-  /** Events this command appended, with their sequence numbers. */
-  readonly events: readonly { readonly seq: number; readonly type: string }[];
-  readonly openTasks: readonly TaskRecord[];
   /** True when this is the stored result of an earlier command with the same idempotency key. */
   readonly replayed: boolean;
 }
@@ -140,7 +147,7 @@ interface LoadedRow {
  * stepped again on the fresh snapshot. A refused command writes nothing and throws the engine's
  * typed error.
  */
-export class DurableRuntime {
+export class DurableRuntime implements CaseRuntime {
   readonly store: TongbanStore;
   readonly hooks: HookRegistry | undefined;
   readonly #clock: () => Instant;
@@ -173,13 +180,37 @@ export class DurableRuntime {
     return this.#clock();
   }
 
-  /** Stores a compiled definition under its hash (idempotent) so cases can start on it. */
-  async deploy(definition: CompiledDefinition): Promise<void> {
+  /**
+   * Stores a compiled definition under its hash (idempotent) so cases can start on it; resolves
+   * with the hash. Deploying a changed model of the same process adds its next version.
+   */
+  async deploy(definition: CompiledDefinition): Promise<string> {
     await this.store.db
       .insert(definitions)
       .values({ hash: definition.hash, processId: definition.processId, document: definition.document })
       .onConflictDoNothing();
     this.#definitions.set(definition.hash, definition);
+    return definition.hash;
+  }
+
+  /** Every deployed version, by process id then version (the order of first deployment). */
+  async definitions(): Promise<readonly DeployedDefinition[]> {
+    const rows = await this.store.db
+      .select({ hash: definitions.hash, processId: definitions.processId, createdAt: definitions.createdAt })
+      .from(definitions)
+      .orderBy(asc(definitions.processId), asc(definitions.createdAt), asc(definitions.hash));
+    const versions = new Map<string, number>();
+    return rows.map((row) => {
+      const version = (versions.get(row.processId) ?? 0) + 1;
+      versions.set(row.processId, version);
+      return { processId: row.processId, hash: row.hash, version, deployedAt: row.createdAt.getTime() };
+    });
+  }
+
+  /** The latest deployed version of a process, or null when none is deployed. */
+  async latest(processId: string): Promise<DeployedDefinition | null> {
+    const versions = (await this.definitions()).filter((d) => d.processId === processId);
+    return versions[versions.length - 1] ?? null;
   }
 
   /**
@@ -207,6 +238,19 @@ export class DurableRuntime {
   /** The case row, or null when there is no such case. */
   getCase(caseId: string): Promise<CaseRow | null> {
     return readCase(this.store.db, caseId);
+  }
+
+  /**
+   * 待办: open user tasks of a department and/or a person across cases, filtered and paged, most
+   * urgent first by default (see {@link WorklistQuery}); the same answer as `MemoryRuntime`'s.
+   */
+  worklist(query: WorklistQuery): Promise<WorklistPage> {
+    return queryWorklist(this.store, query);
+  }
+
+  /** 办件查询: cases by status, matter, light, department and received date, newest first, paged. */
+  searchCases(query: CaseQuery): Promise<CasePage> {
+    return searchCases(this.store, query);
   }
 
   /** Every task the case ever had, open and closed, oldest first. */
@@ -237,10 +281,32 @@ export class DurableRuntime {
   /** Starts a case on a deployed definition: `execute` with `definitionHash` set. */
   start(
     definitionHash: string,
-    command: Extract<Command, { type: 'start' }>,
+    command: StartInput,
     options: Omit<ExecuteOptions, 'definitionHash'> = {},
   ): Promise<CommandOutcome> {
-    return this.execute(command.caseId, command, { ...options, definitionHash });
+    return this.execute(command.caseId, { ...command, type: 'start' }, { ...options, definitionHash });
+  }
+
+  /**
+   * Starts a case on the latest deployed version of the process with this BPMN id; rejects with
+   * {@link DefinitionNotFoundError} when no version is deployed.
+   */
+  async startLatest(
+    processId: string,
+    command: StartInput,
+    options: Omit<ExecuteOptions, 'definitionHash'> = {},
+  ): Promise<CommandOutcome> {
+    const latest = await this.latest(processId);
+    if (latest === null)
+      throw new DefinitionNotFoundError(`(latest of process ${processId})`, command.caseId);
+    return this.start(latest.hash, command, options);
+  }
+
+  /** The case's open tasks (user and service), as the engine records them; same shape as in memory. */
+  async openTasks(caseId: string): Promise<readonly TaskRecord[]> {
+    const row = await readCase(this.store.db, caseId);
+    if (row === null) throw new CaseNotFoundError(caseId);
+    return snapshotTasks(row.snapshot as CaseSnapshot);
   }
 
   /**

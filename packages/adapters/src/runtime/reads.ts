@@ -4,8 +4,12 @@ import type { Executor } from '../store/database.js';
 
 /** A case row as stored. */
 export type CaseRow = typeof cases.$inferSelect;
-/** A task row as stored (open, completed, cancelled or failed). */
-export type TaskRow = typeof tasks.$inferSelect;
+/**
+ * A task row as stored (open, completed, cancelled or failed). `id` is the task's id, named as in
+ * the engine's `TaskRecord` (what `openTasks` returns on every runtime); `taskId` is the same value
+ * under its column's name, kept for existing callers.
+ */
+export type TaskRow = typeof tasks.$inferSelect & { readonly id: string };
 /** An event row as stored, with its audit-chain hashes. */
 export type EventRow = typeof events.$inferSelect;
 /** A timer row as stored. */
@@ -18,12 +22,13 @@ export async function readCase(db: Executor, caseId: string): Promise<CaseRow | 
   return row ?? null;
 }
 
-export function readTasks(db: Executor, caseId: string): Promise<TaskRow[]> {
-  return db
+export async function readTasks(db: Executor, caseId: string): Promise<TaskRow[]> {
+  const rows = await db
     .select()
     .from(tasks)
     .where(eq(tasks.caseId, caseId))
     .orderBy(asc(tasks.openedAt), asc(tasks.taskId));
+  return rows.map((row) => ({ id: row.taskId, ...row }));
 }
 
 export function readEvents(db: Executor, caseId: string): Promise<EventRow[]> {

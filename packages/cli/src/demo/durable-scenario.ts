@@ -1,4 +1,4 @@
-import { createPgliteStore, DurableRuntime, TimerWorker } from '@tongban/adapters';
+import { createPgliteStore, DurableRuntime, ManualClock, TimeSkipping } from '@tongban/adapters';
 import {
   type CaseEvent,
   type CaseSnapshot,
@@ -38,9 +38,9 @@ export async function runScenarioDurably(
   const store = await createPgliteStore();
   onProgress({ kind: 'opened' });
   try {
-    let now = scenarioInstant(scenario.start.at, -1);
-    const runtime = new DurableRuntime({ store, clock: () => now });
-    const worker = new TimerWorker(runtime, { workerId: 'demo' });
+    const clock = new ManualClock(scenarioInstant(scenario.start.at, -1));
+    const runtime = new DurableRuntime({ store, clock: clock.now });
+    const time = new TimeSkipping({ runtime, clock });
     const caseId = scenario.start.caseId ?? 'demo-1';
     await runtime.deploy(definition);
     await runtime.start(definition.hash, {
@@ -54,14 +54,7 @@ export async function runScenarioDurably(
 
     /** Lets time pass to `target`, firing each timer that falls due at its own instant. */
     const advance = async (target: number): Promise<void> => {
-      for (;;) {
-        const pending = (await runtime.timers(caseId)).filter((t) => t.firedAt === null);
-        const next = pending[0];
-        if (!next || next.dueAt > target) break;
-        now = Math.max(now, next.dueAt);
-        await worker.runOnce();
-      }
-      now = Math.max(now, target);
+      await time.advanceTo(Math.max(time.now(), target));
     };
 
     const steps = scenario.steps ?? [];

@@ -82,7 +82,7 @@ export class DryRun {
   }
 
   openTasks(): TaskRecord[] {
-    return this.#started ? this.#runtime.openTasks(this.caseId) : [];
+    return this.#started ? this.#runtime.openTasksNow(this.caseId) : [];
   }
 
   events(): readonly CaseEvent[] {

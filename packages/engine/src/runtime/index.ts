@@ -1,3 +1,21 @@
+export type {
+  CaseCommand,
+  CaseOutcome,
+  CaseRuntime,
+  DeployedDefinition,
+  StartInput,
+} from './case-runtime.js';
+export {
+  type CasePage,
+  type CaseQuery,
+  CaseQueryError,
+  type CaseSummary,
+  caseMatches,
+  compareCases,
+  MAX_CASE_PAGE,
+  type NormalizedCaseQuery,
+  normalizeCaseQuery,
+} from './case-search.js';
 export { CommandError, type CommandErrorCode } from './command-error.js';
 export { COMMAND_WHEN, describeWhen, WHO_MAY } from './commands/table.js';
 export type { CaseContext, MultiInstanceProgress } from './context.js';
@@ -11,6 +29,7 @@ export {
 } from './event-traits.js';
 export type { CaseEvent, CaseEventType } from './events.js';
 export {
+  type MemoryOutcome,
   MemoryRuntime,
   type MemoryRuntimeOptions,
   RuntimeLookupError,
@@ -47,3 +66,17 @@ export { isLiveStatus } from './types.js';
 export { commandShapeProblem, isCommand } from './validate-command.js';
 export { MAX_VARIABLE_DEPTH, RESERVED_VARIABLE_NAMES, variablesProblem } from './variables-shape.js';
 export { type ActorKind, describeWhoMay, type WhoMay } from './who-may.js';
+export {
+  compareWorklist,
+  heldBy,
+  lightRank,
+  MAX_WORKLIST_LIMIT,
+  type NormalizedWorklistQuery,
+  normalizeWorklistQuery,
+  onWorklist,
+  type WorklistItem,
+  type WorklistPage,
+  type WorklistQuery,
+  WorklistQueryError,
+  type WorklistSort,
+} from './worklist.js';

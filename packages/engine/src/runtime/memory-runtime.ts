@@ -1,11 +1,34 @@
 import type { CompiledDefinition } from '../compile/compile.js';
 import { TongbanError } from '../errors.js';
 import type { Instant } from '../model/time.js';
+import type {
+  CaseCommand,
+  CaseOutcome,
+  CaseRuntime,
+  DeployedDefinition,
+  StartInput,
+} from './case-runtime.js';
+import {
+  type CasePage,
+  type CaseQuery,
+  type CaseSummary,
+  caseMatches,
+  compareCases,
+  normalizeCaseQuery,
+} from './case-search.js';
 import type { CaseEvent } from './events.js';
 import type { CaseSnapshot } from './snapshot.js';
 import { type StepApplied, step } from './step.js';
 import { snapshotTasks } from './stored-context.js';
-import type { Command, JsonValue, StartCommand, TaskRecord, TimerRecord, Variables } from './types.js';
+import type { Command, JsonValue, TaskRecord, TimerRecord, Variables } from './types.js';
+import {
+  compareWorklist,
+  normalizeWorklistQuery,
+  onWorklist,
+  type WorklistItem,
+  type WorklistPage,
+  type WorklistQuery,
+} from './worklist.js';
 
 /** A host function behind a service task: gets the case variables, returns variables to merge. */
 export type ServiceHandler = (input: {
@@ -46,6 +69,13 @@ export interface MemoryRuntimeOptions {
   readonly handlers?: Readonly<Record<string, ServiceHandler>>;
 }
 
+/**
+ * What an applied command did in memory: the {@link CaseOutcome} every runtime returns, plus the
+ * step's snapshot and timer changes; `events` are the full engine events, each with its `seq`.
+ */
+export type MemoryOutcome = Omit<StepApplied, 'events'> &
+  CaseOutcome & { readonly events: readonly (CaseEvent & { readonly seq: number })[] };
+
 interface Entry {
   definition: CompiledDefinition;
   snapshot: CaseSnapshot;
@@ -58,8 +88,8 @@ interface Entry {
  * everything (use `@tongban/adapters` for that). Snapshots are kept as JSON text between commands,
  * exactly as a store would keep them.
  */
-export class MemoryRuntime {
-  private readonly definitions = new Map<string, CompiledDefinition>();
+export class MemoryRuntime implements CaseRuntime {
+  private readonly deployed = new Map<string, { definition: CompiledDefinition; deployedAt: Instant }>();
   private readonly cases = new Map<string, { definitionHash: string; json: string; events: CaseEvent[] }>();
   private readonly timers = new Map<string, { caseId: string; timer: TimerRecord }>();
   private readonly listeners = new Set<(event: CaseEvent) => void>();
@@ -71,10 +101,32 @@ export class MemoryRuntime {
     for (const [name, handler] of Object.entries(options.handlers ?? {})) this.handlers.set(name, handler);
   }
 
-  /** Makes a definition available to new cases; returns its hash. */
-  deploy(definition: CompiledDefinition): string {
-    this.definitions.set(definition.hash, definition);
+  /**
+   * Makes a definition available to new cases (idempotent); resolves with its hash. The definition
+   * is usable as soon as the call returns, before the promise settles.
+   */
+  async deploy(definition: CompiledDefinition): Promise<string> {
+    if (!this.deployed.has(definition.hash))
+      this.deployed.set(definition.hash, { definition, deployedAt: this.clock() });
     return definition.hash;
+  }
+
+  /** Every deployed version, by process id then version. */
+  async definitions(): Promise<readonly DeployedDefinition[]> {
+    const versions = new Map<string, number>();
+    const all: DeployedDefinition[] = [];
+    for (const [hash, { definition, deployedAt }] of this.deployed) {
+      const version = (versions.get(definition.processId) ?? 0) + 1;
+      versions.set(definition.processId, version);
+      all.push({ processId: definition.processId, hash, version, deployedAt });
+    }
+    return all.sort((a, b) => compareText(a.processId, b.processId) || a.version - b.version);
+  }
+
+  /** The latest deployed version of a process, or null when none is deployed. */
+  async latest(processId: string): Promise<DeployedDefinition | null> {
+    const versions = (await this.definitions()).filter((d) => d.processId === processId);
+    return versions[versions.length - 1] ?? null;
   }
 
   /** Registers (or replaces) the host handler for service tasks naming `name`. */
@@ -89,19 +141,31 @@ export class MemoryRuntime {
   }
 
   /** 受理: starts a case on a deployed definition. */
-  async start(definitionHash: string, command: Omit<StartCommand, 'type'>): Promise<StepApplied> {
-    const definition = this.definitions.get(definitionHash);
+  async start(definitionHash: string, command: StartInput): Promise<MemoryOutcome> {
+    const definition = this.deployed.get(definitionHash)?.definition;
     if (!definition) {
       throw new RuntimeLookupError(
         'UNKNOWN_DEFINITION',
         `No definition ${definitionHash} is deployed: deploy it first.`,
       );
     }
-    return this.apply(definition, null, { type: 'start', ...command });
+    return this.apply(definition, null, { ...command, type: 'start' });
+  }
+
+  /** 受理: starts a case on the latest deployed version of the process with this BPMN id. */
+  async startLatest(processId: string, command: StartInput): Promise<MemoryOutcome> {
+    const latest = await this.latest(processId);
+    if (!latest) {
+      throw new RuntimeLookupError(
+        'UNKNOWN_DEFINITION',
+        `No version of process ${processId} is deployed: deploy it first.`,
+      );
+    }
+    return this.start(latest.hash, command);
   }
 
   /** Applies a command to a running case. Refused commands throw their typed error. */
-  async execute(caseId: string, command: Exclude<Command, StartCommand>): Promise<StepApplied> {
+  async execute(caseId: string, command: CaseCommand): Promise<MemoryOutcome> {
     const entry = this.entry(caseId);
     return this.apply(entry.definition, entry.snapshot, command);
   }
@@ -112,7 +176,57 @@ export class MemoryRuntime {
   }
 
   /** Open tasks of a case (user and service). */
-  openTasks(caseId: string): TaskRecord[] {
+  async openTasks(caseId: string): Promise<TaskRecord[]> {
+    return this.openTasksNow(caseId);
+  }
+
+  /** 待办: open user tasks of a department and/or a person across cases, most urgent first by default. */
+  async worklist(query: WorklistQuery): Promise<WorklistPage> {
+    const normalized = normalizeWorklistQuery(query);
+    const items: WorklistItem[] = [];
+    for (const caseId of this.cases.keys()) {
+      const { definition, snapshot } = this.entry(caseId);
+      const matterCode = definition.matter?.code ?? null;
+      for (const task of snapshotTasks(snapshot)) {
+        const item = { caseId, matterCode, light: snapshot.light, caseDueAt: snapshot.dueAt, task };
+        if (onWorklist(item, normalized)) items.push(item);
+      }
+    }
+    items.sort(compareWorklist(normalized.sort));
+    return {
+      items: items.slice(normalized.offset, normalized.offset + normalized.limit),
+      total: items.length,
+    };
+  }
+
+  /** 办件查询: cases by status, matter, light, department and received date, newest first, paged. */
+  async searchCases(query: CaseQuery): Promise<CasePage> {
+    const normalized = normalizeCaseQuery(query);
+    const found: CaseSummary[] = [];
+    for (const caseId of this.cases.keys()) {
+      const { definition, snapshot } = this.entry(caseId);
+      const summary: CaseSummary = {
+        caseId,
+        processId: definition.processId,
+        definitionHash: definition.hash,
+        matterCode: definition.matter?.code ?? null,
+        status: snapshot.status,
+        light: snapshot.light,
+        dueAt: snapshot.dueAt,
+        receivedAt: snapshot.startedAt,
+      };
+      const departments = snapshotTasks(snapshot).map((task) => task.department);
+      if (caseMatches(summary, departments, normalized)) found.push(summary);
+    }
+    found.sort(compareCases);
+    return {
+      items: found.slice(normalized.offset, normalized.offset + normalized.limit),
+      total: found.length,
+    };
+  }
+
+  /** Open tasks of a case, synchronously (for hosts that cannot await, e.g. a UI render). */
+  openTasksNow(caseId: string): TaskRecord[] {
     return snapshotTasks(this.entry(caseId).snapshot);
   }
 
@@ -154,7 +268,7 @@ export class MemoryRuntime {
     const stored = this.cases.get(caseId);
     if (!stored)
       throw new RuntimeLookupError('UNKNOWN_CASE', `No case ${caseId} in this runtime.`, { caseId });
-    const definition = this.definitions.get(stored.definitionHash);
+    const definition = this.deployed.get(stored.definitionHash)?.definition;
     if (!definition) {
       throw new RuntimeLookupError(
         'UNKNOWN_DEFINITION',
@@ -172,11 +286,12 @@ export class MemoryRuntime {
     snapshot: CaseSnapshot | null,
     command: Command,
     at: Instant = this.clock(),
-  ): Promise<StepApplied> {
+  ): Promise<MemoryOutcome> {
     const result = step(definition, snapshot, command, at);
     if (!result.ok) throw result.error;
     const caseId = result.snapshot.caseId;
     const events = this.cases.get(caseId)?.events ?? [];
+    const first = events.length + 1;
     events.push(...result.events);
     this.cases.set(caseId, {
       definitionHash: definition.hash,
@@ -187,7 +302,14 @@ export class MemoryRuntime {
     for (const timer of result.timers.set) this.timers.set(timerKey(caseId, timer.id), { caseId, timer });
     for (const event of result.events) for (const listener of this.listeners) listener(event);
     await this.callHandlers(result, at);
-    return result;
+    return {
+      ...result,
+      caseId,
+      status: result.snapshot.status,
+      light: result.snapshot.light,
+      dueAt: result.snapshot.dueAt,
+      events: result.events.map((event, i) => ({ ...event, seq: first + i })),
+    };
   }
 
   /** Service tasks opened by a command are handed to their host handlers, at the same instant. */
@@ -217,6 +339,10 @@ export class MemoryRuntime {
       await this.apply(definition, snapshot, command, at);
     }
   }
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function timerKey(caseId: string, timerId: string): string {

@@ -217,7 +217,7 @@ export async function simulate(
   const checked = checkScenario(scenario);
   let now = scenarioInstant(checked.start.at, -1);
   const runtime = new MemoryRuntime({ clock: () => now });
-  runtime.deploy(definition);
+  await runtime.deploy(definition);
   const caseId = checked.start.caseId ?? 'simulated-1';
   const actor = (id: string | undefined): { actor?: Actor } => (id ? { actor: { id } } : {});
   await refusedAs(-1, `The start (${checked.start.at})`, () =>
@@ -253,7 +253,7 @@ export async function simulate(
         i,
       );
     }
-    const command = scenarioCommand(runtime.openTasks(caseId), s, i);
+    const command = scenarioCommand(await runtime.openTasks(caseId), s, i);
     await refusedAs(i, `Step ${i + 1}`, () => runtime.execute(caseId, command));
   }
   if (checked.until !== undefined) {
@@ -264,7 +264,7 @@ export async function simulate(
   return {
     events: runtime.events(caseId),
     snapshot: runtime.snapshot(caseId),
-    openTasks: runtime.openTasks(caseId),
+    openTasks: await runtime.openTasks(caseId),
   };
 }
 

@@ -118,6 +118,16 @@ export class HookTimeoutError extends TongbanError {
   }
 }
 
+/** A webhook answered other than 2xx (a redirect included: it is never followed); the attempt failed and is retried. */
+export class WebhookRefusedError extends TongbanError {
+  readonly code = 'WEBHOOK_REFUSED';
+  readonly status: number;
+  constructor(hook: string, url: string, status: number, detail: string, caseId: string) {
+    super(`webhook ${hook}: ${url} answered ${status} ${detail}`, { caseId });
+    this.status = status;
+  }
+}
+
 /** An audit anchor file cannot be trusted: not an anchor, or its signature does not match the key. */
 export class AnchorInvalidError extends TongbanError {
   readonly code = 'ANCHOR_INVALID';

@@ -24,6 +24,7 @@ export {
   IdempotencyKeyMismatchError,
   IdempotencyKeyReusedError,
   StoreProtocolError,
+  WebhookRefusedError,
 } from './errors.js';
 export type { DispatchRound, OutboxDispatcherOptions } from './outbox/dispatcher.js';
 export { OutboxDispatcher } from './outbox/dispatcher.js';

@@ -7,6 +7,7 @@ import {
 } from '@tongban/engine';
 import { type SQL, sql } from 'drizzle-orm';
 import type { TongbanStore } from '../store/store.js';
+import { pageTotal } from './page-total.js';
 
 interface CaseSearchRow {
   id: string;
@@ -47,13 +48,12 @@ export async function searchCases(store: TongbanStore, query: CaseQuery): Promis
       order by c.started_at desc, c.id collate "C"
       limit ${q.limit} offset ${q.offset}`,
   );
-  let total = rows[0] === undefined ? 0 : Number(rows[0].total);
-  if (rows.length === 0 && q.offset > 0) {
-    const [count] = await store.query<{ n: string | number }>(
-      sql`select count(*) as n from cases c where ${filter}`,
-    );
-    total = Number(count?.n ?? 0);
-  }
+  const total = await pageTotal(
+    store,
+    rows,
+    q.offset,
+    sql`select count(*) as n from cases c where ${filter}`,
+  );
   return {
     total,
     items: rows.map((row) => ({

@@ -8,6 +8,7 @@ import {
 } from '@tongban/engine';
 import { type SQL, sql } from 'drizzle-orm';
 import type { TongbanStore } from '../store/store.js';
+import { pageTotal } from './page-total.js';
 
 interface WorklistRow {
   case_id: string;
@@ -58,13 +59,12 @@ export async function queryWorklist(store: TongbanStore, query: WorklistQuery): 
       order by ${order}
       limit ${q.limit} offset ${q.offset}`,
   );
-  let total = rows[0] === undefined ? 0 : Number(rows[0].total);
-  if (rows.length === 0 && q.offset > 0) {
-    const [count] = await store.query<{ n: string | number }>(
-      sql`select count(*) as n from tasks t join cases c on c.id = t.case_id where ${filter}`,
-    );
-    total = Number(count?.n ?? 0);
-  }
+  const total = await pageTotal(
+    store,
+    rows,
+    q.offset,
+    sql`select count(*) as n from tasks t join cases c on c.id = t.case_id where ${filter}`,
+  );
   return {
     total,
     items: rows.map((row) => ({

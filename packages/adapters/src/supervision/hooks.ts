@@ -6,6 +6,7 @@ import {
   type SupervisionPayload,
   supervisionPayload,
 } from '@tongban/engine';
+import { WebhookRefusedError } from '../errors.js';
 import type { Hook, HookDelivery } from '../outbox/hooks.js';
 import type { DurableRuntime } from '../runtime/durable-runtime.js';
 import { loadPayloadContext } from './context.js';
@@ -140,15 +141,12 @@ export function webhookHook(options: WebhookOptions): Hook {
       });
       // Read the body so the connection is released either way.
       const answer = await response.text();
-      if (response.status >= 300 && response.status < 400) {
-        throw new Error(
-          `webhook ${options.name}: ${options.url} answered ${response.status} redirecting to ${response.headers.get('location') ?? '(no location)'}; redirects are not followed: configure the final URL`,
-        );
-      }
-      if (!response.ok) {
-        throw new Error(
-          `webhook ${options.name}: ${options.url} answered ${response.status} ${answer.slice(0, 200)}`,
-        );
+      const redirect = response.status >= 300 && response.status < 400;
+      if (redirect || !response.ok) {
+        const detail = redirect
+          ? `redirecting to ${response.headers.get('location') ?? '(no location)'}; redirects are not followed: configure the final URL`
+          : answer.slice(0, 200);
+        throw new WebhookRefusedError(options.name, options.url, response.status, detail, delivery.caseId);
       }
     },
   };

@@ -1,5 +1,6 @@
 import { TongbanError } from '../errors.js';
 import type { Instant } from '../model/time.js';
+import { checkedPage, oneOrMany } from './paging.js';
 import type { Light } from './snapshot.js';
 import type { CaseStatus } from './types.js';
 
@@ -57,21 +58,14 @@ export interface NormalizedCaseQuery extends CaseQuery {
 
 /** Checks a case query and fills in its defaults; throws {@link CaseQueryError}. */
 export function normalizeCaseQuery(query: CaseQuery): NormalizedCaseQuery {
-  const limit = query.limit ?? 50;
-  const offset = query.offset ?? 0;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_CASE_PAGE)
-    throw new CaseQueryError(`limit must be an integer from 1 to ${MAX_CASE_PAGE}, not ${limit}`);
-  if (!Number.isInteger(offset) || offset < 0)
-    throw new CaseQueryError(`offset must be a non-negative integer, not ${offset}`);
+  const { limit, offset } = checkedPage(query, MAX_CASE_PAGE, (m) => new CaseQueryError(m));
   if (
     query.receivedFrom !== undefined &&
     query.receivedTo !== undefined &&
     query.receivedTo < query.receivedFrom
   )
     throw new CaseQueryError('receivedTo is before receivedFrom');
-  const list = <T extends string>(value: T | readonly T[] | undefined): readonly T[] | null =>
-    value === undefined ? null : typeof value === 'string' ? [value] : (value as readonly T[]);
-  return { ...query, statuses: list(query.status), lights: list(query.light), limit, offset };
+  return { ...query, statuses: oneOrMany(query.status), lights: oneOrMany(query.light), limit, offset };
 }
 
 /** Whether a case matches the query (`openDepartments`: departments with an open task in it). */

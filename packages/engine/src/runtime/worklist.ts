@@ -1,5 +1,6 @@
 import { TongbanError } from '../errors.js';
 import type { Instant } from '../model/time.js';
+import { checkedPage, oneOrMany } from './paging.js';
 import type { Light } from './snapshot.js';
 import type { TaskRecord } from './types.js';
 
@@ -70,18 +71,11 @@ export interface NormalizedWorklistQuery extends WorklistQuery {
 export function normalizeWorklistQuery(query: WorklistQuery): NormalizedWorklistQuery {
   if (query.department === undefined && query.person === undefined)
     throw new WorklistQueryError('a worklist needs a department, a person, or both');
-  const limit = query.limit ?? 50;
-  const offset = query.offset ?? 0;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_WORKLIST_LIMIT)
-    throw new WorklistQueryError(`limit must be an integer from 1 to ${MAX_WORKLIST_LIMIT}, not ${limit}`);
-  if (!Number.isInteger(offset) || offset < 0)
-    throw new WorklistQueryError(`offset must be a non-negative integer, not ${offset}`);
+  const { limit, offset } = checkedPage(query, MAX_WORKLIST_LIMIT, (m) => new WorklistQueryError(m));
   const sort = query.sort ?? 'urgency';
   if (sort !== 'urgency' && sort !== 'due' && sort !== 'opened')
     throw new WorklistQueryError(`sort must be urgency, due or opened, not ${String(sort)}`);
-  const lights =
-    query.light === undefined ? null : typeof query.light === 'string' ? [query.light] : query.light;
-  return { ...query, sort, limit, offset, lights };
+  return { ...query, sort, limit, offset, lights: oneOrMany(query.light) };
 }
 
 /** Whether `person` holds the task: claimed it, was delegated it, or is among its assigned handlers. */

@@ -300,7 +300,7 @@ describe('random operations on working-day timers, warnings and suspensions', ()
           if (command && ['running', 'suspended', 'returned'].includes(s.status)) apply(command, at);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.TONGBAN_FUZZ_RUNS ?? 300) },
     );
     // The runs must reach the timers, not only the operations around them.
     expect(fired).toBeGreaterThan(50);

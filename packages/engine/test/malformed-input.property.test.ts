@@ -43,6 +43,8 @@ const damagedSnapshot = fc
       'tasks',
       'timers',
       'vars',
+      'clocks',
+      'lights',
       'value',
       'caseId',
       'status',
@@ -58,7 +60,7 @@ const damagedSnapshot = fc
     if (part === 'machine') s.machine = value as never;
     else if (part === 'context') s.machine.context = value as never;
     else if (part === 'value') s.machine.value = value;
-    else if (part === 'tasks' || part === 'timers' || part === 'vars') s.machine.context[part] = value;
+    else if (['tasks', 'timers', 'vars', 'clocks', 'lights'].includes(part)) s.machine.context[part] = value;
     else s[part] = value;
     return s;
   });
@@ -85,7 +87,7 @@ describe('malformed input never throws out of step or simulate: it is a typed re
           }
         },
       ),
-      { numRuns: 400 },
+      { numRuns: Number(process.env.TONGBAN_FUZZ_RUNS ?? 400) },
     );
   });
 

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Instant } from '../model/time.js';
+import { CalendarInputError } from './errors.js';
 
 // Where civil days start in a zone, memoised per zone and day number. Day boundaries only move
 // with the zone's rules, so each is computed once with luxon and then read from a Map: turning
@@ -25,7 +26,16 @@ export function startOfDayNumber(zone: string, dayNumber: number): Instant {
   }
   let start = cache.get(dayNumber);
   if (start === undefined) {
-    start = DateTime.fromObject(civilParts(dayNumber), { zone }).startOf('day').toMillis();
+    const parts = civilParts(dayNumber);
+    start = Number.isFinite(parts.year)
+      ? DateTime.fromObject(parts, { zone }).startOf('day').toMillis()
+      : Number.NaN;
+    // At the ends of the range of dates (±8.64e15 ms) a civil day's start can fall outside it.
+    if (!Number.isFinite(start)) {
+      throw new CalendarInputError(
+        `Day ${dayNumber} in ${zone} is outside the range of dates a calendar counts (about ±270,000 years from 1970).`,
+      );
+    }
     if (cache.size >= MAX_ENTRIES) cache.clear();
     cache.set(dayNumber, start);
   }

@@ -22,6 +22,14 @@ const STATUSES: ReadonlySet<string> = new Set([
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Far deeper than any statechart a real model compiles to; bounds the walk over a damaged value. */
+const MAX_STATE_DEPTH = 1000;
+
+/** A statechart state value: a state name, or parallel/nested regions mapping to state values. */
+const isStateValue = (v: unknown, depth: number): boolean =>
+  typeof v === 'string' ||
+  (depth < MAX_STATE_DEPTH && isRecord(v) && Object.values(v).every((r) => isStateValue(r, depth + 1)));
+
 const isInstant = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
 
 /**
@@ -39,7 +47,7 @@ export function snapshotProblem(snapshot: Record<string, unknown>): string | nul
     return '`updatedAt` is not an instant';
   const machine = snapshot.machine;
   if (!isRecord(machine)) return '`machine` (the statechart state and context) is missing';
-  if (typeof machine.value !== 'string' && !isRecord(machine.value)) return '`machine.value` is not a state';
+  if (!isStateValue(machine.value, 0)) return '`machine.value` is not a state';
   const context = machine.context;
   if (!isRecord(context)) return '`machine.context` is missing';
   for (const key of ['tasks', 'timers', 'vars', 'clocks', 'lights'] as const) {
@@ -51,9 +59,44 @@ export function snapshotProblem(snapshot: Record<string, unknown>): string | nul
     }
   }
   if (typeof context.seq !== 'number') return '`machine.context.seq` is not a number';
-  for (const task of Object.values(context.tasks as Record<string, unknown>)) {
-    if (!isRecord(task) || typeof task.id !== 'string' || typeof task.elementId !== 'string') {
-      return '`machine.context.tasks` holds something that is not a task';
+  return entriesProblem(context);
+}
+
+const LIGHTS: ReadonlySet<unknown> = new Set(['green', 'yellow', 'red']);
+
+const isTask = (v: unknown): boolean =>
+  isRecord(v) && typeof v.id === 'string' && typeof v.elementId === 'string' && isInstant(v.openedAt);
+
+const isTimer = (v: unknown): boolean =>
+  isRecord(v) &&
+  typeof v.id === 'string' &&
+  typeof v.purpose === 'string' &&
+  isInstant(v.dueAt) &&
+  (v.elementId === null || typeof v.elementId === 'string');
+
+const isClock = (v: unknown): boolean =>
+  isRecord(v) &&
+  isRecord(v.limit) &&
+  typeof v.calendar === 'string' &&
+  isInstant(v.startedAt) &&
+  Array.isArray(v.suspensions) &&
+  Array.isArray(v.extensions) &&
+  (v.stoppedAt === null || isInstant(v.stoppedAt));
+
+/**
+ * Every command walks the tasks, timers, clocks and lights of a case, so one damaged entry in
+ * any of them (a `null` where a timer was) must refuse the snapshot as a whole.
+ */
+function entriesProblem(context: Record<string, unknown>): string | null {
+  const checks: readonly [string, (v: unknown) => boolean, string][] = [
+    ['tasks', isTask, 'a task'],
+    ['timers', isTimer, 'a timer'],
+    ['clocks', isClock, 'a clock'],
+    ['lights', (v) => LIGHTS.has(v), 'a light'],
+  ];
+  for (const [key, ok, what] of checks) {
+    for (const [id, entry] of Object.entries(context[key] as Record<string, unknown>)) {
+      if (!ok(entry)) return `\`machine.context.${key}\` holds something under ${JSON.stringify(id)} that is not ${what}`;
     }
   }
   return null;

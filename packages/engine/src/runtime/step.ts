@@ -137,7 +137,20 @@ function snapshotRefusal(
   if (!isLiveStatus(snapshot.status)) {
     return new CommandError('CASE_ENDED', `Case ${caseId} has ended (${snapshot.status}).`, { caseId });
   }
-  return timeOrderProblem(snapshot, now);
+  return unknownStateProblem(definition, snapshot) ?? timeOrderProblem(snapshot, now);
+}
+
+/** A state value that names no state of the definition (xstate throws a plain Error on it). */
+function unknownStateProblem(definition: CompiledDefinition, snapshot: CaseSnapshot): TongbanError | null {
+  try {
+    pureResolveState(definition.machine, snapshot.machine.value, {});
+    return null;
+  } catch {
+    return new BadSnapshotError(
+      `The snapshot of case ${snapshot.caseId} is damaged: \`machine.value\` names a state its definition does not have. Restore it from the store's history (or its events); step does not guess.`,
+      { caseId: snapshot.caseId },
+    );
+  }
 }
 
 /**

@@ -22,7 +22,7 @@ import {
 /**
  * accept (1 working day, inheriting the matter's 1-working-day warning: yellow from the start) →
  * fork( 会签 over coDepartments, silent 1 working day → deemed agreed ‖ lead review, 2 working days →
- * escalated ) → join → wait 1 working day → decide: working-day timers on tasks and between them,
+ * escalated ) → join → wait 1 working day and 14 hours of working-day time → decide: working-day timers on tasks and between them,
  * warnings and clocks everywhere, for random operations to stop, move and cancel.
  */
 const wd = (amount: number) => ({ amount, unit: 'workingDays' }) as const;
@@ -47,7 +47,7 @@ const def = compiled(
         task('lead', '住建局', { role: 'lead', limit: wd(3), boundaries: ['escalate'] }),
         boundary('escalate', 'lead', timer('P2D', 'CN'), true),
         gateway('join', 'parallel'),
-        timerCatch('wait', 'P1D', 'CN'),
+        timerCatch('wait', 'P1DT14H', 'CN'),
         task('decide', '住建局', { role: 'lead', limit: wd(1) }),
         end('e'),
       ],

@@ -265,3 +265,41 @@ describe('撤回 of a task completed while its timer was held', () => {
     expect(armed(recalled.snapshot).map((t) => t.dueAt)).toEqual([bj('2026-03-05T10:00:00')]);
   });
 });
+
+describe('a timer armed afresh is not counted from an earlier arming', () => {
+  const def = definition('P2D');
+  const run = runner(def);
+  const admin = { id: 'a1', kind: 'admin' } as const;
+
+  it('held, released, armed again by 跳转, then held again: it counts from its new arming', () => {
+    // Mon 2026-09-21 10:00: due Wed 09-23 10:00. A short 挂起 that day keeps that due.
+    const started = run(
+      null,
+      { type: 'start', caseId: 'h4', coDepartments: ['税务局'] },
+      bj('2026-09-21T10:00:00'),
+    );
+    const paused = run(
+      started.snapshot,
+      { type: 'suspendCase', actor: officer, reason: 'r' },
+      bj('2026-09-21T11:00:00'),
+    );
+    const going = run(paused.snapshot, { type: 'resumeCase', actor: officer }, bj('2026-09-21T12:00:00'));
+    expect(armed(going.snapshot).map((t) => t.dueAt)).toEqual([bj('2026-09-23T10:00:00')]);
+    // Wed 09-23 09:00, before it fires: 跳转 back into the stage arms it afresh (Thu 09-24, Mon 09-28).
+    const jumped = run(
+      going.snapshot,
+      { type: 'jump', elementId: 'co', reason: '重新会签', actor: admin },
+      bj('2026-09-23T09:00:00'),
+    );
+    expect(armed(jumped.snapshot).map((t) => t.dueAt)).toEqual([bj('2026-09-28T09:00:00')]);
+    // 挂起 Wed 09:30 to Thu 09-24 09:00: 09-23 and 09-24 do not count; 09-25–27 are 中秋 rest days;
+    // its two working days are Mon 09-28 and Tue 09-29, at 09:00 — not counted from Mon 09-21.
+    const held = run(
+      jumped.snapshot,
+      { type: 'suspendCase', actor: officer, reason: 'r' },
+      bj('2026-09-23T09:30:00'),
+    );
+    const resumed = run(held.snapshot, { type: 'resumeCase', actor: officer }, bj('2026-09-24T09:00:00'));
+    expect(armed(resumed.snapshot).map((t) => t.dueAt)).toEqual([bj('2026-09-29T09:00:00')]);
+  });
+});

@@ -145,3 +145,40 @@ export function suspendedMillis(clock: ClockState, since: Instant, asOf: Instant
   }
   return total;
 }
+
+/**
+ * `from` moved by `ms` of time that passes on counting days only (forward for ms ≥ 0, else back):
+ * time on a rest day does not pass, so the time part of a working-day timer (`P1DT20H`) never
+ * carries it onto a rest day. Whole civil days, not office hours: a timer counts days.
+ */
+export function addCountingTime(
+  counter: DayCounter,
+  calendar: WorkCalendar,
+  from: Instant,
+  ms: number,
+): Instant {
+  const counts = (day: number): boolean => counter.count(day - 1, day) === 1;
+  let at = from;
+  let left = Math.abs(ms);
+  let day = dayOf(calendar, at);
+  if (ms >= 0) {
+    for (;;) {
+      const end = calendar.startOfDayNumber(day + 1);
+      if (counts(day)) {
+        if (at + left < end) return at + left;
+        left -= end - at;
+      }
+      at = end;
+      day += 1;
+    }
+  }
+  for (;;) {
+    const start = calendar.startOfDayNumber(day);
+    if (counts(day)) {
+      if (at - left >= start) return at - left;
+      left -= at - start;
+    }
+    at = start;
+    day -= 1;
+  }
+}

@@ -2,7 +2,14 @@ import type { CalendarSource } from '../calendar/registry.js';
 import type { HorizonOptions } from '../calendar/work-calendar.js';
 import type { TimerDefinition } from '../model/process.js';
 import type { Instant } from '../model/time.js';
-import { countBack, countForward, dayOf, suspendedDays, workingCounter } from './counting.js';
+import {
+  addCountingTime,
+  countBack,
+  countForward,
+  dayOf,
+  suspendedDays,
+  workingCounter,
+} from './counting.js';
 import { parseTimerCycle, timerWorkingDays } from './timer.js';
 
 /** One hold of a BPMN timer, `[from, to)`, open while `to` is null. */
@@ -37,7 +44,12 @@ export function heldTimer(
   const split = timerWorkingDays(timer, calendars);
   if (split === null) return { armedAt: dueAt, dueAt, holds: [] };
   const { calendar, days, tailMs } = split;
-  const dayPart = dueAt - tailMs;
+  const dayPart = addCountingTime(
+    workingCounter(calendar, options.provisional === true),
+    calendar,
+    dueAt,
+    -tailMs,
+  );
   const dueDay = dayOf(calendar, dayPart);
   const wall = dayPart - calendar.startOfDayNumber(dueDay);
   const armDay = countBack(workingCounter(calendar, options.provisional === true), dueDay, days, []);
@@ -80,7 +92,7 @@ export function heldTimerDueAt(
       suspendedDays({ suspensions: held.holds }, calendar, armDay, undefined),
     );
     const at = calendar.startOfDayNumber(day) + wall;
-    due = at + tailMs + heldAfter(at);
+    due = addCountingTime(counter, calendar, at, tailMs + heldAfter(at));
   }
   return Math.max(due, released);
 }

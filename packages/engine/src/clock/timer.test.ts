@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CalendarHorizonError, UnknownCalendarError } from '../calendar/errors.js';
 import { defaultCalendarRegistry } from '../calendar/registry.js';
@@ -29,9 +30,12 @@ describe('BPMN timers', () => {
   it('counts the days of a duration as working days when the timer names a calendar', () => {
     expect(timerDueAt(duration('P1D', 'CN'), friday, calendars)).toBe(at('2026-02-14', 10));
     expect(timerDueAt(duration('P3D', 'CN'), friday, calendars)).toBe(at('2026-02-25', 10));
-    // Day part first (working days), then the time part as elapsed time.
+    // Day part first (working days), then the time part, which passes on working days only.
     expect(timerDueAt(duration('P1DT12H', 'CN'), friday, calendars)).toBe(at('2026-02-14', 22));
     expect(timerDueAt(duration('P2DT16H', 'CN'), friday, calendars)).toBe(at('2026-02-25', 2));
+    // Wed 09-23 10:00 → Thu 09-24 10:00, + 20 h: 14 h are left of Thursday, then 中秋 (09-25 to
+    // 09-27) does not count: Mon 09-28 06:00, not Fri 09-25 06:00.
+    expect(timerDueAt(duration('P1DT20H', 'CN'), at('2026-09-23', 10), calendars)).toBe(at('2026-09-28', 6));
     // No day part: elapsed time, whatever the calendar.
     expect(timerDueAt(duration('PT20H', 'CN'), friday, calendars)).toBe(at('2026-02-14', 6));
   });
@@ -85,5 +89,30 @@ describe('BPMN timers', () => {
       value: at('2027-01-06', 9),
       provisional: true,
     });
+  });
+});
+
+describe('a working-day timer with a time part', () => {
+  it('never falls on a rest day, and never before its day part', () => {
+    const from = fc.integer({ min: at('2026-01-01'), max: at('2026-12-20') });
+    fc.assert(
+      fc.property(
+        from,
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 0, max: 60 }),
+        (armed, days, hours) => {
+          const due = timerDueAt(duration(`P${days}DT${hours}H`, 'CN'), armed, calendars);
+          const dayPart = timerDueAt(duration(`P${days}D`, 'CN'), armed, calendars);
+          expect(cn.isWorkingDay(cn.civilDateOf(due)), `${cn.civilDateOf(due)}`).toBe(true);
+          expect(due).toBeGreaterThanOrEqual(dayPart + (hours === 0 ? 0 : 1));
+          // Exactly `hours` of working-day time lie between the day part and the due instant.
+          let counted = 0;
+          for (let t = dayPart; t < due; t += HOUR / 4)
+            if (cn.isWorkingDay(cn.civilDateOf(t))) counted += HOUR / 4;
+          expect(counted).toBe(hours * HOUR);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -8,6 +8,7 @@ import {
 } from '../calendar/work-calendar.js';
 import type { TimerDefinition } from '../model/process.js';
 import type { Instant } from '../model/time.js';
+import { addCountingTime, workingCounter } from './counting.js';
 import { BadTimerError } from './errors.js';
 
 /** A timer's repetition, parsed from an ISO 8601 repeating interval (`R3/PT1H`, `R/2026-03-01T09:00/P1D`). */
@@ -118,12 +119,16 @@ function addDuration(
     },
     { zone },
   );
-  return { value: sameTime.plus(time).toMillis(), provisional: date.provisional };
+  const counter = workingCounter(calendar, options.provisional === true);
+  return {
+    value: addCountingTime(counter, calendar, sameTime.toMillis(), time.toMillis()),
+    provisional: date.provisional,
+  };
 }
 
 /**
- * A calendar timer's whole working days and the elapsed time part after them (`P2DT4H`: 2 and
- * 4 h), or null when it counts no working days (no calendar, no day part, a `date`, or a cycle
+ * A calendar timer's whole working days and the time part after them (`P2DT4H`: 2 and 4 h,
+ * passing on working days only), or null when it counts no working days (no calendar, no day part, a `date`, or a cycle
  * with its own start). @internal
  */
 export function timerWorkingDays(
@@ -170,7 +175,8 @@ export function checkTimerDefinition(timer: TimerDefinition, calendars?: Calenda
  *   duration in the zone (Asia/Shanghai unless the calendar says otherwise), ISO-style: years, months
  *   and days are calendar units, hours and less elapsed time. With `timer.calendar`: the day part
  *   counts working days — the same wall-clock time on the n-th working day after `from`'s civil day
- *   (that day not counted) — then the time part is added as elapsed time. With no day part, the
+ *   (that day not counted) — then the time part, as time that passes on working days only (a rest
+ *   day does not count, so it never lands on one). With no day part, the
  *   time part is plain elapsed time from `from` (working hours are not counted yet).
  * - `date` (ISO 8601 date-time; without an offset it is read in the zone): that instant.
  * - `cycle` (`R[n]/<duration>`, `R[n]/<start>/<duration>`, `R[n]/<duration>/<end>`): the first

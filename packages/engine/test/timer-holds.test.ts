@@ -264,6 +264,24 @@ describe('撤回 of a task completed while its timer was held', () => {
     // Held 03-02 15:00 to 03-03 11:00: 03-02 and 03-03 do not count; Wed 03-04 and Thu 03-05 do.
     expect(armed(recalled.snapshot).map((t) => t.dueAt)).toEqual([bj('2026-03-05T10:00:00')]);
   });
+
+  it('recalled on a rest day after its timer fell due, the timer fires on the next working day', () => {
+    // Mon 2026-03-02 10:00: due Wed 03-04 10:00. Completed Tue, recalled on Sat 03-07: overdue.
+    const started = run(null, { type: 'start', caseId: 'h5' }, bj('2026-03-02T10:00:00'));
+    const review = started.openTasks[0]!;
+    const done = run(
+      started.snapshot,
+      { type: 'completeTask', taskId: review.id, department: '住建局', actor: { id: 'u1' } },
+      bj('2026-03-03T11:00:00'),
+    );
+    const recalled = run(
+      done.snapshot,
+      { type: 'recall', taskId: review.id, department: '住建局', reason: '意见有误', actor: { id: 'u1' } },
+      bj('2026-03-07T10:00:00'),
+    );
+    const [due] = armed(recalled.snapshot).map((t) => t.dueAt);
+    expect(due).toBe(bj('2026-03-09T00:00:00'));
+  });
 });
 
 describe('a timer armed afresh is not counted from an earlier arming', () => {

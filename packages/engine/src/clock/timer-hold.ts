@@ -72,7 +72,7 @@ export function heldTimerDueAt(
   const first = held.holds[0];
   const released = Math.max(held.dueAt, ...held.holds.map((h) => h.to ?? h.from));
   if (first === undefined) return held.dueAt;
-  if (first.from >= held.dueAt) return released;
+  if (first.from >= held.dueAt) return dueOnceBack(timer, released, released, calendars, options);
   const split = timerWorkingDays(timer, calendars);
   const heldAfter = (since: Instant): number =>
     held.holds.reduce((sum, h) => sum + Math.max(0, (h.to ?? h.from) - Math.max(h.from, since)), 0);
@@ -94,5 +94,27 @@ export function heldTimerDueAt(
     const at = calendar.startOfDayNumber(day) + wall;
     due = addCountingTime(counter, calendar, at, tailMs + heldAfter(at));
   }
-  return Math.max(due, released);
+  return dueOnceBack(timer, Math.max(due, released), released, calendars, options);
+}
+
+/**
+ * When a timer that comes back at `back` (released from a hold, restored by 撤回) and is due at
+ * `due` falls due: then — at once when that has passed — except that a timer counted in working
+ * days which comes back overdue on a rest day waits for the start of the next working day, so it
+ * never fires on a rest day.
+ */
+export function dueOnceBack(
+  timer: TimerDefinition,
+  due: Instant,
+  back: Instant,
+  calendars: CalendarSource,
+  options: HorizonOptions = {},
+): Instant {
+  if (due > back) return due;
+  const split = timerWorkingDays(timer, calendars);
+  if (split === null) return due;
+  const counter = workingCounter(split.calendar, options.provisional === true);
+  const day = dayOf(split.calendar, back);
+  if (counter.count(day - 1, day) === 1) return due;
+  return split.calendar.startOfDayNumber(counter.add(day, 1));
 }

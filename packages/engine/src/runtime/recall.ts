@@ -1,5 +1,6 @@
 import type { StateValue } from 'xstate';
 import { clockStatus, heldTimerDueAt } from '../clock/index.js';
+import { dueOnceBack } from '../clock/timer-hold.js';
 import type { CompiledDefinition } from '../compile/compile.js';
 import type { StagePlace } from '../compile/stage-index.js';
 import { blockKey } from '../compile/state-ids.js';
@@ -435,8 +436,14 @@ function restoreTimers(
     const boundary = boundaryOf(timer, boundaries);
     if (boundary === null) continue;
     const dueAt = saved[boundary];
-    if (dueAt === undefined) delete context.timers[timer.id];
-    else context.timers[timer.id] = { ...timer, dueAt };
+    const spec = definition.timing.timers.get(boundary);
+    if (dueAt === undefined || spec === undefined) delete context.timers[timer.id];
+    else {
+      // One that fell due while its task stood completed fires now (never on a rest day).
+      const options = { provisional: definition.provisional };
+      const back = dueOnceBack(spec, dueAt, context.now, definition.calendars, options);
+      context.timers[timer.id] = { ...timer, dueAt: back };
+    }
   }
 }
 

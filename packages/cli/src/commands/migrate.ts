@@ -2,8 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createPgliteStore, createPostgresStore, migrate, type TongbanStore } from '@tongban/adapters';
 import type { Command } from 'commander';
+import { storeProgressText } from '../i18n/store-progress.js';
 import { EXIT_FAILURE, EXIT_OK } from '../program.js';
-import { elapsed, progress } from '../progress.js';
+import { progress } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 
 /** Where a command finds its database: a PostgreSQL URL or a PGlite data directory. */
@@ -34,18 +35,13 @@ export async function openStore(options: DatabaseCliOptions, max = 4): Promise<T
       const reason = error instanceof Error ? error.message : String(error);
       throw new UsageError(`cannot create the folder for --data-dir ${options.dataDir}: ${reason}`);
     }
-    // Opening PGlite takes seconds (tens on a new directory); say so before, and when it is open.
-    const started = performance.now();
-    progress({
-      'zh-CN': `正在打开嵌入式数据库 ${options.dataDir}…`,
-      en: `opening the embedded database ${options.dataDir}…`,
+    // Opening PGlite takes seconds (tens on a new directory): the store says when it starts and
+    // when it is open, and the lines are printed from that.
+    return createPgliteStore({
+      dataDir: options.dataDir,
+      migrate: false,
+      onProgress: (step) => progress(storeProgressText(step)),
     });
-    const store = await createPgliteStore({ dataDir: options.dataDir, migrate: false });
-    progress({
-      'zh-CN': `数据库已打开（${elapsed(started)} 秒）`,
-      en: `database open (${elapsed(started)} s)`,
-    });
-    return store;
   }
   if (url !== undefined) return createPostgresStore({ connectionString: url, max });
   throw new UsageError('no database: give --database-url URL (or set DATABASE_URL) or --data-dir DIR');

@@ -20,8 +20,16 @@ export function databaseOptions(command: Command): Command {
     .option('--data-dir <dir>', 'PGlite data directory (the embedded database)');
 }
 
-/** Opens the store the options name, without migrating it. Exactly one of the two must be given. */
-export async function openStore(options: DatabaseCliOptions, max = 4): Promise<TongbanStore> {
+/**
+ * Opens the store the options name. Exactly one of the two must be given. It is not migrated,
+ * unless `migrateEmbedded` is set and it is a PGlite data directory (the embedded store just works;
+ * a PostgreSQL server is migrated by `tongban migrate`, once per release).
+ */
+export async function openStore(
+  options: DatabaseCliOptions,
+  max = 4,
+  migrateEmbedded = false,
+): Promise<TongbanStore> {
   const url = options.databaseUrl ?? (options.dataDir === undefined ? process.env.DATABASE_URL : undefined);
   if (url !== undefined && options.dataDir !== undefined) {
     throw new UsageError('give either --database-url or --data-dir, not both');
@@ -39,7 +47,7 @@ export async function openStore(options: DatabaseCliOptions, max = 4): Promise<T
     // when it is open, and the lines are printed from that.
     return createPgliteStore({
       dataDir: options.dataDir,
-      migrate: false,
+      migrate: migrateEmbedded,
       onProgress: (step) => progress(storeProgressText(step)),
     });
   }

@@ -21,8 +21,7 @@ export function storeProgressText(progress: StoreOpenProgress): ProgressText {
     case 'migrating':
       return { 'zh-CN': '正在应用数据库迁移…', en: 'applying schema migrations…' };
     case 'migrated':
-      if (progress.applied === 0)
-        return { 'zh-CN': '数据库结构已是最新', en: 'schema is up to date' };
+      if (progress.applied === 0) return { 'zh-CN': '数据库结构已是最新', en: 'schema is up to date' };
       return {
         'zh-CN': `已应用 ${progress.applied} 个迁移（${seconds(progress.ms)} 秒）`,
         en: `${progress.applied} migration(s) applied (${seconds(progress.ms)} s)`,

@@ -22,8 +22,9 @@ interface WorklistRow {
 
 /**
  * 待办 from the store: open user tasks joined with their cases. A department's list is read from
- * the `tasks_open_department_idx` index (department, due date) of open tasks; a person's tasks are
- * matched on the task as the case snapshot records it (签收, 委派, assigned handlers). A row's
+ * the `tasks_open_department_idx` index (department, due date) of open tasks; a person's cases from
+ * the `cases_task_holders_idx` index, and their tasks matched on the task as the case snapshot
+ * records it (签收, 委派, assigned handlers). A row's
  * light is the task's own clock light from the snapshot, else the case's (`lightFrom`).
  */
 export async function queryWorklist(store: TongbanStore, query: WorklistQuery): Promise<WorklistPage> {
@@ -35,6 +36,9 @@ export async function queryWorklist(store: TongbanStore, query: WorklistQuery): 
   const where: SQL[] = [sql`t.status = 'open'`, sql`t.kind = 'user'`];
   if (q.department !== undefined) where.push(sql`t.department = ${q.department}`);
   if (q.person !== undefined) {
+    // The cases where the person holds some open task, from the `cases_task_holders_idx` index
+    // (migration 0007); then which of their tasks, as below.
+    where.push(sql`tongban_task_holders(c.snapshot) @> array[${q.person}::text]`);
     where.push(sql`(${task} ->> 'claimedBy' = ${q.person} or ${task} ->> 'delegatedTo' = ${q.person}
       or coalesce(${task} -> 'handlers', '[]'::jsonb) @> jsonb_build_array(jsonb_build_object('id', ${q.person}::text)))`);
   }

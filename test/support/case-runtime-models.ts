@@ -37,17 +37,32 @@ export function permitVersion(n: 1 | 2): CompiledDefinition {
 }
 
 /**
- * Matter `code` (承诺时限 `days` working days): one review by `department`, limited to `days`
- * working days too (the worklists' due dates and lights).
+ * How the review task of {@link limitedReview} is timed: `same` as the case (its own clock, green
+ * at first); `warned`, its own clock yellow from the start (its whole limit is the warning window)
+ * while the case stays green; `none`, no clock of its own.
  */
-export function limitedReview(code: string, department: string, days: number): CompiledDefinition {
+export type ReviewClock = 'same' | 'warned' | 'none';
+
+/**
+ * Matter `code` (承诺时限 `days` working days): one review by `department`, limited to `days`
+ * working days too (the worklists' due dates and lights), unless `clock` says otherwise.
+ */
+export function limitedReview(
+  code: string,
+  department: string,
+  days: number,
+  clock: ReviewClock = 'same',
+): CompiledDefinition {
+  const limit = { amount: days, unit: 'workingDays' } as const;
+  const timing =
+    clock === 'none'
+      ? {}
+      : clock === 'warned'
+        ? { limit, warning: { kind: 'share', share: 1 } as const }
+        : { limit };
   const root = scope(
     `review_${code.replace(/[^A-Za-z0-9]/g, '_')}`,
-    [
-      start('s'),
-      task('review', department, { limit: { amount: days, unit: 'workingDays' }, role: 'lead' }),
-      end('e'),
-    ],
+    [start('s'), task('review', department, { ...timing, role: 'lead' }), end('e')],
     [
       ['s', 'review'],
       ['review', 'e'],

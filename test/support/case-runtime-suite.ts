@@ -155,6 +155,25 @@ export function defineCaseRuntimeSuite(
       expect(ids((await runtime.worklist({ person: '李工' })).items)).toEqual(['w-fast']);
     });
 
+    it("shows a task's own clock light on the worklist, and the case's only for a task without a clock", async () => {
+      // Its own department: the PostgreSQL database is shared by the tests of this file.
+      const { runtime } = await fresh();
+      const warned = await runtime.deploy(limitedReview('L-WARN', '市场监管局', 10, 'warned'));
+      const unclocked = await runtime.deploy(limitedReview('L-NONE', '市场监管局', 10, 'none'));
+      await runtime.start(warned, { caseId: 'l-warned' });
+      await runtime.start(unclocked, { caseId: 'l-none' });
+      const { items } = await runtime.worklist({ department: '市场监管局' });
+      // The warned task is yellow although its case is green, and comes first (most urgent).
+      expect(items.map((i) => [i.caseId, i.light, i.lightFrom, i.caseLight])).toEqual([
+        ['l-warned', 'yellow', 'task', 'green'],
+        ['l-none', 'green', 'case', 'green'],
+      ]);
+      expect(items[1]?.task.dueAt).toBeNull();
+      const yellow = await runtime.worklist({ department: '市场监管局', light: 'yellow' });
+      expect(yellow.items.map((i) => i.caseId)).toEqual(['l-warned']);
+      expect((await runtime.worklist({ department: '市场监管局', light: 'green' })).total).toBe(1);
+    });
+
     it('refuses a worklist query without department or person, or with a bad page', async () => {
       const { runtime } = await fresh();
       await expect(runtime.worklist({})).rejects.toMatchObject({ code: 'BAD_WORKLIST_QUERY' });

@@ -43,6 +43,7 @@ export type { ServiceWorkerOptions } from './services/service-worker.js';
 export { ServiceWorker } from './services/service-worker.js';
 export type { Executor, TongbanDatabase, TongbanSchema, TongbanTransaction } from './store/database.js';
 export { migrate, migrationsFolder } from './store/migrate.js';
+export type { StoreOpenProgress, StoreOpenProgressListener } from './store/open-progress.js';
 export type { PgliteStoreOptions } from './store/pglite.js';
 export { createPgliteStore } from './store/pglite.js';
 export type { PostgresStoreOptions } from './store/postgres.js';

@@ -68,6 +68,14 @@ export const cases = pgTable(
     index('cases_live_idx')
       .on(t.dueAt, t.light, t.status, t.id)
       .where(sql`${t.status} in ('pending', 'running', 'suspended', 'returned')`),
+    /** 办件查询 by received date (newest first), alone or within one status. */
+    index('cases_started_idx').on(t.startedAt),
+    index('cases_status_started_idx').on(t.status, t.startedAt),
+    /**
+     * 待办 of a person: who holds an open task of the case (签收, 委派, assigned handlers), read from
+     * the snapshot by `tongban_task_holders` (migration 0007), so the write path is unchanged.
+     */
+    index('cases_task_holders_idx').using('gin', sql`tongban_task_holders(${t.snapshot})`),
   ],
 );
 

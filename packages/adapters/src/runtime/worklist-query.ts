@@ -12,7 +12,8 @@ import { pageTotal } from './page-total.js';
 
 interface WorklistRow {
   case_id: string;
-  light: WorklistItem['light'];
+  task_light: WorklistItem['light'];
+  case_light: WorklistItem['light'];
   case_due_at: string | number | null;
   matter_code: string | null;
   task: StoredTask;
@@ -21,21 +22,29 @@ interface WorklistRow {
 
 /**
  * 待办 from the store: open user tasks joined with their cases. A department's list is read from
- * the `tasks_open_department_idx` index (department, due date) of open tasks; a person's tasks are
- * matched on the task as the case snapshot records it (签收, 委派, assigned handlers).
+ * the `tasks_open_department_idx` index (department, due date) of open tasks; a person's cases from
+ * the `cases_task_holders_idx` index, and their tasks matched on the task as the case snapshot
+ * records it (签收, 委派, assigned handlers). A row's
+ * light is the task's own clock light from the snapshot, else the case's (`lightFrom`).
  */
 export async function queryWorklist(store: TongbanStore, query: WorklistQuery): Promise<WorklistPage> {
   const q = normalizeWorklistQuery(query);
   const task = sql`(c.snapshot #> array['machine', 'context', 'tasks', t.task_id])`;
+  // The task's own clock light (task clocks are keyed by task id), else the case's.
+  const taskLight = sql`(c.snapshot #>> array['machine', 'context', 'lights', t.task_id])`;
+  const light = sql`coalesce(${taskLight}, c.light)`;
   const where: SQL[] = [sql`t.status = 'open'`, sql`t.kind = 'user'`];
   if (q.department !== undefined) where.push(sql`t.department = ${q.department}`);
   if (q.person !== undefined) {
+    // The cases where the person holds some open task, from the `cases_task_holders_idx` index
+    // (migration 0007); then which of their tasks, as below.
+    where.push(sql`tongban_task_holders(c.snapshot) @> array[${q.person}::text]`);
     where.push(sql`(${task} ->> 'claimedBy' = ${q.person} or ${task} ->> 'delegatedTo' = ${q.person}
       or coalesce(${task} -> 'handlers', '[]'::jsonb) @> jsonb_build_array(jsonb_build_object('id', ${q.person}::text)))`);
   }
   if (q.lights !== null)
     where.push(
-      sql`c.light in (${sql.join(
+      sql`${light} in (${sql.join(
         q.lights.map((l) => sql`${l}`),
         sql`, `,
       )})`,
@@ -49,10 +58,10 @@ export async function queryWorklist(store: TongbanStore, query: WorklistQuery): 
       ? tie
       : q.sort === 'due'
         ? sql`${due}, ${tie}`
-        : sql`case c.light when 'red' then 0 when 'yellow' then 1 when 'green' then 2 else 3 end, ${due}, ${tie}`;
+        : sql`case ${light} when 'red' then 0 when 'yellow' then 1 when 'green' then 2 else 3 end, ${due}, ${tie}`;
   const filter = sql.join(where, sql` and `);
   const rows = await store.query<WorklistRow>(
-    sql`select t.case_id, c.light, c.due_at as case_due_at, c.matter_code, ${task} as task,
+    sql`select t.case_id, ${taskLight} as task_light, c.light as case_light, c.due_at as case_due_at, c.matter_code, ${task} as task,
         count(*) over () as total
       from tasks t join cases c on c.id = t.case_id
       where ${filter}
@@ -70,7 +79,9 @@ export async function queryWorklist(store: TongbanStore, query: WorklistQuery): 
     items: rows.map((row) => ({
       caseId: row.case_id,
       matterCode: row.matter_code,
-      light: row.light,
+      light: row.task_light ?? row.case_light,
+      lightFrom: row.task_light === null ? 'case' : 'task',
+      caseLight: row.case_light,
       caseDueAt: row.case_due_at === null ? null : Number(row.case_due_at),
       task: taskRecord(row.task),
     })),

@@ -9,6 +9,7 @@ import { schema } from '../schema.js';
 import { DataDirectoryLock } from './data-dir-lock.js';
 import type { TongbanDatabase } from './database.js';
 import { migrate } from './migrate.js';
+import { reportProgress, type StoreOpenProgress, type StoreOpenProgressListener } from './open-progress.js';
 import { WalCheckpoints } from './pglite-checkpoints.js';
 import type { TongbanStore } from './store.js';
 
@@ -26,6 +27,11 @@ export interface PgliteStoreOptions {
    * for as long as the process runs: see the operations guide.
    */
   readonly checkpointWalBytes?: number;
+  /**
+   * Told of the slow steps (opening PGlite, migrating) as they start and end, so an embedder can
+   * show progress: see {@link StoreOpenProgress}. Not called when `client` is given (already open).
+   */
+  readonly onProgress?: StoreOpenProgressListener;
 }
 
 const MIB = 1024 * 1024;
@@ -50,14 +56,19 @@ export async function createPgliteStore(options: PgliteStoreOptions = {}): Promi
   // Taken before PGlite touches the files: a second process must not even start on them.
   const directory = owned ? fileDirectory(options.dataDir) : null;
   const lock = directory === null ? null : DataDirectoryLock.acquire(directory);
+  const dataDir = options.dataDir ?? null;
   let client: PGlite;
   try {
-    client =
-      options.client ??
-      (await PGlite.create({
+    if (options.client !== undefined) client = options.client;
+    else {
+      const started = performance.now();
+      reportProgress(options.onProgress, { step: 'opening', dataDir });
+      client = await PGlite.create({
         ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
         startParams: [...PGlite.defaultStartParams, ...START_PARAMS],
-      }));
+      });
+      reportProgress(options.onProgress, { step: 'opened', dataDir, ms: performance.now() - started });
+    }
   } catch (error) {
     lock?.release();
     throw error;
@@ -103,7 +114,10 @@ export async function createPgliteStore(options: PgliteStoreOptions = {}): Promi
   };
   if (options.migrate ?? true) {
     try {
-      await store.migrate();
+      const started = performance.now();
+      reportProgress(options.onProgress, { step: 'migrating' });
+      const applied = await migrate(db);
+      reportProgress(options.onProgress, { step: 'migrated', applied, ms: performance.now() - started });
     } catch (error) {
       await store.close();
       throw error;

@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import * as audit from './audit.js';
 import * as board from './board.js';
+import * as caseCommands from './case/index.js';
 import * as deadline from './deadline.js';
 import * as demo from './demo.js';
+import * as deploy from './deploy.js';
 import * as designer from './designer.js';
 import * as exportCommand from './export.js';
 import * as migrate from './migrate.js';
@@ -11,6 +13,7 @@ import * as stats from './stats.js';
 import * as validate from './validate.js';
 import * as workdays from './workdays.js';
 import * as worker from './worker.js';
+import * as worklist from './worklist.js';
 
 /** Every `tongban` sub-command registers itself here, one file a command. */
 export function registerAll(program: Command): void {
@@ -26,4 +29,7 @@ export function registerAll(program: Command): void {
   board.register(program);
   stats.register(program);
   exportCommand.register(program);
+  deploy.register(program);
+  caseCommands.register(program);
+  worklist.register(program);
 }

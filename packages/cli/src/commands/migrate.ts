@@ -2,8 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createPgliteStore, createPostgresStore, migrate, type TongbanStore } from '@tongban/adapters';
 import type { Command } from 'commander';
+import { storeProgressText } from '../i18n/store-progress.js';
 import { EXIT_FAILURE, EXIT_OK } from '../program.js';
-import { elapsed, progress } from '../progress.js';
+import { progress } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 
 /** Where a command finds its database: a PostgreSQL URL or a PGlite data directory. */
@@ -19,8 +20,16 @@ export function databaseOptions(command: Command): Command {
     .option('--data-dir <dir>', 'PGlite data directory (the embedded database)');
 }
 
-/** Opens the store the options name, without migrating it. Exactly one of the two must be given. */
-export async function openStore(options: DatabaseCliOptions, max = 4): Promise<TongbanStore> {
+/**
+ * Opens the store the options name. Exactly one of the two must be given. It is not migrated,
+ * unless `migrateEmbedded` is set and it is a PGlite data directory (the embedded store just works;
+ * a PostgreSQL server is migrated by `tongban migrate`, once per release).
+ */
+export async function openStore(
+  options: DatabaseCliOptions,
+  max = 4,
+  migrateEmbedded = false,
+): Promise<TongbanStore> {
   const url = options.databaseUrl ?? (options.dataDir === undefined ? process.env.DATABASE_URL : undefined);
   if (url !== undefined && options.dataDir !== undefined) {
     throw new UsageError('give either --database-url or --data-dir, not both');
@@ -34,18 +43,13 @@ export async function openStore(options: DatabaseCliOptions, max = 4): Promise<T
       const reason = error instanceof Error ? error.message : String(error);
       throw new UsageError(`cannot create the folder for --data-dir ${options.dataDir}: ${reason}`);
     }
-    // Opening PGlite takes seconds (tens on a new directory); say so before, and when it is open.
-    const started = performance.now();
-    progress({
-      'zh-CN': `正在打开嵌入式数据库 ${options.dataDir}…`,
-      en: `opening the embedded database ${options.dataDir}…`,
+    // Opening PGlite takes seconds (tens on a new directory): the store says when it starts and
+    // when it is open, and the lines are printed from that.
+    return createPgliteStore({
+      dataDir: options.dataDir,
+      migrate: migrateEmbedded,
+      onProgress: (step) => progress(storeProgressText(step)),
     });
-    const store = await createPgliteStore({ dataDir: options.dataDir, migrate: false });
-    progress({
-      'zh-CN': `数据库已打开（${elapsed(started)} 秒）`,
-      en: `database open (${elapsed(started)} s)`,
-    });
-    return store;
   }
   if (url !== undefined) return createPostgresStore({ connectionString: url, max });
   throw new UsageError('no database: give --database-url URL (or set DATABASE_URL) or --data-dir DIR');

@@ -34,9 +34,13 @@ export async function runScenarioDurably(
   scenario: Scenario,
   onProgress: (step: DemoStep) => void = () => {},
 ): Promise<DurableRun> {
-  onProgress({ kind: 'opening' });
-  const store = await createPgliteStore();
-  onProgress({ kind: 'opened' });
+  // The store says when it starts opening and when it is ready (migrated): the demo's lines.
+  const store = await createPgliteStore({
+    onProgress: (step) => {
+      if (step.step === 'opening') onProgress({ kind: 'opening' });
+      else if (step.step === 'migrated') onProgress({ kind: 'opened' });
+    },
+  });
   try {
     const clock = new ManualClock(scenarioInstant(scenario.start.at, -1));
     const runtime = new DurableRuntime({ store, clock: clock.now });

@@ -75,6 +75,7 @@ export {
   normalizeWorklistQuery,
   onWorklist,
   type WorklistItem,
+  type WorklistLightSource,
   type WorklistPage,
   type WorklistQuery,
   WorklistQueryError,

@@ -28,6 +28,7 @@ import {
   type WorklistItem,
   type WorklistPage,
   type WorklistQuery,
+  worklistLight,
 } from './worklist.js';
 
 /** A host function behind a service task: gets the case variables, returns variables to merge. */
@@ -187,8 +188,10 @@ export class MemoryRuntime implements CaseRuntime {
     for (const caseId of this.cases.keys()) {
       const { definition, snapshot } = this.entry(caseId);
       const matterCode = definition.matter?.code ?? null;
+      const { lights } = snapshot.machine.context;
       for (const task of snapshotTasks(snapshot)) {
-        const item = { caseId, matterCode, light: snapshot.light, caseDueAt: snapshot.dueAt, task };
+        const light = worklistLight(lights, task.id, snapshot.light);
+        const item: WorklistItem = { caseId, matterCode, ...light, caseDueAt: snapshot.dueAt, task };
         if (onWorklist(item, normalized)) items.push(item);
       }
     }

@@ -19,7 +19,7 @@ export interface WorklistQuery {
   readonly department?: string;
   /** A person: tasks they claimed (签收), were delegated (委派) or were assigned as handler. */
   readonly person?: string;
-  /** Only cases with one of these lights. */
+  /** Only tasks whose light (their own clock's, else their case's: see {@link WorklistItem}) is one of these. */
   readonly light?: Light | readonly Light[];
   /** Only tasks due at or before this instant (tasks without a deadline are left out). */
   readonly dueBefore?: Instant;
@@ -33,12 +33,25 @@ export interface WorklistQuery {
   readonly offset?: number;
 }
 
-/** One open task on a worklist, with what its case says about urgency. */
+/**
+ * Where a worklist row's light comes from: `task`, the task's own clock (its limit, 环节时限);
+ * `case`, the case's clock, because the task has none.
+ */
+export type WorklistLightSource = 'task' | 'case';
+
+/** One open task on a worklist, with what its clocks say about urgency. */
 export interface WorklistItem {
   readonly caseId: string;
   readonly matterCode: string | null;
-  /** The case's light (null when its matter has no time limit). */
+  /**
+   * The task's light: its own clock's (a co-handler late on its 7 days is red while the case is
+   * still green), else the case's; null when neither has a time limit. {@link lightFrom} says which.
+   */
   readonly light: Light | null;
+  /** Whether {@link light} is the task's own clock light or, for a task without a clock, the case's. */
+  readonly lightFrom: WorklistLightSource;
+  /** The case's light (null when its matter has no time limit). */
+  readonly caseLight: Light | null;
   /** The case's deadline. */
   readonly caseDueAt: Instant | null;
   readonly task: TaskRecord;
@@ -85,6 +98,21 @@ export function heldBy(task: TaskRecord, person: string): boolean {
     task.delegatedTo === person ||
     (task.handlers ?? []).some((handler) => handler.id === person)
   );
+}
+
+/**
+ * A worklist row's light: the task's clock light under `lights[taskId]` (task clocks are keyed by
+ * task id), else the case's light.
+ */
+export function worklistLight(
+  lights: Readonly<Record<string, Light>>,
+  taskId: string,
+  caseLight: Light | null,
+): Pick<WorklistItem, 'light' | 'lightFrom' | 'caseLight'> {
+  const own = Object.hasOwn(lights, taskId) ? lights[taskId] : undefined;
+  return own === undefined
+    ? { light: caseLight, lightFrom: 'case', caseLight }
+    : { light: own, lightFrom: 'task', caseLight };
 }
 
 /** Whether an open task belongs on the worklist (the case-level filters are the caller's). */

@@ -5,7 +5,12 @@ import { readDecision } from './decision-attributes.js';
 import type { ImportContext } from './import-context.js';
 import { readElement, readList, readText } from './moddle-read.js';
 import type { NodeDraft } from './node-base.js';
+import { type ResolvedDepartment, resolveDepartment } from './standard/assignment.js';
+import { readVendorHandler } from './standard/handler.js';
+import { isJuelCondition, readJuelCondition } from './standard/juel-condition.js';
+import { peopleLoop } from './standard/people-loop.js';
 import { checkWarningWithinLimit, parseTimeLimit, parseWarning } from './time-attributes.js';
+import { xmlName } from './unsupported.js';
 
 const ROLES: readonly DepartmentRole[] = ['lead', 'co'];
 /** Department lists are written with ASCII or Chinese separators. */
@@ -52,6 +57,7 @@ export function readConditionBody(
     return null;
   }
   const language = readText(expression, 'language');
+  if (isJuelCondition(source, language)) return readJuelCondition(source, ownerId, what, context);
   if (language !== null && !/feel/i.test(language)) {
     context.sink.error(
       ownerId,
@@ -94,6 +100,11 @@ function readMultiInstance(
       'UNSUPPORTED_ELEMENT',
       'A standard loop is not supported: model the repetition as a loop back (退回) through an exclusive gateway.',
     );
+    return { multiInstance: null, replacesDepartment: false };
+  }
+  const people = departments.length === 0 && collection === null ? peopleLoop(loop, context) : null;
+  if (people !== null) {
+    context.sink.error(draft.id, 'MULTI_INSTANCE_OVER_PEOPLE', people.message, people.params);
     return { multiInstance: null, replacesDepartment: false };
   }
   if (loop.get('isSequential') === true) {
@@ -141,17 +152,32 @@ function readMultiInstance(
   };
 }
 
-function reportMissingDepartment(element: ModdleElement, draft: NodeDraft, context: ImportContext): void {
-  const assignments = readList(element, 'resources').map((resource) => resource.$type);
-  const standard = assignments.some(
-    (type) => type === 'bpmn:HumanPerformer' || type === 'bpmn:PotentialOwner',
-  )
-    ? ' Its humanPerformer/potentialOwner is not used: Tongban assigns work to departments.'
-    : '';
+function reportMissingDepartment(
+  element: ModdleElement,
+  draft: NodeDraft,
+  resolved: ResolvedDepartment,
+  context: ImportContext,
+): void {
+  const kind =
+    element.$type === 'bpmn:UserTask' ? 'user task' : `${xmlName(element.$type)} (run as a user task)`;
+  const standard =
+    resolved.hint === '' &&
+    readList(element, 'resources').some(
+      (resource) => resource.$type === 'bpmn:HumanPerformer' || resource.$type === 'bpmn:PotentialOwner',
+    )
+      ? ' Its humanPerformer/potentialOwner names no group.'
+      : '';
+  const proposal =
+    resolved.proposal === ''
+      ? '="…" naming the department'
+      : resolved.proposal.replace(/^ e\.g\. tb:department/, '');
   context.sink.error(
     draft.id,
     'MISSING_DEPARTMENT',
-    `The user task has no department.${standard} Set tb:department="住房和城乡建设局" (and tb:role="lead" for the lead department).`,
+    `The ${kind} has no department.${standard}${resolved.hint} Set tb:department${proposal} (and tb:role="lead" for the lead department), or put the task in a lane named after its department.`,
+    resolved.proposal === ''
+      ? {}
+      : { proposal: resolved.proposal.replace(/^ e\.g\. tb:department="(.*)"$/, '$1') },
   );
 }
 
@@ -161,9 +187,23 @@ export function readUserTask(
   boundaries: readonly string[],
   context: ImportContext,
 ): UserTaskNode {
-  const department = readText(element, 'tb:department');
   const { multiInstance, replacesDepartment } = readMultiInstance(element, draft, context);
-  if (department === null && !replacesDepartment) reportMissingDepartment(element, draft, context);
+  const resolved: ResolvedDepartment =
+    readText(element, 'tb:department') === null && !replacesDepartment
+      ? resolveDepartment(element, draft.id, context)
+      : { department: readText(element, 'tb:department'), hint: '', proposal: '', reported: false };
+  const department = resolved.department;
+  if (department === null && !replacesDepartment && !resolved.reported) {
+    reportMissingDepartment(element, draft, resolved, context);
+  }
+  if (department !== null && element.$type !== 'bpmn:UserTask') {
+    context.sink.warning(
+      draft.id,
+      'TASK_READ_AS_USER_TASK',
+      `This ${xmlName(element.$type)} runs as a user task of ${department}: someone there completes it in Tongban. Make it a userTask to say so, or a serviceTask if a program does it.`,
+      { type: xmlName(element.$type), department },
+    );
+  }
   const site = (attribute: string) => ({ elementId: draft.id, attribute, sink: context.sink });
   const limit = parseTimeLimit(
     readText(element, 'tb:timeLimit'),
@@ -227,12 +267,17 @@ export function readServiceTask(
   const implementation = readText(element, 'implementation');
   const handler =
     readText(element, 'tb:handler') ??
-    (implementation === null || NO_IMPLEMENTATION.has(implementation) ? null : implementation);
+    (implementation === null || NO_IMPLEMENTATION.has(implementation) ? null : implementation) ??
+    readVendorHandler(element, draft.id, context);
   if (handler === null) {
+    const kind =
+      element.$type === 'bpmn:ServiceTask'
+        ? 'service task'
+        : `${xmlName(element.$type)} (run as a service task)`;
     context.sink.error(
       draft.id,
       'MISSING_HANDLER',
-      'The service task names no handler; set tb:handler to the name the host registered (e.g. tb:handler="notifyApplicant").',
+      `The ${kind} names no handler; set tb:handler to the name the host registered (e.g. tb:handler="notifyApplicant").`,
     );
   }
   return { ...draft, kind: 'serviceTask', handler, boundaries };

@@ -1,0 +1,69 @@
+import type { ModdleElement } from 'bpmn-moddle';
+
+/**
+ * Camunda 7, Flowable and Activiti write their extensions as attributes in their own namespaces.
+ * Tongban loads no descriptor for them (it runs none of their semantics): moddle keeps such
+ * attributes in `$attrs` under the prefix the document chose, so they are found by namespace URI.
+ */
+export const VENDOR_NAMESPACES: Readonly<Record<string, Vendor>> = {
+  'http://camunda.org/schema/1.0/bpmn': 'camunda',
+  'http://flowable.org/bpmn': 'flowable',
+  'http://activiti.org/bpmn': 'activiti',
+};
+
+export type Vendor = 'camunda' | 'flowable' | 'activiti';
+
+/** One vendor attribute as written: `attribute` is `camunda:candidateGroups` whatever the prefix. */
+export interface VendorValue {
+  readonly vendor: Vendor;
+  readonly attribute: string;
+  readonly value: string;
+}
+
+/** The namespace URI `prefix` is bound to at `element` (declarations may sit on any ancestor). */
+function namespaceOf(element: ModdleElement, prefix: string): string | null {
+  for (let at: ModdleElement | undefined = element; at !== undefined; at = at.$parent) {
+    const uri = at.$attrs?.[`xmlns:${prefix}`];
+    if (uri !== undefined) return uri;
+  }
+  return null;
+}
+
+/**
+ * The vendor attribute `local` (e.g. `candidateGroups`) of `element`, trimmed, blank as absent;
+ * with several vendors' on one element, the first in document order.
+ */
+export function readVendorAttribute(element: ModdleElement, local: string): VendorValue | null {
+  for (const [key, raw] of Object.entries(element.$attrs ?? {})) {
+    const colon = key.indexOf(':');
+    if (colon < 0 || key.slice(colon + 1) !== local || key.startsWith('xmlns:')) continue;
+    const uri = namespaceOf(element, key.slice(0, colon));
+    const vendor = uri === null ? undefined : VENDOR_NAMESPACES[uri];
+    const value = typeof raw === 'string' ? raw.trim() : '';
+    if (vendor !== undefined && value !== '') return { vendor, attribute: `${vendor}:${local}`, value };
+  }
+  return null;
+}
+
+/** The first of `locals` the element has, in the order given. */
+export function readFirstVendorAttribute(
+  element: ModdleElement,
+  locals: readonly string[],
+): VendorValue | null {
+  for (const local of locals) {
+    const found = readVendorAttribute(element, local);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/** `${name}` or `#{name}`: an expression the vendor engine evaluates at run time. */
+export function isExpression(value: string): boolean {
+  return /^[$#]\{[\s\S]*\}$/.test(value.trim()) || /[$#]\{/.test(value);
+}
+
+/** The text inside `${…}` / `#{…}`, or null when `value` is not one whole expression. */
+export function expressionBody(value: string): string | null {
+  const match = /^[$#]\{([\s\S]*)\}$/.exec(value.trim());
+  return match?.[1]?.trim() ?? null;
+}

@@ -167,17 +167,12 @@ function reportMissingDepartment(
     )
       ? ' Its humanPerformer/potentialOwner names no group.'
       : '';
-  const proposal =
-    resolved.proposal === ''
-      ? '="…" naming the department'
-      : resolved.proposal.replace(/^ e\.g\. tb:department/, '');
+  const proposal = resolved.proposal === '' ? '="…" naming the department' : `="${resolved.proposal}"`;
   context.sink.error(
     draft.id,
     'MISSING_DEPARTMENT',
     `The ${kind} has no department.${standard}${resolved.hint} Set tb:department${proposal} (and tb:role="lead" for the lead department), or put the task in a lane named after its department.`,
-    resolved.proposal === ''
-      ? {}
-      : { proposal: resolved.proposal.replace(/^ e\.g\. tb:department="(.*)"$/, '$1') },
+    { type: xmlName(element.$type), ...(resolved.proposal !== '' && { proposal: resolved.proposal }) },
   );
 }
 

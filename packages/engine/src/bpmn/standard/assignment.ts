@@ -20,7 +20,7 @@ export interface ResolvedDepartment {
   readonly department: string | null;
   /** When none: what the task does say about who does it, for the MISSING_DEPARTMENT message. */
   readonly hint: string;
-  /** A department to propose in that message (a lane's), or ''. */
+  /** A department to propose in that message (the first lane's name), or ''. */
   readonly proposal: string;
   /** True when an AMBIGUOUS_DEPARTMENT error was reported already (no MISSING_DEPARTMENT then). */
   readonly reported: boolean;
@@ -144,7 +144,7 @@ export function resolveDepartment(
   ];
   if (laneNames.length > 0) hints.push(`it is in none of the process's lanes (${laneNames.join(', ')})`);
   const said = hints.length > 0 ? ` ${capitalise(hints.join('; '))}.` : '';
-  const proposal = laneNames[0] === undefined ? '' : ` e.g. tb:department="${laneNames[0]}"`;
+  const proposal = laneNames[0] ?? '';
   return { department: null, hint: said, proposal, reported: false };
 }
 

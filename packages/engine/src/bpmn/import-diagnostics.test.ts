@@ -432,7 +432,6 @@ describe('importBpmn diagnostics', () => {
     ['<bpmn:timeDate>2026-02-30T09:00:00+08:00</bpmn:timeDate>', 'not a valid ISO 8601 date'],
     ['<bpmn:timeDate>next tuesday</bpmn:timeDate>', 'not a valid ISO 8601 date'],
     ['<bpmn:timeCycle>every day</bpmn:timeCycle>', 'not a valid ISO 8601 cycle'],
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Camunda 7 expression, not an ISO duration
     ['<bpmn:timeDuration></bpmn:timeDuration>', 'is empty'],
     ['', 'has no timeDuration'],
     ['<bpmn:timeDuration>P1D</bpmn:timeDuration><bpmn:timeDate>2026-01-01</bpmn:timeDate>', 'more than one'],

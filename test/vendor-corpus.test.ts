@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type FileVerdict,
   judge,
+  judgeCorpus,
   tally,
   VENDOR_TALLY,
   vendorCorpusFiles,

@@ -15,8 +15,11 @@ import { xmlName } from './unsupported.js';
 const ROLES: readonly DepartmentRole[] = ['lead', 'co'];
 /** Department lists are written with ASCII or Chinese separators. */
 const LIST_SEPARATOR = /[,，、;；]/;
-/** BPMN's default `implementation` values name no handler. */
-const NO_IMPLEMENTATION = new Set(['##WebService', '##unspecified']);
+/**
+ * BPMN's default `implementation` values name no handler; nor does `webService`, which older
+ * Camunda Modelers wrote beside the camunda:class or delegateExpression that does.
+ */
+const NO_IMPLEMENTATION = new Set(['##webservice', '##unspecified', 'webservice']);
 
 function readRole(element: ModdleElement, draft: NodeDraft, context: ImportContext): DepartmentRole {
   const raw = readText(element, 'tb:role');
@@ -262,7 +265,7 @@ export function readServiceTask(
   const implementation = readText(element, 'implementation');
   const handler =
     readText(element, 'tb:handler') ??
-    (implementation === null || NO_IMPLEMENTATION.has(implementation) ? null : implementation) ??
+    (implementation === null || NO_IMPLEMENTATION.has(implementation.toLowerCase()) ? null : implementation) ??
     readVendorHandler(element, draft.id, context);
   if (handler === null) {
     const kind =

@@ -265,7 +265,9 @@ export function readServiceTask(
   const implementation = readText(element, 'implementation');
   const handler =
     readText(element, 'tb:handler') ??
-    (implementation === null || NO_IMPLEMENTATION.has(implementation.toLowerCase()) ? null : implementation) ??
+    (implementation === null || NO_IMPLEMENTATION.has(implementation.toLowerCase())
+      ? null
+      : implementation) ??
     readVendorHandler(element, draft.id, context);
   if (handler === null) {
     const kind =

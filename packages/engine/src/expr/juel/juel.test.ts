@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: JUEL expressions are written ${…}, in strings.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluateCondition } from '../feel.js';
+import { evaluateCondition, parseCondition } from '../feel.js';
 import type { CompareOp, JuelNode } from './ast.js';
 import { parseJuel, translateJuel } from './index.js';
 
@@ -188,7 +188,21 @@ describe('translateJuel: the FEEL decides as the JUEL does (property)', () => {
         const expected = reference(tree, vars) === true;
         expect(evaluateCondition(translated.feel, vars), `${juel} → ${translated.feel}`).toBe(expected);
       }),
-      { numRuns: 1000 },
+      { numRuns: Number(process.env.JUEL_RUNS ?? 1000) },
+    );
+  });
+});
+
+describe('translateJuel: any text (property)', () => {
+  it('never throws, and whatever it translates is FEEL that parses; a suggestion always parses', () => {
+    const juelish = fc.stringMatching(/^[$#]\{[ a-z.!=<>&|()'"0-9_\-+*/[\]]{0,40}\}$/);
+    fc.assert(
+      fc.property(fc.oneof(juelish, fc.string({ maxLength: 60 })), (text) => {
+        const result = translateJuel(text);
+        if (result.ok) expect(parseCondition(result.feel)).toEqual({ ok: true });
+        else if (result.suggestion !== null) expect(parseCondition(result.suggestion)).toEqual({ ok: true });
+      }),
+      { numRuns: 2000 },
     );
   });
 });

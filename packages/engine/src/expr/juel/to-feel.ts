@@ -140,7 +140,9 @@ function suggest(body: string): string | null {
 export function translateJuel(source: string): JuelTranslation {
   const match = /^\s*[$#]\{([\s\S]*)\}\s*$/.exec(source);
   const body = match?.[1];
-  if (body === undefined || /[$#]\{/.test(body)) {
+  // `${a} and ${b}` is text with two expressions; a `${` inside a string literal is just text.
+  const unquoted = body?.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g, "''");
+  if (body === undefined || unquoted === undefined || /[$#]\{/.test(unquoted)) {
     return { ok: false, reason: 'only one whole ${…} expression is translated', suggestion: null };
   }
   try {
@@ -157,5 +159,6 @@ export function translateJuel(source: string): JuelTranslation {
 
 /** Whether a condition's text is JUEL (an EL expression `${…}` or `#{…}`), not FEEL. */
 export function looksLikeJuel(source: string): boolean {
-  return /[$#]\{/.test(source);
+  // A FEEL string literal may hold the characters `${` (FEEL strings are double-quoted).
+  return /[$#]\{/.test(source.replace(/"(?:[^"\\]|\\.)*"/g, '""'));
 }

@@ -130,9 +130,10 @@ A user task needs one department (并联审批 assigns work to departments, not 
 | where | example | diagnostic |
 |---|---|---|
 | \`tb:department\` on the task | \`tb:department="自然资源和规划局"\` | none |
+| \`tb:department\` on the innermost lane holding the task | \`<lane name="审批科" tb:department="自然资源和规划局">\` | none |
 | \`potentialOwner\` / \`humanPerformer\` with a \`resourceAssignmentExpression\` naming one group | \`<formalExpression>group(规划局)</formalExpression>\` or a bare \`规划局\` (Activiti's reading); \`user(…)\` entries are people and do not count | \`DEPARTMENT_INFERRED\` warning |
 | \`camunda:\`, \`flowable:\` or \`activiti:candidateGroups\` naming one group | \`flowable:candidateGroups="税务局"\` | \`DEPARTMENT_INFERRED\` warning |
-| the innermost lane holding the task: its \`tb:department\`, else its name | \`<lane name="市场监督管理局">\` | none for \`tb:department\`, else \`DEPARTMENT_INFERRED\` |
+| the innermost lane holding the task: its name | \`<lane name="市场监督管理局">\` | \`DEPARTMENT_INFERRED\` warning |
 
 Vendor attributes are found by namespace URI (\`http://camunda.org/schema/1.0/bpmn\`,
 \`http://flowable.org/bpmn\`, \`http://activiti.org/bpmn\`), whatever prefix the file uses. Several

@@ -78,9 +78,9 @@ function people(element: ModdleElement): string | null {
 }
 
 /**
- * The department of a task that has no tb:department: its potentialOwner/humanPerformer naming
- * one group, else its camunda:/flowable:/activiti:candidateGroups naming one, else its innermost
- * lane. Each inference is a DEPARTMENT_INFERRED warning saying what was taken from where; several
+ * The department of a task that has no tb:department: its innermost lane's tb:department, else
+ * its potentialOwner/humanPerformer naming one group, else its camunda:/flowable:/activiti:
+ * candidateGroups naming one, else its innermost lane's name. Each inference is a DEPARTMENT_INFERRED warning saying what was taken from where; several
  * groups and no lane are AMBIGUOUS_DEPARTMENT. `taskId` is the task's id.
  */
 export function resolveDepartment(
@@ -91,6 +91,9 @@ export function resolveDepartment(
   const lane = context.lanes.get(element);
   const fromLane = lane === undefined ? null : laneDepartment(lane);
   const laneId = lane === undefined ? '' : (elementId(lane) ?? '');
+  // A lane's tb:department is Tongban's own word: it wins over what vendor attributes suggest.
+  if (fromLane?.explicit === true)
+    return { department: fromLane.department, hint: '', proposal: '', reported: false };
   const hints: string[] = [];
   for (const candidates of [
     resourceCandidates(element),

@@ -93,7 +93,17 @@ describe('who does a task', () => {
     expect(explicit.diagnostics).toEqual([]);
   });
 
-  it('a task-level group wins over the lane', async () => {
+  it("a lane's tb:department wins over candidate groups, silently", async () => {
+    const lanes =
+      '<bpmn:laneSet id="LS"><bpmn:lane id="L" name="x" tb:department="住建局"><bpmn:flowNodeRef>T</bpmn:flowNodeRef></bpmn:lane></bpmn:laneSet>';
+    const { model, diagnostics } = await read(
+      bpmn(lanes + around('<bpmn:userTask id="T" camunda:candidateGroups="规划局"/>')),
+    );
+    expect(department(model)).toBe('住建局');
+    expect(diagnostics).toEqual([]);
+  });
+
+  it("a task-level group wins over the lane's name", async () => {
     const lanes =
       '<bpmn:laneSet id="LS"><bpmn:lane id="L" name="住建局"><bpmn:flowNodeRef>T</bpmn:flowNodeRef></bpmn:lane></bpmn:laneSet>';
     const { model } = await read(

@@ -188,11 +188,16 @@ arithmetic).
 A multi-instance user task over a collection of people (\`camunda:collection="\${assigneeList}"\`
 \`camunda:elementVariable="assignee"\`, \`flowable:collection\`, a \`loopDataInputRef\`, or a
 \`loopCardinality\`) is the OA way of writing 会签. Tongban's multi-instance runs once per
-**department** (\`tb:departments\` / \`tb:collection\`); several people of one department sign one
-task: \`MULTI_INSTANCE_OVER_PEOPLE\` says so and proposes the \`tb:decisionMode\` matching the
-model's completion condition — none: \`all\` (会签); \`nrOfCompletedInstances == 1\`: \`any\` (或签);
-\`nrOfCompletedInstances/nrOfInstances >= 0.6\`: \`vote\` with \`tb:passRatio="0.6"\` (票签);
-\`isSequential="true"\`: \`sequential\` (依次) — with \`tb:handlers\` listing who signs.
+**department** (\`tb:departments\` / \`tb:collection\`); people of one department sign **one** task
+under a decision mode. So when the task's department is known (as above), the loop is read as that
+task with the decision mode its completion condition amounts to — none or
+\`nrOfCompletedInstances == nrOfInstances\`: \`all\` (会签); \`nrOfCompletedInstances == 1\` (or
+\`>= 1\`): \`any\` (或签); \`nrOfCompletedInstances/nrOfInstances >= 0.6\`: \`vote\` with
+\`tb:passRatio="0.6"\` (票签); \`isSequential="true"\`: \`sequential\` (依次) — and a
+\`MULTI_INSTANCE_OVER_PEOPLE\` warning says so; the signers are given at run time
+(\`assignHandlers\`, as the vendor collection variable was) or listed in \`tb:handlers\`. Without a
+department, or with a completion condition of another shape and no \`tb:decisionMode\`, the same
+code is an error proposing the attributes to write.
 
 ## Timers
 
@@ -208,7 +213,7 @@ message. Cron expressions (Flowable/Quartz \`0 0 9 * * ?\`) are not ISO 8601 and
 | \`MISSING_DEPARTMENT\` | Put the task in a lane named after its department, or set \`tb:department\` (one group in \`candidateGroups\` also works). Assignees are people: Tongban assigns departments, and people within them through its worklists. |
 | \`AMBIGUOUS_DEPARTMENT\` | Keep one group, or use lanes; several departments working in parallel are a parallel gateway or a multi-instance task over \`tb:departments\`. |
 | \`JUEL_UNSUPPORTED\` | Write the condition in FEEL (the message proposes it when it can); have a service task compute what a method call did into a case variable. |
-| \`MULTI_INSTANCE_OVER_PEOPLE\` | One user task of the department with \`tb:decisionMode\` and \`tb:handlers\`. |
+| \`MULTI_INSTANCE_OVER_PEOPLE\` | Give the task its department (lane, one candidate group or \`tb:department\`); for an unusual completion condition, set \`tb:decisionMode\` (and \`tb:handlers\`). |
 | \`MISSING_HANDLER\` | Set \`tb:handler\`, or a \`camunda:class\`/\`delegateExpression\`. |
 | \`UNSUPPORTED_ELEMENT\` (script task, call activity, event-based gateway…) | See [bpmn-subset.md](bpmn-subset.md): script work goes to a service task's handler, called processes are inlined as subprocesses. |
 | \`BAD_TIMER\` | A fixed ISO 8601 value, or \`tb:timeLimit\`. |

@@ -102,3 +102,34 @@ describe('a typical Flowable approval model', () => {
     expect(run.open()).toEqual(['register@市场监督管理局', 'taxReview@税务局']);
   });
 });
+
+describe('会签 over people in a lane (the Chinese OA idiom)', () => {
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:flowable="http://flowable.org/bpmn"
+  targetNamespace="https://tongban.dev/test">
+  <process id="countersign" isExecutable="true">
+    <laneSet id="ls"><lane id="lane_plan" name="自然资源和规划局"><flowNodeRef>review</flowNodeRef></lane></laneSet>
+    <startEvent id="start"/>
+    <userTask id="review" name="联合审查" flowable:assignee="\${assignee}">
+      <multiInstanceLoopCharacteristics isSequential="false" flowable:collection="\${assigneeList}" flowable:elementVariable="assignee">
+        <completionCondition>\${nrOfCompletedInstances/nrOfInstances >= 0.5}</completionCondition>
+      </multiInstanceLoopCharacteristics>
+    </userTask>
+    <endEvent id="end"/>
+    <sequenceFlow id="f1" sourceRef="start" targetRef="review"/>
+    <sequenceFlow id="f2" sourceRef="review" targetRef="end"/>
+  </process>
+</definitions>`;
+
+  it('compiles with warnings only, as one task of the lane decided by vote (票签)', async () => {
+    const compiled = await compileBpmn(xml);
+    expect(compiled.diagnostics.map((d) => [d.code, d.severity])).toEqual([
+      ['DEPARTMENT_INFERRED', 'warning'],
+      ['MULTI_INSTANCE_OVER_PEOPLE', 'warning'],
+    ]);
+    if (!compiled.ok) throw new Error('does not compile');
+    const run = new Case(compiled.definition);
+    run.send({ type: 'start', caseId: 'c4', variables: {} });
+    expect(run.open()).toEqual(['review@自然资源和规划局']);
+  });
+});

@@ -8,7 +8,7 @@ import type { NodeDraft } from './node-base.js';
 import { type ResolvedDepartment, resolveDepartment } from './standard/assignment.js';
 import { readVendorHandler } from './standard/handler.js';
 import { isJuelCondition, readJuelCondition } from './standard/juel-condition.js';
-import { peopleLoop } from './standard/people-loop.js';
+import { type PeopleLoop, peopleLoop } from './standard/people-loop.js';
 import { checkWarningWithinLimit, parseTimeLimit, parseWarning } from './time-attributes.js';
 import { xmlName } from './unsupported.js';
 
@@ -83,7 +83,11 @@ function readMultiInstance(
   element: ModdleElement,
   draft: NodeDraft,
   context: ImportContext,
-): { readonly multiInstance: MultiInstance | null; readonly replacesDepartment: boolean } {
+): {
+  readonly multiInstance: MultiInstance | null;
+  readonly replacesDepartment: boolean;
+  readonly people?: PeopleLoop;
+} {
   const loop = readElement(element, 'loopCharacteristics');
   const departments = splitDepartments(readText(element, 'tb:departments'));
   const collection = readText(element, 'tb:collection');
@@ -106,10 +110,7 @@ function readMultiInstance(
     return { multiInstance: null, replacesDepartment: false };
   }
   const people = departments.length === 0 && collection === null ? peopleLoop(loop, context) : null;
-  if (people !== null) {
-    context.sink.error(draft.id, 'MULTI_INSTANCE_OVER_PEOPLE', people.message, people.params);
-    return { multiInstance: null, replacesDepartment: false };
-  }
+  if (people !== null) return { multiInstance: null, replacesDepartment: false, people };
   if (loop.get('isSequential') === true) {
     context.sink.error(
       draft.id,
@@ -185,13 +186,14 @@ export function readUserTask(
   boundaries: readonly string[],
   context: ImportContext,
 ): UserTaskNode {
-  const { multiInstance, replacesDepartment } = readMultiInstance(element, draft, context);
+  const { multiInstance, replacesDepartment, people } = readMultiInstance(element, draft, context);
   const resolved: ResolvedDepartment =
     readText(element, 'tb:department') === null && !replacesDepartment
       ? resolveDepartment(element, draft.id, context)
       : { department: readText(element, 'tb:department'), hint: '', proposal: '', reported: false };
   const department = resolved.department;
-  if (department === null && !replacesDepartment && !resolved.reported) {
+  // A loop over people without a department gets one error saying both (readPeopleDecision).
+  if (department === null && !replacesDepartment && !resolved.reported && people === undefined) {
     reportMissingDepartment(element, draft, resolved, context);
   }
   if (department !== null && element.$type !== 'bpmn:UserTask') {
@@ -223,7 +225,7 @@ export function readUserTask(
     warning,
     multiInstance,
     ...readTimeoutAction(element, draft, context),
-    ...readDecision(element, draft, context),
+    ...readPeopleDecision(element, draft, people, department, context),
     boundaries,
   };
 }
@@ -281,4 +283,40 @@ export function readServiceTask(
     );
   }
   return { ...draft, kind: 'serviceTask', handler, boundaries };
+}
+
+/**
+ * The task's decision attributes; for a multi-instance over people (会签 in Camunda/Flowable/
+ * Activiti) of a known department, the decision mode its loop amounts to, with a
+ * MULTI_INSTANCE_OVER_PEOPLE warning saying so (the signers are then given at run time with
+ * assignHandlers, as the vendor collection was); else that code as an error saying what to write.
+ */
+function readPeopleDecision(
+  element: ModdleElement,
+  draft: NodeDraft,
+  people: PeopleLoop | undefined,
+  department: string | null,
+  context: ImportContext,
+): ReturnType<typeof readDecision> {
+  const decision = readDecision(element, draft, context);
+  if (people === undefined) return decision;
+  const params = { runs: people.runs, mode: people.attributes };
+  if (department !== null && (people.decision !== null || decision.decisionMode !== undefined)) {
+    const mapped = decision.decisionMode === undefined && people.decision !== null ? people.decision : null;
+    const as = mapped === null ? 'its tb:decisionMode' : people.attributes;
+    context.sink.warning(
+      draft.id,
+      'MULTI_INSTANCE_OVER_PEOPLE',
+      `This task runs ${people.runs} (会签 over people); Tongban runs it as one task of ${department} decided by ${as}, whose signers are given at run time (assignHandlers) or listed in tb:handlers.`,
+      { ...params, department },
+    );
+    return mapped === null ? decision : { ...decision, ...mapped };
+  }
+  context.sink.error(
+    draft.id,
+    'MULTI_INSTANCE_OVER_PEOPLE',
+    `This task runs ${people.runs} (会签 over people). Tongban's multi-instance runs once per department (tb:departments or tb:collection); for people of one department, give the task its department (tb:department, a lane or one candidate group) with ${people.attributes} and tb:handlers="张三,李四" listing who signs (or assign them at run time).`,
+    params,
+  );
+  return decision;
 }

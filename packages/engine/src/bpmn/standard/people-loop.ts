@@ -1,32 +1,57 @@
 import type { ModdleElement } from 'bpmn-moddle';
-import type { DiagnosticParams } from '../../model/diagnostics.js';
+import type { DecisionMode } from '../../model/process.js';
 import type { ImportContext } from '../import-context.js';
 import { elementId, readElement, readText } from '../moddle-read.js';
 import { expressionBody, readVendorAttribute } from './vendor.js';
 
-/** What a multi-instance over people says, for the MULTI_INSTANCE_OVER_PEOPLE error. */
-export interface PeopleLoop {
-  readonly message: string;
-  readonly params: DiagnosticParams;
+/** How a multi-instance over people decides, as Tongban's decision attributes. */
+export interface PeopleDecision {
+  readonly decisionMode: DecisionMode;
+  readonly passRatio?: number;
 }
 
-/** The decision mode a vendor completion condition amounts to, when it is one of the usual shapes. */
-function modeOf(condition: string | null): string {
-  if (condition === null) return 'tb:decisionMode="all" (会签: everyone signs)';
-  const body = (expressionBody(condition) ?? condition).replace(/\s+/g, '');
-  const ratio = /^nrOfCompletedInstances\/nrOfInstances(?:>=|ge)([0-9.]+)$/.exec(body)?.[1];
-  if (ratio !== undefined) return `tb:decisionMode="vote" tb:passRatio="${ratio}" (票签)`;
-  if (/^nrOfCompletedInstances(?:>=|ge|==|eq)1$/.test(body))
-    return 'tb:decisionMode="any" (或签: the first to act decides)';
-  return 'tb:decisionMode="all" (会签), "any" (或签) or "vote" with tb:passRatio (票签)';
+/** A multi-instance task over people (会签), as read from its loop. */
+export interface PeopleLoop {
+  /** `once per person in camunda:collection="${assigneeList}"`, `3 times (loopCardinality)…`. */
+  readonly runs: string;
+  /** The decision the loop amounts to, or null when its completion condition is of no usual shape. */
+  readonly decision: PeopleDecision | null;
+  /** The same, as tb: attributes for a message: `tb:decisionMode="vote" tb:passRatio="0.6"`. */
+  readonly attributes: string;
+}
+
+const MODE_WORDS: Readonly<Record<DecisionMode, string>> = {
+  all: '会签: everyone signs',
+  any: '或签: the first to act decides',
+  vote: '票签',
+  sequential: '依次: one after another',
+};
+
+/** The decision a vendor completion condition amounts to, for its usual shapes; null otherwise. */
+function decisionOf(condition: string | null, sequential: boolean): PeopleDecision | null {
+  const body = condition === null ? '' : (expressionBody(condition) ?? condition).replace(/\s+/g, '');
+  if (sequential) return body === '' ? { decisionMode: 'sequential' } : null;
+  if (body === '') return { decisionMode: 'all' };
+  const ratio = Number(/^nrOfCompletedInstances\/nrOfInstances(?:>=|ge)([0-9.]+)$/.exec(body)?.[1]);
+  if (ratio > 0 && ratio <= 1) return { decisionMode: 'vote', passRatio: ratio };
+  if (/^nrOfCompletedInstances(?:>=|ge|==|eq)1$/.test(body)) return { decisionMode: 'any' };
+  if (/^nrOfCompletedInstances(?:>=|ge|==|eq)nrOfInstances$/.test(body)) return { decisionMode: 'all' };
+  return null;
+}
+
+function attributesOf(decision: PeopleDecision | null): string {
+  if (decision === null)
+    return 'tb:decisionMode="all" (会签), "any" (或签), "vote" with tb:passRatio (票签) or "sequential" (依次)';
+  const ratio = decision.passRatio === undefined ? '' : ` tb:passRatio="${decision.passRatio}"`;
+  return `tb:decisionMode="${decision.decisionMode}"${ratio} (${MODE_WORDS[decision.decisionMode]})`;
 }
 
 /**
  * A multi-instance task that runs once per person of a collection (the Chinese OA 会签 idiom in
  * Camunda/Flowable/Activiti: `camunda:collection="${assigneeList}" camunda:elementVariable=
- * "assignee"`, or a standard loopDataInputRef), or null when the loop names no collection.
- * Tongban's multi-instance runs once per department, so the message says how to write 会签 over
- * people instead: one task of the department with tb:decisionMode and tb:handlers.
+ * "assignee"`, a loopDataInputRef, or a loopCardinality), or null when the loop names none of them.
+ * Tongban's multi-instance runs once per department; people of one department sign one task under
+ * a decision mode, so that is what the loop becomes (see readUserTask).
  */
 export function peopleLoop(loop: ModdleElement, context: ImportContext): PeopleLoop | null {
   const collection = readVendorAttribute(loop, 'collection');
@@ -53,14 +78,10 @@ export function peopleLoop(loop: ModdleElement, context: ImportContext): PeopleL
         ? `${count} times (loopCardinality), once per signer`
         : null;
   if (runs === null) return null;
-  const sequential = loop.get('isSequential') === true;
   const condition = readElement(loop, 'completionCondition');
-  const mode = sequential
-    ? 'tb:decisionMode="sequential" (依次: one after another)'
-    : modeOf(condition === null ? null : readText(condition, 'body'));
-  const message = `This task runs ${runs} (会签 over people). Tongban's multi-instance runs once per department (tb:departments or tb:collection); for people of one department, remove the multi-instance marker and give the task its department with ${mode} and tb:handlers="张三,李四" listing who signs.`;
-  return {
-    message,
-    params: { runs, mode, sequential: sequential ? 'true' : 'false' },
-  };
+  const decision = decisionOf(
+    condition === null ? null : readText(condition, 'body'),
+    loop.get('isSequential') === true,
+  );
+  return { runs, decision, attributes: attributesOf(decision) };
 }

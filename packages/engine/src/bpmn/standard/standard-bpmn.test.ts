@@ -249,47 +249,82 @@ describe('JUEL conditions', () => {
 });
 
 describe('会签 over people', () => {
-  const loop = (attributes: string, inner = '') =>
+  const loop = (attributes: string, inner = '', task = '') =>
     around(
-      `<bpmn:userTask id="T" camunda:assignee="\${assignee}"><bpmn:multiInstanceLoopCharacteristics ${attributes}>${inner}</bpmn:multiInstanceLoopCharacteristics></bpmn:userTask>`,
+      `<bpmn:userTask id="T" camunda:assignee="\${assignee}" ${task}><bpmn:multiInstanceLoopCharacteristics ${attributes}>${inner}</bpmn:multiInstanceLoopCharacteristics></bpmn:userTask>`,
     );
+  const ratio =
+    '<bpmn:completionCondition>${nrOfCompletedInstances/nrOfInstances >= 0.6}</bpmn:completionCondition>';
+  const first =
+    '<bpmn:loopCardinality>3</bpmn:loopCardinality><bpmn:completionCondition>${nrOfCompletedInstances == 1}</bpmn:completionCondition>';
 
   it.each([
     [
       'camunda:collection="${assigneeList}" camunda:elementVariable="assignee"',
       '',
       'camunda:collection="${assigneeList}"',
-      'tb:decisionMode="all"',
+      { decisionMode: 'all' },
     ],
     [
       'flowable:collection="assigneeList"',
-      '<bpmn:completionCondition>${nrOfCompletedInstances/nrOfInstances >= 0.6}</bpmn:completionCondition>',
+      ratio,
       'flowable:collection="assigneeList"',
-      'tb:decisionMode="vote" tb:passRatio="0.6"',
+      { decisionMode: 'vote', passRatio: 0.6 },
     ],
     [
       'isSequential="true" act:collection="${leaders}"',
       '',
       'activiti:collection="${leaders}"',
-      'tb:decisionMode="sequential"',
+      { decisionMode: 'sequential' },
     ],
-    [
-      '',
-      '<bpmn:loopCardinality>3</bpmn:loopCardinality><bpmn:completionCondition>${nrOfCompletedInstances == 1}</bpmn:completionCondition>',
-      '3 times',
-      'tb:decisionMode="any"',
-    ],
+    ['', first, '3 times', { decisionMode: 'any' }],
   ])(
-    '%s %s: MULTI_INSTANCE_OVER_PEOPLE points at tb:decisionMode and tb:handlers',
-    async (attributes, inner, what, mode) => {
-      const { diagnostics } = await read(bpmn(loop(attributes, inner)));
+    '%s %s with a known department: one task of it, decided as the loop was',
+    async (attributes, inner, what, decision) => {
+      const { model, diagnostics } = await read(
+        bpmn(loop(attributes, inner, 'camunda:candidateGroups="规划局"')),
+      );
+      expect(node(model, 'T')).toMatchObject({
+        kind: 'userTask',
+        department: '规划局',
+        multiInstance: null,
+        ...decision,
+      });
       const people = diagnostics.find((d) => d.code === 'MULTI_INSTANCE_OVER_PEOPLE');
-      expect(people).toMatchObject({ elementId: 'T', severity: 'error' });
+      expect(people).toMatchObject({
+        elementId: 'T',
+        severity: 'warning',
+        params: expect.objectContaining({ department: '规划局' }),
+      });
       expect(people?.message).toContain(what);
-      expect(people?.message).toContain(mode);
-      expect(people?.message).toContain('tb:handlers');
+      expect(people?.message).toContain(`tb:decisionMode="${decision.decisionMode}"`);
+      expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     },
   );
+
+  it('without a department: an error pointing at tb:decisionMode and tb:handlers', async () => {
+    const { diagnostics } = await read(bpmn(loop('flowable:collection="assigneeList"', ratio)));
+    const people = diagnostics.find((d) => d.code === 'MULTI_INSTANCE_OVER_PEOPLE');
+    expect(people).toMatchObject({ elementId: 'T', severity: 'error' });
+    expect(people?.message).toMatch(
+      /flowable:collection="assigneeList".*tb:decisionMode="vote" tb:passRatio="0.6".*tb:handlers/,
+    );
+  });
+
+  it('a completion condition of another shape is an error unless tb:decisionMode says how to decide', async () => {
+    const odd = '<bpmn:completionCondition>${approvals > 2}</bpmn:completionCondition>';
+    const refused = await read(
+      bpmn(loop('camunda:collection="${users}"', odd, 'camunda:candidateGroups="规划局"')),
+    );
+    expect(refused.diagnostics.find((d) => d.code === 'MULTI_INSTANCE_OVER_PEOPLE')?.severity).toBe('error');
+    const said = await read(
+      bpmn(
+        loop('camunda:collection="${users}"', odd, 'camunda:candidateGroups="规划局" tb:decisionMode="any"'),
+      ),
+    );
+    expect(node(said.model, 'T')).toMatchObject({ decisionMode: 'any' });
+    expect(said.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
 });
 
 describe('timers written as expressions', () => {

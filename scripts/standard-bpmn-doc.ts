@@ -133,6 +133,7 @@ A user task needs one department (并联审批 assigns work to departments, not 
 | \`tb:department\` on the innermost lane holding the task | \`<lane name="审批科" tb:department="自然资源和规划局">\` | none |
 | \`potentialOwner\` / \`humanPerformer\` with a \`resourceAssignmentExpression\` naming one group | \`<formalExpression>group(规划局)</formalExpression>\` or a bare \`规划局\` (Activiti's reading); \`user(…)\` entries are people and do not count | \`DEPARTMENT_INFERRED\` warning |
 | \`camunda:\`, \`flowable:\` or \`activiti:candidateGroups\` naming one group | \`flowable:candidateGroups="税务局"\` | \`DEPARTMENT_INFERRED\` warning |
+| Camunda 8: \`<zeebe:assignmentDefinition candidateGroups="…">\` naming one group | \`candidateGroups="税务局"\` | \`DEPARTMENT_INFERRED\` warning |
 | the innermost lane holding the task: its name | \`<lane name="市场监督管理局">\` | \`DEPARTMENT_INFERRED\` warning |
 
 Vendor attributes are found by namespace URI (\`http://camunda.org/schema/1.0/bpmn\`,
@@ -152,7 +153,7 @@ department found as above (\`TASK_READ_AS_USER_TASK\` warning); without one they
 When \`tb:handler\` is absent, the host handler's name is taken from, in order:
 \`class\`, \`delegateExpression\`, \`expression\`, \`topic\` (Camunda external tasks), \`type\`
 (Flowable's \`mail\`, \`http\`…) in the Camunda, Flowable or Activiti namespace, with a
-\`HANDLER_INFERRED\` warning: \`camunda:delegateExpression="\${approvalDelegate}"\` calls the handler
+\`HANDLER_INFERRED\` warning (Camunda 8: the job type of \`<zeebe:taskDefinition type="…">\`): \`camunda:delegateExpression="\${approvalDelegate}"\` calls the handler
 \`approvalDelegate\`, \`flowable:class="com.example.Notify"\` the handler \`com.example.Notify\`.
 Register handlers under those names, or set \`tb:handler\`. A \`sendTask\` or \`businessRuleTask\`
 with such an attribute (or \`tb:handler\`) runs as a service task.

@@ -14,7 +14,7 @@ import { elementId, readElement, readList, readText } from './moddle-read.js';
 import type { NodeDraft } from './node-base.js';
 import { checkReachability } from './reachability.js';
 import { HANDLER_ATTRIBUTES } from './standard/handler.js';
-import { readFirstVendorAttribute } from './standard/vendor.js';
+import { readFirstVendorAttribute, readZeebeExtension } from './standard/vendor.js';
 import { readConditionBody, readServiceTask, readUserTask } from './tasks.js';
 import { checkTbAttributes } from './tb-attribute-check.js';
 import { elementAdvice, withArticle, xmlName } from './unsupported.js';
@@ -134,10 +134,12 @@ function readNode(element: ModdleElement, draft: NodeDraft, state: ScopeState): 
       return readServiceTask(element, draft, boundariesOf(state, draft.id), context);
     case 'bpmn:SendTask':
     case 'bpmn:BusinessRuleTask':
-      // Camunda/Flowable give these a Java class or expression like a service task's: run as one.
+      // Camunda/Flowable give these a Java class or expression (Camunda 8 a job type) like a service
+      // task's: run as one.
       if (
         readText(element, 'tb:handler') !== null ||
-        readFirstVendorAttribute(element, HANDLER_ATTRIBUTES) !== null
+        readFirstVendorAttribute(element, HANDLER_ATTRIBUTES) !== null ||
+        readZeebeExtension(element, 'taskDefinition', 'type') !== null
       ) {
         return readServiceTask(element, draft, boundariesOf(state, draft.id), context);
       }

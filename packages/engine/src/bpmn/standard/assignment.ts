@@ -1,7 +1,7 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import type { ImportContext } from '../import-context.js';
 import { elementId, readElement, readList, readText } from '../moddle-read.js';
-import { isExpression, readVendorAttribute, type VendorValue } from './vendor.js';
+import { isExpression, readVendorAttribute, readZeebeExtension, type VendorValue } from './vendor.js';
 
 /** Group lists are written with ASCII or Chinese separators, like tb:departments. */
 const LIST_SEPARATOR = /[,，、;；]/;
@@ -98,6 +98,7 @@ export function resolveDepartment(
   for (const candidates of [
     resourceCandidates(element),
     vendorCandidates(readVendorAttribute(element, 'candidateGroups')),
+    vendorCandidates(readZeebeExtension(element, 'assignmentDefinition', 'candidateGroups')),
   ]) {
     if (candidates === null) continue;
     const [only, ...others] = candidates.groups;

@@ -1,7 +1,7 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import type { ImportContext } from '../import-context.js';
 import { xmlName } from '../unsupported.js';
-import { expressionBody, readFirstVendorAttribute } from './vendor.js';
+import { expressionBody, readFirstVendorAttribute, readZeebeExtension } from './vendor.js';
 
 /**
  * Where Camunda 7, Flowable and Activiti name the code a service task runs, in the order read:
@@ -19,9 +19,11 @@ export function readVendorHandler(
   taskId: string,
   context: ImportContext,
 ): string | null {
-  const found = readFirstVendorAttribute(element, HANDLER_ATTRIBUTES);
+  const found =
+    readFirstVendorAttribute(element, HANDLER_ATTRIBUTES) ??
+    readZeebeExtension(element, 'taskDefinition', 'type');
   if (found === null || (found.attribute.endsWith(':type') && found.value === 'external')) return null;
-  const handler = expressionBody(found.value) ?? found.value;
+  const handler = expressionBody(found.value) ?? found.value.replace(/^=\s*/, '');
   if (handler === '') return null;
   const kind =
     element.$type === 'bpmn:ServiceTask'

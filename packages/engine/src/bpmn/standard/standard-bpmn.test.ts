@@ -12,7 +12,7 @@ function bpmn(body: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="${BPMN}" xmlns:tb="${TB_NAMESPACE_URI}"
   xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:flowable="http://flowable.org/bpmn"
-  xmlns:act="http://activiti.org/bpmn" id="D" targetNamespace="https://tongban.dev/test">
+ xmlns:act="http://activiti.org/bpmn" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="D" targetNamespace="https://tongban.dev/test">
   <bpmn:process id="P" isExecutable="true">${body}</bpmn:process>
 </bpmn:definitions>`;
 }
@@ -51,6 +51,10 @@ describe('who does a task', () => {
     ['activiti:candidateGroups', '<bpmn:userTask id="T" act:candidateGroups="规划局"/>'],
     ['potentialOwner', `<bpmn:userTask id="T">${owner('potentialOwner', 'group(规划局)')}</bpmn:userTask>`],
     ['humanPerformer', `<bpmn:userTask id="T">${owner('humanPerformer', '规划局')}</bpmn:userTask>`],
+    [
+      'zeebe:assignmentDefinition candidateGroups',
+      '<bpmn:userTask id="T"><bpmn:extensionElements><zeebe:assignmentDefinition candidateGroups="规划局"/></bpmn:extensionElements></bpmn:userTask>',
+    ],
   ])('takes one department from %s, with a warning saying so', async (source, task) => {
     const { model, diagnostics } = await read(bpmn(around(task)));
     expect(department(model)).toBe('规划局');
@@ -186,8 +190,16 @@ describe('service task handlers', () => {
     ['camunda:type="external" camunda:topic="notify"', 'camunda:topic', 'notify'],
     ['flowable:class="com.example.Notify"', 'flowable:class', 'com.example.Notify'],
     ['act:delegateExpression="#{notifier}"', 'activiti:delegateExpression', 'notifier'],
+    [
+      '><bpmn:extensionElements><zeebe:taskDefinition type="notify-applicant" retries="3"/></bpmn:extensionElements></bpmn:serviceTask',
+      'zeebe:taskDefinition type',
+      'notify-applicant',
+    ],
   ])('%s gives the handler name', async (attribute, source, handler) => {
-    const { model, diagnostics } = await read(bpmn(around(`<bpmn:serviceTask id="T" ${attribute}/>`)));
+    const task = attribute.startsWith('>')
+      ? `<bpmn:serviceTask id="T"${attribute}>`
+      : `<bpmn:serviceTask id="T" ${attribute}/>`;
+    const { model, diagnostics } = await read(bpmn(around(task)));
     expect(node(model, 'T')).toMatchObject({ kind: 'serviceTask', handler });
     expect(diagnostics).toEqual([
       expect.objectContaining({

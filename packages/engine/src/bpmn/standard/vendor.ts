@@ -11,7 +11,7 @@ export const VENDOR_NAMESPACES: Readonly<Record<string, Vendor>> = {
   'http://activiti.org/bpmn': 'activiti',
 };
 
-export type Vendor = 'camunda' | 'flowable' | 'activiti';
+export type Vendor = 'camunda' | 'flowable' | 'activiti' | 'zeebe';
 
 /** One vendor attribute as written: `attribute` is `camunda:candidateGroups` whatever the prefix. */
 export interface VendorValue {
@@ -57,9 +57,40 @@ export function readFirstVendorAttribute(
   return null;
 }
 
-/** `${name}` or `#{name}`: an expression the vendor engine evaluates at run time. */
+/**
+ * An expression the vendor engine evaluates at run time: JUEL `${name}` / `#{name}`, or a Camunda 8
+ * FEEL expression (`=assignee`).
+ */
 export function isExpression(value: string): boolean {
-  return /^[$#]\{[\s\S]*\}$/.test(value.trim()) || /[$#]\{/.test(value);
+  return /[$#]\{/.test(value) || value.trim().startsWith('=');
+}
+
+/** Camunda 8 (Zeebe) writes its extensions as elements inside `bpmn:extensionElements`. */
+export const ZEEBE_NAMESPACE = 'http://camunda.org/schema/zeebe/1.0';
+
+/**
+ * The attribute `property` of the Zeebe extension element `local` (e.g. `taskDefinition`) of
+ * `element`, as `zeebe:taskDefinition type`; null when absent or blank. Moddle keeps unknown
+ * extension elements as generic objects with their attributes as plain properties.
+ */
+export function readZeebeExtension(
+  element: ModdleElement,
+  local: string,
+  property: string,
+): VendorValue | null {
+  const extensions = element.get('extensionElements');
+  const values = (extensions as { values?: unknown } | null | undefined)?.values;
+  if (!Array.isArray(values)) return null;
+  for (const value of values as unknown[]) {
+    const type = (value as { $type?: unknown } | null)?.$type;
+    if (typeof type !== 'string' || !type.endsWith(`:${local}`)) continue;
+    if (namespaceOf(element, type.slice(0, type.indexOf(':'))) !== ZEEBE_NAMESPACE) continue;
+    const raw = (value as Record<string, unknown>)[property];
+    if (typeof raw === 'string' && raw.trim() !== '') {
+      return { vendor: 'zeebe', attribute: `zeebe:${local} ${property}`, value: raw.trim() };
+    }
+  }
+  return null;
 }
 
 /** The text inside `${…}` / `#{…}`, or null when `value` is not one whole expression. */

@@ -13,6 +13,7 @@ const INFERRED = new Set([
 /** Where an inference came from: `camunda:candidateGroups`, `lane`, `manualTask`… */
 function sourceOf(d: Diagnostic): string {
   const params = d.params ?? {};
+  if (d.code === 'MULTI_INSTANCE_OVER_PEOPLE') return 'multi-instance';
   return String(params.source ?? params.attribute ?? params.type ?? 'JUEL');
 }
 
@@ -21,6 +22,7 @@ function takenOf(d: Diagnostic): string {
   const params = d.params ?? {};
   if (d.code === 'JUEL_TRANSLATED') return `${String(params.juel)} → ${String(params.feel)}`;
   if (d.code === 'HANDLER_INFERRED') return String(params.handler);
+  if (d.code === 'MULTI_INSTANCE_OVER_PEOPLE') return `${String(params.department)}: ${String(params.mode)}`;
   if (d.code === 'DEPARTMENT_INFERRED' && params.source === 'lane') {
     return `${String(params.department)} (${String(params.lane)})`;
   }

@@ -23,6 +23,7 @@ const LANGUAGES: Readonly<Record<Lang, ExplainLanguage>> = {
       if (code === 'HANDLER_INFERRED') return `处理程序名取自 ${source}（${count}）`;
       if (code === 'JUEL_TRANSLATED') return `JUEL 条件译为 FEEL（${count}）`;
       if (code === 'TASK_READ_AS_USER_TASK') return `${source} 按用户任务办理（${count}）`;
+      if (code === 'MULTI_INSTANCE_OVER_PEOPLE') return `多实例会签改为部门内签批（${count}）`;
       return `${source}（${count}）`;
     },
     others: (count) => `其他提示（${count}）`,
@@ -40,6 +41,8 @@ const LANGUAGES: Readonly<Record<Lang, ExplainLanguage>> = {
       if (code === 'HANDLER_INFERRED') return `handler name from ${source} (${count})`;
       if (code === 'JUEL_TRANSLATED') return `JUEL conditions run as FEEL (${count})`;
       if (code === 'TASK_READ_AS_USER_TASK') return `${source} run as a user task (${count})`;
+      if (code === 'MULTI_INSTANCE_OVER_PEOPLE')
+        return `会签 over people run as one task with a decision mode (${count})`;
       return `${source} (${count})`;
     },
     others: (count) => `other warnings (${count})`,

@@ -73,14 +73,19 @@ function laneDepartment(
 }
 
 function people(element: ModdleElement): string | null {
-  const person = readVendorAttribute(element, 'assignee') ?? readVendorAttribute(element, 'candidateUsers');
+  const person =
+    readVendorAttribute(element, 'assignee') ??
+    readVendorAttribute(element, 'candidateUsers') ??
+    readZeebeExtension(element, 'assignmentDefinition', 'assignee') ??
+    readZeebeExtension(element, 'assignmentDefinition', 'candidateUsers');
   return person === null ? null : `${person.attribute}="${person.value}"`;
 }
 
 /**
  * The department of a task that has no tb:department: its innermost lane's tb:department, else
  * its potentialOwner/humanPerformer naming one group, else its camunda:/flowable:/activiti:
- * candidateGroups naming one, else its innermost lane's name. Each inference is a DEPARTMENT_INFERRED warning saying what was taken from where; several
+ * candidateGroups (or Camunda 8 zeebe:assignmentDefinition) naming one, else its innermost lane's
+ * name. Each inference is a DEPARTMENT_INFERRED warning saying what was taken from where; several
  * groups and no lane are AMBIGUOUS_DEPARTMENT. `taskId` is the task's id.
  */
 export function resolveDepartment(
@@ -130,15 +135,13 @@ export function resolveDepartment(
     }
   }
   if (fromLane !== null) {
-    if (!fromLane.explicit) {
-      const also = hints.length > 0 ? ` (${hints.join('; ')})` : '';
-      context.sink.warning(
-        taskId,
-        'DEPARTMENT_INFERRED',
-        `The department "${fromLane.department}" was taken from the name of lane "${laneId}"${also}; set tb:department on the lane or the task to say so explicitly.`,
-        { source: 'lane', lane: laneId, department: fromLane.department },
-      );
-    }
+    const also = hints.length > 0 ? ` (${hints.join('; ')})` : '';
+    context.sink.warning(
+      taskId,
+      'DEPARTMENT_INFERRED',
+      `The department "${fromLane.department}" was taken from the name of lane "${laneId}"${also}; set tb:department on the lane or the task to say so explicitly.`,
+      { source: 'lane', lane: laneId, department: fromLane.department },
+    );
     return { department: fromLane.department, hint: '', proposal: '', reported: false };
   }
   const person = people(element);

@@ -142,7 +142,7 @@ Every picture below is generated from \`packages/engine/test/fixtures/\` by the 
 | construct | supported as |
 |---|---|
 | none start event (one per scope) | the scope's initial state |
-| user task (\`tb:department\`, \`tb:role\`, \`tb:timeLimit\`) | state with a task open while it is active |
+| user task (\`tb:department\`, \`tb:role\`, \`tb:timeLimit\`); a plain or manual task with a department | state with a task open while it is active |
 | service task (\`tb:handler\`) | state waiting for the host's \`completeService\` / \`failService\` |
 | parallel multi-instance user task | one task per department, completion condition |
 | exclusive gateway | guarded eventless transitions, default last |
@@ -156,10 +156,12 @@ Every picture below is generated from \`packages/engine/test/fixtures/\` by the 
 | none, terminate and error end events | final state / jump to terminated / raised error |
 
 Outside it (refused, with the element named): event-based and complex gateways, call activities,
-transactions, ad-hoc and event subprocesses, sequential multi-instance and standard loops, script,
-send, receive, manual and business-rule tasks, signal, escalation, compensation, conditional and link
-events, message/timer start events, implicit splits (several flows out of a task) and unstructured
-gateway pairs. Lanes, pools, data objects and text annotations are read and ignored.
+transactions, ad-hoc and event subprocesses, sequential multi-instance and standard loops, script
+and receive tasks, send and business-rule tasks without a handler, signal, escalation, compensation,
+conditional and link events, message/timer start events, implicit splits (several flows out of a
+task) and unstructured gateway pairs. A lane names the department of the tasks in it; pools, data
+objects and text annotations are read and ignored. Models from Camunda 7, Flowable and Activiti
+(candidate groups, JUEL conditions, Java delegates): [standard-bpmn.md](standard-bpmn.md).
 
 Ids may be Chinese (\`id="消防审查"\`) or start with a digit, and sequence flows may have no id
 (Flowable, Activiti): such a flow is named \`Source->Target\` (\`#2\`, \`#3\` … for more between the
@@ -171,7 +173,8 @@ never leads to an end event is a \`DEAD_END\`. Details: [bpmn-attributes.md](bpm
 ## Conditions
 
 Conditions on sequence flows and multi-instance completion conditions are FEEL expressions
-(Camunda 8 style, an optional leading \`=\`), evaluated by [feelin](https://github.com/nikku/feelin)
+(Camunda 8 style, an optional leading \`=\`; simple JUEL such as \`\${approved}\` is translated to
+FEEL with a warning, see [standard-bpmn.md](standard-bpmn.md#conditions-juel-to-feel)), evaluated by [feelin](https://github.com/nikku/feelin)
 over the case variables: never \`eval\`, \`Function\` or \`vm\`. Completing a task merges its
 \`variables\` into the case and sets \`outcome\`. A condition that does not evaluate to \`true\`
 (false, null, a missing variable) does not hold. \`now()\` and \`today()\` are the instant of the

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { BPMN_SUBSET_PAGE, renderBpmnSubsetPage } from '../scripts/bpmn-subset-doc.js';
 import { EVENTS_PAGE, renderEventsPage } from '../scripts/events-doc.js';
 import { OPERATIONS_DIR, renderOperationPages } from '../scripts/operations-doc.js';
+import { judgeCorpus, renderStandardBpmnPage, STANDARD_BPMN_PAGE } from '../scripts/standard-bpmn-doc.js';
 
 describe('generated docs match the code', () => {
   it('docs/bpmn-subset.md is what the compiler draws today (regenerate with scripts/bpmn-subset-doc.ts)', async () => {
@@ -15,6 +16,11 @@ describe('generated docs match the code', () => {
       expect(readFileSync(join(OPERATIONS_DIR, file), 'utf8'), file).toBe(text);
     }
   });
+
+  it('docs/standard-bpmn.md shows the vendor corpus tally of today (regenerate with scripts/standard-bpmn-doc.ts)', async () => {
+    // Compiles the ~200 files of test/corpus/vendor/: a few seconds.
+    expect(readFileSync(STANDARD_BPMN_PAGE, 'utf8')).toBe(renderStandardBpmnPage(await judgeCorpus()));
+  }, 120_000);
 
   it('docs/events.md lists every event type with its traits (regenerate with scripts/events-doc.ts)', () => {
     expect(readFileSync(EVENTS_PAGE, 'utf8')).toBe(renderEventsPage());

@@ -15,6 +15,7 @@ import { IMPORT_LIMITS } from './limits.js';
 import { readMatter } from './matter.js';
 import { elementId, readList, readText } from './moddle-read.js';
 import { readScope } from './scope.js';
+import { lanesByNode } from './standard/lanes.js';
 import { checkTbAttributes } from './tb-attribute-check.js';
 import { TB_NAMESPACE_URI, tbModdleDescriptor } from './tb-moddle.js';
 
@@ -213,7 +214,13 @@ function importParsed(
     sink.error(null, 'NO_PROCESS', 'The process has no id; give <bpmn:process> an id.');
     return null;
   }
-  const context: ImportContext = { sink, messages: {}, unresolved, tbPrefix: tbPrefix(definitions) };
+  const context: ImportContext = {
+    sink,
+    messages: {},
+    unresolved,
+    tbPrefix: tbPrefix(definitions),
+    lanes: lanesByNode(process),
+  };
   const boundTb = definitions.$attrs['xmlns:tb'];
   if (boundTb !== undefined && boundTb !== TB_NAMESPACE_URI) {
     sink.warning(

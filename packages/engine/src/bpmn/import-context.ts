@@ -10,6 +10,8 @@ export interface ImportContext {
   readonly unresolved: UnresolvedReferences;
   /** The prefix the document binds to the Tongban namespace (normally `tb`), null when unbound. */
   readonly tbPrefix: string | null;
+  /** The innermost lane of each flow node in one (a lane names the department of its tasks). */
+  readonly lanes: ReadonlyMap<ModdleElement, ModdleElement>;
 }
 
 /** One reference moddle could not resolve. */

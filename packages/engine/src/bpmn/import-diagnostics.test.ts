@@ -80,10 +80,8 @@ describe('importBpmn diagnostics', () => {
   });
 
   it.each([
-    ['task', '<bpmn:task id="T"/>', 'userTask'],
     ['sendTask', '<bpmn:sendTask id="T"/>', 'serviceTask'],
     ['receiveTask', '<bpmn:receiveTask id="T"/>', 'message intermediate catch'],
-    ['manualTask', '<bpmn:manualTask id="T"/>', 'userTask'],
     ['scriptTask', '<bpmn:scriptTask id="T"/>', 'serviceTask'],
     ['businessRuleTask', '<bpmn:businessRuleTask id="T"/>', 'serviceTask'],
     ['callActivity', '<bpmn:callActivity id="T"/>', 'embedded subProcess'],
@@ -376,15 +374,15 @@ describe('importBpmn diagnostics', () => {
     ]);
   });
 
-  it('MISSING_DEPARTMENT, naming a standard potentialOwner when there is one', async () => {
-    const node = `<bpmn:userTask id="T"><bpmn:potentialOwner><bpmn:resourceAssignmentExpression><bpmn:formalExpression>clerk</bpmn:formalExpression></bpmn:resourceAssignmentExpression></bpmn:potentialOwner></bpmn:userTask>`;
+  it('MISSING_DEPARTMENT, naming a standard potentialOwner that names only people', async () => {
+    const node = `<bpmn:userTask id="T"><bpmn:potentialOwner><bpmn:resourceAssignmentExpression><bpmn:formalExpression>user(kermit)</bpmn:formalExpression></bpmn:resourceAssignmentExpression></bpmn:potentialOwner></bpmn:userTask>`;
     expect(await diagnose(bpmn(around(node)))).toEqual([
-      {
+      expect.objectContaining({
         elementId: 'T',
         code: 'MISSING_DEPARTMENT',
         severity: 'error',
         message: expect.stringMatching(/potentialOwner.*tb:department/),
-      },
+      }),
     ]);
   });
 
@@ -434,8 +432,6 @@ describe('importBpmn diagnostics', () => {
     ['<bpmn:timeDate>2026-02-30T09:00:00+08:00</bpmn:timeDate>', 'not a valid ISO 8601 date'],
     ['<bpmn:timeDate>next tuesday</bpmn:timeDate>', 'not a valid ISO 8601 date'],
     ['<bpmn:timeCycle>every day</bpmn:timeCycle>', 'not a valid ISO 8601 cycle'],
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Camunda 7 expression, not an ISO duration
-    ['<bpmn:timeDuration>${later}</bpmn:timeDuration>', 'not a valid ISO 8601 duration'],
     ['<bpmn:timeDuration></bpmn:timeDuration>', 'is empty'],
     ['', 'has no timeDuration'],
     ['<bpmn:timeDuration>P1D</bpmn:timeDuration><bpmn:timeDate>2026-01-01</bpmn:timeDate>', 'more than one'],

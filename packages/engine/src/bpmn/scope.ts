@@ -13,6 +13,8 @@ import { IMPORT_LIMITS } from './limits.js';
 import { elementId, readElement, readList, readText } from './moddle-read.js';
 import type { NodeDraft } from './node-base.js';
 import { checkReachability } from './reachability.js';
+import { HANDLER_ATTRIBUTES } from './standard/handler.js';
+import { readFirstVendorAttribute, readZeebeExtension } from './standard/vendor.js';
 import { readConditionBody, readServiceTask, readUserTask } from './tasks.js';
 import { checkTbAttributes } from './tb-attribute-check.js';
 import { elementAdvice, withArticle, xmlName } from './unsupported.js';
@@ -123,19 +125,39 @@ function readNode(element: ModdleElement, draft: NodeDraft, state: ScopeState): 
     case 'bpmn:BoundaryEvent':
       return readBoundaryEvent(element, draft, context);
     case 'bpmn:UserTask':
+    // What bpmn.io draws by default, and a manual task: work someone does, so a user task of the
+    // department the lane or assignment names (TASK_READ_AS_USER_TASK says so).
+    case 'bpmn:Task':
+    case 'bpmn:ManualTask':
       return readUserTask(element, draft, boundariesOf(state, draft.id), context);
     case 'bpmn:ServiceTask':
       return readServiceTask(element, draft, boundariesOf(state, draft.id), context);
+    case 'bpmn:SendTask':
+    case 'bpmn:BusinessRuleTask':
+      // Camunda/Flowable give these a Java class or expression (Camunda 8 a job type) like a service
+      // task's: run as one.
+      if (
+        readText(element, 'tb:handler') !== null ||
+        readFirstVendorAttribute(element, HANDLER_ATTRIBUTES) !== null ||
+        readZeebeExtension(element, 'taskDefinition', 'type') !== null
+      ) {
+        return readServiceTask(element, draft, boundariesOf(state, draft.id), context);
+      }
+      return unsupported(element, draft, context);
     case 'bpmn:SubProcess':
       return readSubProcess(element, draft, state);
     default:
-      context.sink.error(
-        draft.id,
-        'UNSUPPORTED_ELEMENT',
-        `${withArticle(xmlName(element.$type))} is not supported: ${elementAdvice(element.$type)}.`,
-      );
-      return null;
+      return unsupported(element, draft, context);
   }
+}
+
+function unsupported(element: ModdleElement, draft: NodeDraft, context: ImportContext): null {
+  context.sink.error(
+    draft.id,
+    'UNSUPPORTED_ELEMENT',
+    `${withArticle(xmlName(element.$type))} is not supported: ${elementAdvice(element.$type)}.`,
+  );
+  return null;
 }
 
 /** Resolves one end of a sequence flow to a node id of this scope, reporting why it cannot. */

@@ -5,13 +5,21 @@ import { readDecision } from './decision-attributes.js';
 import type { ImportContext } from './import-context.js';
 import { readElement, readList, readText } from './moddle-read.js';
 import type { NodeDraft } from './node-base.js';
+import { type ResolvedDepartment, resolveDepartment } from './standard/assignment.js';
+import { readVendorHandler } from './standard/handler.js';
+import { isJuelCondition, readJuelCondition } from './standard/juel-condition.js';
+import { type PeopleLoop, peopleLoop } from './standard/people-loop.js';
 import { checkWarningWithinLimit, parseTimeLimit, parseWarning } from './time-attributes.js';
+import { xmlName } from './unsupported.js';
 
 const ROLES: readonly DepartmentRole[] = ['lead', 'co'];
 /** Department lists are written with ASCII or Chinese separators. */
 const LIST_SEPARATOR = /[,，、;；]/;
-/** BPMN's default `implementation` values name no handler. */
-const NO_IMPLEMENTATION = new Set(['##WebService', '##unspecified']);
+/**
+ * BPMN's default `implementation` values name no handler; nor does `webService`, which older
+ * Camunda Modelers wrote beside the camunda:class or delegateExpression that does.
+ */
+const NO_IMPLEMENTATION = new Set(['##webservice', '##unspecified', 'webservice']);
 
 function readRole(element: ModdleElement, draft: NodeDraft, context: ImportContext): DepartmentRole {
   const raw = readText(element, 'tb:role');
@@ -52,6 +60,7 @@ export function readConditionBody(
     return null;
   }
   const language = readText(expression, 'language');
+  if (isJuelCondition(source, language)) return readJuelCondition(source, ownerId, what, context);
   if (language !== null && !/feel/i.test(language)) {
     context.sink.error(
       ownerId,
@@ -74,7 +83,11 @@ function readMultiInstance(
   element: ModdleElement,
   draft: NodeDraft,
   context: ImportContext,
-): { readonly multiInstance: MultiInstance | null; readonly replacesDepartment: boolean } {
+): {
+  readonly multiInstance: MultiInstance | null;
+  readonly replacesDepartment: boolean;
+  readonly people?: PeopleLoop;
+} {
   const loop = readElement(element, 'loopCharacteristics');
   const departments = splitDepartments(readText(element, 'tb:departments'));
   const collection = readText(element, 'tb:collection');
@@ -96,6 +109,8 @@ function readMultiInstance(
     );
     return { multiInstance: null, replacesDepartment: false };
   }
+  const people = departments.length === 0 && collection === null ? peopleLoop(loop, context) : null;
+  if (people !== null) return { multiInstance: null, replacesDepartment: false, people };
   if (loop.get('isSequential') === true) {
     context.sink.error(
       draft.id,
@@ -141,17 +156,27 @@ function readMultiInstance(
   };
 }
 
-function reportMissingDepartment(element: ModdleElement, draft: NodeDraft, context: ImportContext): void {
-  const assignments = readList(element, 'resources').map((resource) => resource.$type);
-  const standard = assignments.some(
-    (type) => type === 'bpmn:HumanPerformer' || type === 'bpmn:PotentialOwner',
-  )
-    ? ' Its humanPerformer/potentialOwner is not used: Tongban assigns work to departments.'
-    : '';
+function reportMissingDepartment(
+  element: ModdleElement,
+  draft: NodeDraft,
+  resolved: ResolvedDepartment,
+  context: ImportContext,
+): void {
+  const kind =
+    element.$type === 'bpmn:UserTask' ? 'user task' : `${xmlName(element.$type)} (run as a user task)`;
+  const standard =
+    resolved.hint === '' &&
+    readList(element, 'resources').some(
+      (resource) => resource.$type === 'bpmn:HumanPerformer' || resource.$type === 'bpmn:PotentialOwner',
+    )
+      ? ' Its humanPerformer/potentialOwner names no group.'
+      : '';
+  const proposal = resolved.proposal === '' ? '="…" naming the department' : `="${resolved.proposal}"`;
   context.sink.error(
     draft.id,
     'MISSING_DEPARTMENT',
-    `The user task has no department.${standard} Set tb:department="住房和城乡建设局" (and tb:role="lead" for the lead department).`,
+    `The ${kind} has no department.${standard}${resolved.hint} Set tb:department${proposal} (and tb:role="lead" for the lead department), or put the task in a lane named after its department.`,
+    { type: xmlName(element.$type), ...(resolved.proposal !== '' && { proposal: resolved.proposal }) },
   );
 }
 
@@ -161,9 +186,24 @@ export function readUserTask(
   boundaries: readonly string[],
   context: ImportContext,
 ): UserTaskNode {
-  const department = readText(element, 'tb:department');
-  const { multiInstance, replacesDepartment } = readMultiInstance(element, draft, context);
-  if (department === null && !replacesDepartment) reportMissingDepartment(element, draft, context);
+  const { multiInstance, replacesDepartment, people } = readMultiInstance(element, draft, context);
+  const resolved: ResolvedDepartment =
+    readText(element, 'tb:department') === null && !replacesDepartment
+      ? resolveDepartment(element, draft.id, context)
+      : { department: readText(element, 'tb:department'), hint: '', proposal: '', reported: false };
+  const department = resolved.department;
+  // A loop over people without a department gets one error saying both (readPeopleDecision).
+  if (department === null && !replacesDepartment && !resolved.reported && people === undefined) {
+    reportMissingDepartment(element, draft, resolved, context);
+  }
+  if (department !== null && element.$type !== 'bpmn:UserTask') {
+    context.sink.warning(
+      draft.id,
+      'TASK_READ_AS_USER_TASK',
+      `This ${xmlName(element.$type)} runs as a user task of ${department}: someone there completes it in Tongban. Make it a userTask to say so, or a serviceTask if a program does it.`,
+      { type: xmlName(element.$type), department },
+    );
+  }
   const site = (attribute: string) => ({ elementId: draft.id, attribute, sink: context.sink });
   const limit = parseTimeLimit(
     readText(element, 'tb:timeLimit'),
@@ -185,7 +225,7 @@ export function readUserTask(
     warning,
     multiInstance,
     ...readTimeoutAction(element, draft, context),
-    ...readDecision(element, draft, context),
+    ...readPeopleDecision(element, draft, people, department, context),
     boundaries,
   };
 }
@@ -227,13 +267,56 @@ export function readServiceTask(
   const implementation = readText(element, 'implementation');
   const handler =
     readText(element, 'tb:handler') ??
-    (implementation === null || NO_IMPLEMENTATION.has(implementation) ? null : implementation);
+    (implementation === null || NO_IMPLEMENTATION.has(implementation.toLowerCase())
+      ? null
+      : implementation) ??
+    readVendorHandler(element, draft.id, context);
   if (handler === null) {
+    const kind =
+      element.$type === 'bpmn:ServiceTask'
+        ? 'service task'
+        : `${xmlName(element.$type)} (run as a service task)`;
     context.sink.error(
       draft.id,
       'MISSING_HANDLER',
-      'The service task names no handler; set tb:handler to the name the host registered (e.g. tb:handler="notifyApplicant").',
+      `The ${kind} names no handler; set tb:handler to the name the host registered (e.g. tb:handler="notifyApplicant").`,
     );
   }
   return { ...draft, kind: 'serviceTask', handler, boundaries };
+}
+
+/**
+ * The task's decision attributes; for a multi-instance over people (会签 in Camunda/Flowable/
+ * Activiti) of a known department, the decision mode its loop amounts to, with a
+ * MULTI_INSTANCE_OVER_PEOPLE warning saying so (the signers are then given at run time with
+ * assignHandlers, as the vendor collection was); else that code as an error saying what to write.
+ */
+function readPeopleDecision(
+  element: ModdleElement,
+  draft: NodeDraft,
+  people: PeopleLoop | undefined,
+  department: string | null,
+  context: ImportContext,
+): ReturnType<typeof readDecision> {
+  const decision = readDecision(element, draft, context);
+  if (people === undefined) return decision;
+  const params = { runs: people.runs, mode: people.attributes };
+  if (department !== null && (people.decision !== null || decision.decisionMode !== undefined)) {
+    const mapped = decision.decisionMode === undefined && people.decision !== null ? people.decision : null;
+    const as = mapped === null ? 'its tb:decisionMode' : people.attributes;
+    context.sink.warning(
+      draft.id,
+      'MULTI_INSTANCE_OVER_PEOPLE',
+      `This task runs ${people.runs} (会签 over people); Tongban runs it as one task of ${department} decided by ${as}, whose signers are given at run time (assignHandlers) or listed in tb:handlers.`,
+      { ...params, department },
+    );
+    return mapped === null ? decision : { ...decision, ...mapped };
+  }
+  context.sink.error(
+    draft.id,
+    'MULTI_INSTANCE_OVER_PEOPLE',
+    `This task runs ${people.runs} (会签 over people). Tongban's multi-instance runs once per department (tb:departments or tb:collection); for people of one department, give the task its department (tb:department, a lane or one candidate group) with ${people.attributes} and tb:handlers="张三,李四" listing who signs (or assign them at run time).`,
+    params,
+  );
+  return decision;
 }

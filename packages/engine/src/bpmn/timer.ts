@@ -68,6 +68,15 @@ export function readTimer(
     sink.error(eventId, 'BAD_TIMER', `The timer ${problem}; give exactly one: ${EXAMPLES}.`);
     return null;
   }
+  if (timer.value !== null && /[$#]\{/.test(timer.value)) {
+    sink.error(
+      eventId,
+      'BAD_TIMER',
+      `The timer's ${timer.type} "${timer.value}" is an expression that Camunda/Flowable evaluate at run time; Tongban's timers are fixed values in the model, so that deadlines can be checked and previewed: write ${EXAMPLES}. For a limit counted in working days, set tb:timeLimit on the task instead; for a date the case decides, have the host send a message (message boundary or catch event) when it is due.`,
+      { type: timer.type, value: timer.value },
+    );
+    return null;
+  }
   if (timer.value === null || !VALIDATORS[timer.type](timer.value)) {
     const shown =
       timer.value === null ? 'is empty' : `"${timer.value}" is not a valid ISO 8601 ${timer.type}`;

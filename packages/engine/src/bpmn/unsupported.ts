@@ -1,12 +1,9 @@
 /** What to do instead of each BPMN element outside Tongban's subset, by moddle type. */
 const ELEMENT_ADVICE: Readonly<Record<string, string>> = {
-  'bpmn:Task':
-    'an untyped task has nobody to do it; make it a userTask with tb:department, or a serviceTask with tb:handler',
-  'bpmn:SendTask': 'use a serviceTask whose tb:handler sends the message',
+  'bpmn:SendTask': 'use a serviceTask whose tb:handler sends the message (or give it tb:handler)',
   'bpmn:ReceiveTask': 'use a message intermediate catch event',
-  'bpmn:ManualTask': 'use a userTask with tb:department so that the work is recorded',
   'bpmn:ScriptTask': 'Tongban runs no scripts; use a serviceTask with tb:handler',
-  'bpmn:BusinessRuleTask': 'use a serviceTask whose tb:handler evaluates the rule',
+  'bpmn:BusinessRuleTask': 'use a serviceTask whose tb:handler evaluates the rule (or give it tb:handler)',
   'bpmn:CallActivity': 'inline the called process as an embedded subProcess',
   'bpmn:EventBasedGateway':
     'model the race as boundary events on a task (e.g. a message boundary and a timer boundary)',

@@ -13,7 +13,16 @@ export interface Diagnostic {
   /** What is wrong and what to do about it, for a process designer. */
   readonly message: string;
   readonly severity: Severity;
+  /**
+   * The values the message is built from (e.g. `{ attribute: 'camunda:candidateGroups', department:
+   * '规划局' }`), for catalogues that word the message in another language. Present on the codes
+   * that read standard and vendor BPMN (docs/standard-bpmn.md); absent elsewhere.
+   */
+  readonly params?: DiagnosticParams;
 }
+
+/** Named values of a diagnostic's message: strings and numbers only. */
+export type DiagnosticParams = Readonly<Record<string, string | number>>;
 
 /** Every diagnostic code the importer and compiler produce. Documented in docs/bpmn-subset.md. */
 export type DiagnosticCode =
@@ -38,6 +47,20 @@ export type DiagnosticCode =
   | 'BAD_CONDITION'
   | 'BAD_DEFAULT_FLOW'
   | 'MISSING_DEPARTMENT'
+  /** Warning: a task's department was taken from a lane, a potentialOwner/humanPerformer or candidateGroups. */
+  | 'DEPARTMENT_INFERRED'
+  /** Several candidate groups (or owners) on one task and no lane: Tongban needs one department. */
+  | 'AMBIGUOUS_DEPARTMENT'
+  /** Warning: a plain task or manualTask is run as a user task of its department. */
+  | 'TASK_READ_AS_USER_TASK'
+  /** Warning: a JUEL condition (`${…}`) was translated to FEEL; the message shows both. */
+  | 'JUEL_TRANSLATED'
+  /** A JUEL condition outside the translated subset; the message proposes FEEL. */
+  | 'JUEL_UNSUPPORTED'
+  /** Warning: a service task's handler name was taken from a vendor attribute (camunda:class, …). */
+  | 'HANDLER_INFERRED'
+  /** A multi-instance task over people (会签 over a user collection); the message says which tb: attributes express it. */
+  | 'MULTI_INSTANCE_OVER_PEOPLE'
   | 'BAD_ROLE'
   | 'BAD_TIME_LIMIT'
   | 'BAD_TIMER'

@@ -4,11 +4,21 @@ import type { Diagnostic, DiagnosticCode } from '../model/diagnostics.js';
 export class DiagnosticSink {
   readonly diagnostics: Diagnostic[] = [];
 
-  error(elementId: string | null, code: DiagnosticCode, message: string): void {
-    this.diagnostics.push({ elementId, code, message, severity: 'error' });
+  error(
+    elementId: string | null,
+    code: DiagnosticCode,
+    message: string,
+    params?: Diagnostic['params'],
+  ): void {
+    this.diagnostics.push({ elementId, code, message, severity: 'error', ...(params ? { params } : {}) });
   }
 
-  warning(elementId: string | null, code: DiagnosticCode, message: string): void {
-    this.diagnostics.push({ elementId, code, message, severity: 'warning' });
+  warning(
+    elementId: string | null,
+    code: DiagnosticCode,
+    message: string,
+    params?: Diagnostic['params'],
+  ): void {
+    this.diagnostics.push({ elementId, code, message, severity: 'warning', ...(params ? { params } : {}) });
   }
 }

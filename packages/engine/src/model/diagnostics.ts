@@ -13,6 +13,11 @@ export interface Diagnostic {
   /** What is wrong and what to do about it, for a process designer. */
   readonly message: string;
   readonly severity: Severity;
+  /**
+   * Values the message catalogues (`@tongban/engine/messages`) fill in, e.g. `{ total: 25 }`;
+   * `field` names the properties-panel field the problem is about (`timeLimit`, `department` …).
+   */
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 /** Every diagnostic code the importer and compiler produce. Documented in docs/bpmn-subset.md. */
@@ -60,4 +65,10 @@ export type DiagnosticCode =
   /** The importer itself failed: a Tongban bug, never the model's fault. */
   | 'IMPORT_FAILED'
   /** The compiler itself failed: a Tongban bug, never the model's fault. */
-  | 'COMPILE_FAILED';
+  | 'COMPILE_FAILED'
+  /** Warning: the step limits along a path add up to more than the matter's promised limit. */
+  | 'LIMITS_EXCEED_PROMISE'
+  /** Warning: a parallel stage has two or more lead-department tasks, or none. */
+  | 'STAGE_LEADS'
+  /** Warning: a co-handling task in a parallel stage has no time limit. */
+  | 'CO_STAGE_NO_LIMIT';

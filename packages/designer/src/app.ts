@@ -1,7 +1,7 @@
 import { getCalendar, MAINLAND_CALENDAR } from '@tongban/engine';
 import type { Element as DiagramElement } from 'bpmn-js/lib/model/Types.js';
 import { type DepartmentDirectory, parseDepartmentDirectory } from './departments.js';
-import { DryRunView } from './dryrun/view.js';
+import { type DryRunPaint, DryRunView } from './dryrun/view.js';
 import { bundledExamples } from './examples.js';
 import { type Language, type MessageKey, message } from './i18n/messages.js';
 import { emptyDiagram } from './io/empty-diagram.js';
@@ -11,6 +11,7 @@ import { DeadlinePreviewView } from './preview/view.js';
 import { withPanelRendersDeferred } from './properties/defer-panel.js';
 import { TbContext } from './tb-context.js';
 import { el, replaceChildren } from './ui/dom.js';
+import { describeElement } from './validation/describe.js';
 import { LiveValidation } from './validation/live-validation.js';
 import type { Validator } from './validation/types.js';
 
@@ -47,7 +48,7 @@ export class Designer {
   readonly validation: LiveValidation | null;
   readonly preview: DeadlinePreviewView;
   readonly dryRun: DryRunView;
-  #dryMarked: readonly string[] = [];
+  #dryMarked: [string, string][] = [];
   readonly #root: HTMLElement;
   readonly #options: DesignerOptions;
   readonly #status: HTMLElement;
@@ -102,7 +103,12 @@ export class Designer {
     this.dryRun = new DryRunView(this.#panes.dryRun, this.context, {
       acceptanceDate: () =>
         this.#panes.preview.querySelector<HTMLInputElement>('[data-testid="acceptance-date"]')?.value ?? '',
-      highlight: (ids) => this.#highlight(ids),
+      paint: (paint) => this.#paint(paint),
+      describe: (id) =>
+        describeElement(
+          this.modeler.get<{ get(id: string): DiagramElement | undefined }>('elementRegistry'),
+          id,
+        ),
       selectedElementId: () => {
         const selected = this.modeler.get<{ get(): DiagramElement[] }>('selection').get();
         return selected.length === 1 ? (selected[0]?.id ?? null) : null;
@@ -202,15 +208,65 @@ export class Designer {
     });
   }
 
-  #highlight(ids: readonly string[]): void {
+  /**
+   * Paints a dry run on the canvas: open tasks coloured by their light with the last day and
+   * working days left under them, the elements and flows the case passed, and each gateway's way.
+   */
+  #paint(paint: DryRunPaint | null): void {
     const canvas = this.modeler.get<{
       addMarker(id: string, m: string): void;
       removeMarker(id: string, m: string): void;
     }>('canvas');
+    const overlays = this.modeler.get<{
+      add(id: string, type: string, o: { position: Record<string, number>; html: HTMLElement }): string;
+      remove(filter: { type: string }): void;
+    }>('overlays');
     const registry = this.modeler.get<{ get(id: string): DiagramElement | undefined }>('elementRegistry');
-    for (const id of this.#dryMarked) if (registry.get(id)) canvas.removeMarker(id, 'tb-dry-active');
-    for (const id of ids) if (registry.get(id)) canvas.addMarker(id, 'tb-dry-active');
-    this.#dryMarked = ids;
+    for (const [id, marker] of this.#dryMarked) if (registry.get(id)) canvas.removeMarker(id, marker);
+    overlays.remove({ type: 'tb-dry' });
+    this.#dryMarked = [];
+    if (!paint) return;
+    const mark = (id: string, marker: string) => {
+      if (!registry.get(id)) return;
+      canvas.addMarker(id, marker);
+      this.#dryMarked.push([id, marker]);
+    };
+    for (const id of paint.visited) mark(id, 'tb-dry-visited');
+    for (const id of paint.flows) mark(id, 'tb-dry-taken');
+    for (const id of paint.active) mark(id, 'tb-dry-active');
+    for (const [id, light] of paint.lights) {
+      mark(id, `tb-dry-light-${light.light}`);
+      if (!registry.get(id)) continue;
+      const parts = [this.t(`light.${light.light}`)];
+      if (light.lastDay !== null)
+        parts.push(`${this.t('dryRun.lastDay', { date: light.lastDay })}${light.provisional ? '*' : ''}`);
+      if (light.left !== null) {
+        parts.push(
+          light.left >= 0
+            ? this.t('dryRun.daysLeft', { n: light.left })
+            : this.t('dryRun.overdueDays', { n: -light.left }),
+        );
+      }
+      overlays.add(id, 'tb-dry', {
+        position: { bottom: -4, left: 0 },
+        html: el(
+          'div',
+          { class: `tb-dry-label tb-dry-label-${light.light}`, 'data-element-id': id },
+          parts.join(' · '),
+        ),
+      });
+    }
+    for (const [gateway, flow] of paint.choices) {
+      if (!registry.get(gateway)) continue;
+      overlays.add(gateway, 'tb-dry', {
+        position: { top: -22, left: -10 },
+        html: el(
+          'div',
+          { class: 'tb-dry-choice', 'data-element-id': gateway, 'data-flow': flow },
+          `→ ${describeElement(registry, flow)}`,
+        ),
+      });
+    }
   }
 
   /** Selects an element and scrolls it into view. */

@@ -143,8 +143,31 @@ const zh = {
   'dryRun.openTasks': '待办环节',
   'dryRun.complete': '办结',
   'dryRun.approve': '同意',
-  'dryRun.reject': '不同意',
-  'dryRun.return': '退回补正',
+  'dryRun.reject': '不同意（驳回）',
+  'dryRun.disagree': '不同意',
+  'dryRun.supplement': '补正',
+  'dryRun.more': '更多…',
+  'dryRun.operation': '办理操作',
+  'dryRun.operation.choose': '（选择操作）',
+  'dryRun.task': '环节',
+  'dryRun.anyTask': '（整个办件）',
+  'dryRun.run': '执行',
+  'dryRun.elsewhere': '另由上方按钮完成：{list}',
+  'dryRun.variables': '变量',
+  'dryRun.variables.placeholder': '如 needPermit=true, area=1200',
+  'dryRun.variables.hint': '受理时与每一步办理时一并提交的流程变量，写成 名称=值，用逗号分隔',
+  'dryRun.variables.bad': '看不懂的变量：{items}（请写成 名称=值）',
+  'dryRun.caseVariables': '当前变量',
+  'dryRun.lastDay': '截止 {date}',
+  'dryRun.daysLeft': '剩 {n} 个工作日',
+  'dryRun.overdueDays': '已逾期 {n} 个工作日',
+  'dryRun.endedAt': '结束于 {end}',
+  'dryRun.rejectTarget.previous': '上一环节',
+  'dryRun.rejectTarget.applicant': '申请人',
+  'dryRun.resubmit.restart': '整个阶段重新办理',
+  'dryRun.resubmit.direct': '直接回到驳回的部门',
+  'preview.provisionalNote':
+    '* 暂定：该日期超出了节假日数据覆盖的年份，只排除了周末，未计法定节假日与调休。可在“期限预览”中载入该年的机构节假日文件。',
   'dryRun.now': '模拟时间',
   'dryRun.advance': '前进 1 个工作日',
   'dryRun.events': '事件',
@@ -312,8 +335,32 @@ const en: Record<MessageKey, string> = {
   'dryRun.openTasks': 'Open tasks',
   'dryRun.complete': 'Complete',
   'dryRun.approve': 'Approve',
-  'dryRun.reject': 'Reject',
-  'dryRun.return': 'Return for 补正',
+  'dryRun.reject': 'Reject (send back)',
+  'dryRun.disagree': 'Disagree',
+  'dryRun.supplement': 'Ask for 补正',
+  'dryRun.more': 'More…',
+  'dryRun.operation': 'Operation',
+  'dryRun.operation.choose': '(choose an operation)',
+  'dryRun.task': 'Task',
+  'dryRun.anyTask': '(the whole case)',
+  'dryRun.run': 'Run',
+  'dryRun.elsewhere': 'Done with the buttons above: {list}',
+  'dryRun.variables': 'Variables',
+  'dryRun.variables.placeholder': 'e.g. needPermit=true, area=1200',
+  'dryRun.variables.hint':
+    'Case variables sent at acceptance and with each step: name=value, comma-separated',
+  'dryRun.variables.bad': 'Cannot read: {items} (write name=value)',
+  'dryRun.caseVariables': 'Case variables',
+  'dryRun.lastDay': 'last day {date}',
+  'dryRun.daysLeft': '{n} working days left',
+  'dryRun.overdueDays': '{n} working days overdue',
+  'dryRun.endedAt': 'ended at {end}',
+  'dryRun.rejectTarget.previous': 'the previous step',
+  'dryRun.rejectTarget.applicant': 'the applicant',
+  'dryRun.resubmit.restart': 'the whole stage again',
+  'dryRun.resubmit.direct': 'straight to the rejecting department',
+  'preview.provisionalNote':
+    '* Provisional: this date is past the years the holiday data covers; only weekends are left out, not statutory holidays or make-up days. Load the agency holiday file for that year in the deadline preview.',
   'dryRun.now': 'Simulated time',
   'dryRun.advance': 'Advance 1 working day',
   'dryRun.events': 'Events',
@@ -355,6 +402,11 @@ export function isMessageKey(key: string): key is MessageKey {
 /** Every message key, for tests that check both tables are complete. */
 export function messageKeys(): MessageKey[] {
   return Object.keys(zh) as MessageKey[];
+}
+
+/** The engine catalogues' name for a page language. */
+export function engineLanguage(language: Language): 'zh-CN' | 'en' {
+  return language === 'zh' ? 'zh-CN' : 'en';
 }
 
 /** The language a page starts in: the saved choice, else Chinese. */

@@ -4,6 +4,7 @@ import { type DepartmentDirectory, parseDepartmentDirectory } from './department
 import { type DryRunPaint, DryRunView } from './dryrun/view.js';
 import { bundledExamples } from './examples.js';
 import { type Language, type MessageKey, message } from './i18n/messages.js';
+import { forget, keep, kept, matterFileName } from './io/autosave.js';
 import { emptyDiagram } from './io/empty-diagram.js';
 import { acceptDroppedFiles, baseName, download, pickFile } from './io/files.js';
 import { createModeler, type Modeler } from './modeler.js';
@@ -56,6 +57,10 @@ export class Designer {
   readonly #panes: Record<TabId, HTMLElement>;
   #fileName: string;
   #tab: TabId;
+  /** Edits since the diagram was opened or saved: 新建, 打开 and reload ask before dropping them. */
+  #dirty = false;
+  #autosaveTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #zoom: HTMLElement;
 
   private constructor(root: HTMLElement, options: DesignerOptions) {
     this.#root = root;
@@ -70,6 +75,7 @@ export class Designer {
     const properties = el('aside', { class: 'tb-properties', 'data-testid': 'properties' });
     this.#status = el('span', { class: 'tb-status', 'data-testid': 'status', role: 'status' });
     this.#file = el('span', { class: 'tb-file', 'data-testid': 'file-name' });
+    this.#zoom = el('span', { class: 'tb-zoom', 'data-testid': 'zoom' }, '100%');
     this.#panes = {
       problems: el('div', { class: 'tb-pane', 'data-testid': 'problems' }),
       preview: el('div', { class: 'tb-pane', 'data-testid': 'preview' }),
@@ -124,8 +130,131 @@ export class Designer {
       });
     } else this.#setStatus('status.engineMissing');
     acceptDroppedFiles(canvas, (file) => void this.openFile(file));
-    this.modeler.get<EventBus>('eventBus').on('commandStack.changed', () => this.#updateUndo());
+    const eventBus = this.modeler.get<EventBus>('eventBus');
+    eventBus.on('commandStack.changed', () => {
+      this.#updateUndo();
+      this.#changed();
+    });
+    eventBus.on('canvas.viewbox.changed', () => this.#showZoom());
+    // A click on the selected element keeps it selected (diagram-js would deselect it).
+    (
+      eventBus as unknown as {
+        on(
+          e: string,
+          p: number,
+          cb: (event: { element?: DiagramElement; originalEvent?: MouseEvent }) => unknown,
+        ): void;
+      }
+    ).on('element.click', 1500, (event) => {
+      const original = event.originalEvent;
+      if (original && (original.shiftKey || original.ctrlKey || original.metaKey)) return undefined;
+      const selected = this.modeler.get<{ get(): DiagramElement[] }>('selection').get();
+      if (event.element && selected.length === 1 && selected[0] === event.element) return false;
+      return undefined;
+    });
+    window.addEventListener('beforeunload', this.#beforeUnload);
     this.#showTab(this.#tab);
+  }
+
+  /** Asks the browser to confirm leaving while there is unsaved work. */
+  readonly #beforeUnload = (event: BeforeUnloadEvent): void => {
+    if (!this.#dirty) return;
+    event.preventDefault();
+    event.returnValue = '';
+  };
+
+  get dirty(): boolean {
+    return this.#dirty;
+  }
+
+  /** An edit: the work is unsaved, and kept in localStorage a moment later. */
+  #changed(): void {
+    this.#dirty = true;
+    clearTimeout(this.#autosaveTimer);
+    this.#autosaveTimer = setTimeout(() => void this.autosave(), 500);
+  }
+
+  /** Keeps the current diagram in localStorage (the next visit offers it back). */
+  async autosave(): Promise<void> {
+    if (!this.#dirty) return;
+    keep({ xml: await this.saveXML(), fileName: this.#fileName, at: Date.now() });
+  }
+
+  /** Whether unsaved work may be dropped: nothing unsaved, or the person says so. */
+  confirmDiscard(): boolean {
+    return !this.#dirty || window.confirm(this.t('confirm.discard'));
+  }
+
+  /** Offers the work kept from a previous visit, when there is some. */
+  offerRestore(): void {
+    const work = kept();
+    if (!work) return;
+    const when = new Date(work.at).toLocaleString(this.context.language === 'zh' ? 'zh-CN' : 'en');
+    const banner = el(
+      'div',
+      { class: 'tb-restore', 'data-testid': 'restore', role: 'alert' },
+      this.t('restore.found', { name: work.fileName, when }),
+      ' ',
+      el(
+        'button',
+        {
+          type: 'button',
+          class: 'tb-button',
+          'data-action': 'restore',
+          onclick: async () => {
+            banner.remove();
+            await this.open(work.xml, work.fileName);
+            this.#dirty = true;
+          },
+        },
+        this.t('restore.restore'),
+      ),
+      ' ',
+      el(
+        'button',
+        {
+          type: 'button',
+          class: 'tb-button',
+          'data-action': 'restore-discard',
+          onclick: () => {
+            banner.remove();
+            forget();
+          },
+        },
+        this.t('restore.discard'),
+      ),
+    );
+    this.#root.querySelector('.tb-app')?.prepend(banner);
+  }
+
+  #showZoom(): void {
+    const zoom = this.modeler.get<{ zoom(): number }>('canvas').zoom();
+    this.#zoom.textContent = `${Math.round(zoom * 100)}%`;
+  }
+
+  /** Fits the whole diagram in the window. */
+  fit(): void {
+    this.modeler.get<{ zoom(level: string, center: string): void }>('canvas').zoom('fit-viewport', 'auto');
+    this.#showZoom();
+  }
+
+  /** The name a saved file gets: the matter's name (or code, or the process name), else the opened file's. */
+  saveName(): string {
+    const root = this.modeler.get<{ getRootElement(): DiagramElement }>('canvas').getRootElement();
+    const bo = root.businessObject as {
+      get?(n: string): unknown;
+      name?: string;
+      processRef?: { get?(n: string): unknown; name?: string };
+    };
+    const process = bo?.processRef ?? bo;
+    const read = (name: string) => {
+      const value = process?.get?.(name);
+      return typeof value === 'string' ? value : null;
+    };
+    return (
+      matterFileName([read('tb:matterName'), read('tb:matterCode'), process?.name]) ??
+      `${baseName(this.#fileName)}.bpmn`
+    );
   }
 
   /** Builds the page in `root` and opens `options.xml` (or a new diagram). */
@@ -150,6 +279,7 @@ export class Designer {
       this.#fileName = fileName;
       this.#showFileName();
       this.#updateUndo();
+      this.#showZoom();
       return warnings;
     };
     try {
@@ -158,6 +288,8 @@ export class Designer {
         if (validation) await validation.open(draw);
         else await draw();
       });
+      this.#dirty = false;
+      clearTimeout(this.#autosaveTimer);
       return true;
     } catch (error) {
       this.#setStatus('status.openFailed', {
@@ -195,6 +327,7 @@ export class Designer {
     const language: Language = this.context.language === 'zh' ? 'en' : 'zh';
     localStorage.setItem(LANGUAGE_KEY, language);
     const xml = await this.saveXML();
+    window.removeEventListener('beforeunload', this.#beforeUnload);
     this.modeler.destroy();
     return Designer.start(this.#root, {
       ...this.#options,
@@ -309,7 +442,9 @@ export class Designer {
           const select = event.target as HTMLSelectElement;
           const entry = examples.find((e) => e.path === select.value);
           select.value = '';
-          if (entry) await this.open(await entry.load(), entry.path.split('/').pop() ?? entry.path);
+          if (entry && this.confirmDiscard()) {
+            await this.open(await entry.load(), entry.path.split('/').pop() ?? entry.path);
+          }
         },
       },
       el('option', { value: '' }, this.t('toolbar.examples')),
@@ -321,17 +456,25 @@ export class Designer {
       'header',
       { class: 'tb-toolbar' },
       el('strong', { class: 'tb-title' }, this.t('app.title')),
-      button('new', 'toolbar.new', () => void this.open(emptyDiagram(), 'matter.bpmn')),
+      button('new', 'toolbar.new', () => {
+        if (this.confirmDiscard()) void this.open(emptyDiagram(), 'matter.bpmn').then(() => forget());
+      }),
       button('open', 'toolbar.open', async () => {
+        if (!this.confirmDiscard()) return;
         const file = await pickFile('.bpmn,.xml');
         if (file) await this.openFile(file);
       }),
       exampleSelect,
-      button('save', 'toolbar.save', async () =>
-        download(`${baseName(this.#fileName)}.bpmn`, await this.saveXML(), 'application/xml'),
-      ),
+      button('save', 'toolbar.save', async () => {
+        const name = this.saveName();
+        download(name, await this.saveXML(), 'application/xml');
+        this.#fileName = name;
+        this.#showFileName();
+        this.#dirty = false;
+        forget();
+      }),
       button('svg', 'toolbar.svg', async () =>
-        download(`${baseName(this.#fileName)}.svg`, await this.saveSVG(), 'image/svg+xml'),
+        download(`${baseName(this.saveName())}.svg`, await this.saveSVG(), 'image/svg+xml'),
       ),
       button('undo', 'toolbar.undo', () => this.modeler.get<CommandStack>('commandStack').undo()),
       button('redo', 'toolbar.redo', () => this.modeler.get<CommandStack>('commandStack').redo()),
@@ -348,6 +491,8 @@ export class Designer {
         }
       }),
       button('language', 'toolbar.language', () => void this.switchLanguage().then(publish)),
+      button('fit', 'toolbar.fit', () => this.fit()),
+      this.#zoom,
       el('span', { class: 'tb-spacer' }),
       this.#file,
       el('span', { class: 'tb-hint' }, this.t('toolbar.dropHint')),

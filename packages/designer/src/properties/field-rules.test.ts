@@ -6,6 +6,7 @@ import {
   checkPassRatio,
   checkWarning,
   checkWholeNumber,
+  halfWidthDigits,
   TIME_UNITS,
 } from './field-rules.js';
 
@@ -49,5 +50,16 @@ describe('properties field rules', () => {
 
   it('offers the engine time units', () => {
     expect(TIME_UNITS).toEqual(['workingDays', 'naturalDays', 'hours', 'workingHours']);
+  });
+});
+
+describe('time-limit entry', () => {
+  it('accepts full-width digits and hints at working hours for a fraction', () => {
+    expect(halfWidthDigits('２')).toBe('2');
+    expect(checkWholeNumber('２')).toBeNull();
+    expect(checkWholeNumber('１５')).toBeNull();
+    expect(checkWholeNumber('0.5')).toBe('field.fraction');
+    expect(checkWholeNumber('０．５')).toBe('field.fraction');
+    expect(checkWholeNumber('abc')).toBe('field.notNumber');
   });
 });

@@ -46,7 +46,10 @@ export function forget(): void {
  */
 export function matterFileName(names: readonly (string | null | undefined)[]): string | null {
   for (const name of names) {
-    const clean = (name ?? '').replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').trim();
+    const clean = [...(name ?? '')]
+      .filter((c) => c >= ' ' && !'\\/:*?"<>|'.includes(c))
+      .join('')
+      .trim();
     if (clean !== '') return `${clean.slice(0, 80)}.bpmn`;
   }
   return null;

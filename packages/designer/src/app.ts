@@ -1,9 +1,10 @@
-import { getCalendar, MAINLAND_CALENDAR } from '@tongban/engine';
+import { getCalendar, MAINLAND_CALENDAR, TongbanError } from '@tongban/engine';
+import { localize } from '@tongban/engine/messages';
 import type { Element as DiagramElement } from 'bpmn-js/lib/model/Types.js';
 import { type DepartmentDirectory, parseDepartmentDirectory } from './departments.js';
 import { type DryRunPaint, DryRunView } from './dryrun/view.js';
 import { bundledExamples } from './examples.js';
-import { type Language, type MessageKey, message } from './i18n/messages.js';
+import { engineLanguage, type Language, type MessageKey, message } from './i18n/messages.js';
 import { forget, keep, kept, matterFileName } from './io/autosave.js';
 import { emptyDiagram } from './io/empty-diagram.js';
 import { acceptDroppedFiles, baseName, download, pickFile } from './io/files.js';
@@ -105,6 +106,7 @@ export class Designer {
       this.context,
       (id) => this.selectElement(id),
       options.acceptance ?? getCalendar(MAINLAND_CALENDAR).civilDateOf(Date.now()),
+      (text, source) => this.loadCalendarOverlay(text, source),
     );
     this.dryRun = new DryRunView(this.#panes.dryRun, this.context, {
       acceptanceDate: () =>
@@ -320,6 +322,26 @@ export class Designer {
     const directory = parseDepartmentDirectory(json);
     this.context.directory = directory;
     return directory;
+  }
+
+  /**
+   * Loads an agency calendar overlay (the JSON `tongban deadline --overlay` reads, e.g. next year's
+   * holidays) for this page: the model is checked and the preview and dry run count on it at once.
+   * Resolves with what is wrong with the file, in the page language, or null.
+   */
+  async loadCalendarOverlay(text: string, source: string): Promise<string | null> {
+    try {
+      this.context.calendars = this.context.calendars.withOverlay(text, source);
+      const name = (JSON.parse(text) as { name?: unknown }).name;
+      this.context.overlays.push(typeof name === 'string' ? name : source);
+    } catch (error) {
+      return error instanceof TongbanError
+        ? localize(error, engineLanguage(this.context.language))
+        : String(error);
+    }
+    await this.validation?.runNow();
+    this.preview.render();
+    return null;
   }
 
   /** Restarts the designer in the other language, keeping the diagram. */

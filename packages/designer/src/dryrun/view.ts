@@ -5,7 +5,6 @@ import {
   type Command,
   type CompiledDefinition,
   formatInstant,
-  getCalendar,
   type Instant,
   MAINLAND_CALENDAR,
   type TaskRecord,
@@ -144,7 +143,7 @@ export class DryRunView {
   }
 
   get #calendar() {
-    return getCalendar(this.#definition?.matter?.calendar ?? MAINLAND_CALENDAR);
+    return this.#context.calendars.getCalendar(this.#definition?.matter?.calendar ?? MAINLAND_CALENDAR);
   }
 
   async #start(): Promise<void> {

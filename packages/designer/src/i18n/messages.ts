@@ -144,6 +144,12 @@ const zh = {
   'preview.noLimit': '（无时限）',
   'preview.unavailable': '模型尚不能编译，修正问题后可预览期限。',
   'preview.calendarMissing': '引擎日历尚不可用。',
+  'preview.provisionalMark': '暂定',
+  'preview.beyondData': '节假日数据只覆盖到 {lastYear} 年，之后的法定节假日与调休尚未载入，未计入。',
+  'preview.overlay': '载入节假日文件…',
+  'preview.overlay.hint':
+    '机构的日历覆盖文件（JSON），如次年的节假日通知；与 tongban deadline --overlay 同一格式',
+  'preview.overlay.loaded': '已载入节假日：{names}',
   'dryRun.start': '受理（开始办件）',
   'dryRun.reset': '重置',
   'dryRun.openTasks': '待办环节',
@@ -351,6 +357,13 @@ const en: Record<MessageKey, string> = {
   'preview.noLimit': '(no limit)',
   'preview.unavailable': 'The model does not compile yet; fix the problems to preview deadlines.',
   'preview.calendarMissing': 'The engine calendar is not available yet.',
+  'preview.provisionalMark': 'provisional',
+  'preview.beyondData':
+    'The holiday data covers up to {lastYear}; statutory holidays and make-up days after that are not loaded and not counted.',
+  'preview.overlay': 'Load holidays…',
+  'preview.overlay.hint':
+    "An agency calendar overlay (JSON), e.g. next year's holiday notice; the format of tongban deadline --overlay",
+  'preview.overlay.loaded': 'Holidays loaded: {names}',
   'dryRun.start': 'Accept (start a case)',
   'dryRun.reset': 'Reset',
   'dryRun.openTasks': 'Open tasks',

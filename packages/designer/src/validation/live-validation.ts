@@ -116,7 +116,10 @@ export class LiveValidation {
     const definitions = this.#modeler.getDefinitions();
     let result: ValidationResult;
     try {
-      result = this.#validate(warnings ? { definitions, warnings } : { definitions });
+      result = this.#validate(
+        warnings ? { definitions, warnings } : { definitions },
+        this.#context.calendars,
+      );
     } catch (error) {
       // The engine promises diagnostics, not exceptions; if one escapes, show it rather than hide it.
       result = {

@@ -121,3 +121,14 @@ describe('steering the construction-permit dry run', () => {
     expect(run.events().some((e) => e.type === 'supplement.supplied')).toBe(true);
   });
 });
+
+describe('a dry run past the holiday data', () => {
+  it('runs on, weekdays only, when the definition is marked provisional', async () => {
+    const compiled = await compileBpmn(readFileSync(example, 'utf8'));
+    if (!compiled.ok) throw new Error('example does not compile');
+    const run = new DryRun({ ...compiled.definition, provisional: true }, at('2026-12-15'));
+    await run.start();
+    await run.complete(run.openTasks()[0]!, 'approve');
+    expect(run.openTasks().length).toBe(4);
+  });
+});

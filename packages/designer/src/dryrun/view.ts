@@ -148,8 +148,11 @@ export class DryRunView {
 
   async #start(): Promise<void> {
     if (!this.#definition) return;
+    // Past the holiday data the run goes on, weekdays only, and its dates are marked provisional
+    // (a refusal would stop a designer who only wants to try the flow).
+    const definition = { ...this.#definition, provisional: true };
     this.#run = new DryRun(
-      this.#definition,
+      definition,
       this.#calendar.startOfDay(this.#host.acceptanceDate()) + 9 * 3_600_000,
     );
     this.#operation = '';

@@ -54,8 +54,9 @@ export class DeadlinePreviewView {
               const file = await pickFile('.json,application/json');
               if (!file) return;
               const problem = await loadOverlay(await file.text(), file.name);
-              this.#overlayStatus.textContent = problem ?? '';
               this.#overlayStatus.className = problem ? 'tb-light-red' : 'tb-note';
+              this.#overlayStatus.textContent =
+                problem ?? context.t('preview.overlay.loaded', { names: context.overlays.join('、') });
             },
           },
           context.t('preview.overlay'),

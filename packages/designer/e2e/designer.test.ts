@@ -57,6 +57,8 @@ describe.skipIf(!hasChromium)(title, () => {
     server = await serveStatic(await buildDesigner());
     browser = await launchBrowser();
     page = browser.page;
+    // 新建 and the examples ask before dropping unsaved work: these tests say yes.
+    page.on('dialog', (dialog) => void dialog.accept());
   }, 180_000);
 
   afterAll(async () => {

@@ -35,6 +35,8 @@ page.on('dialog', (dialog) => void dialog.accept());
 try {
   await page.goto(server.url);
   await page.locator('.djs-palette').waitFor();
+  // tsx keeps function names with an `__name` helper that the page does not have.
+  await page.evaluate('globalThis.__name = (fn) => fn');
   const openExample = async () => {
     await page.selectOption('[data-action="examples"]', 'construction-permit/construction-permit.bpmn');
     await page.locator('.djs-shape[data-element-id="FireReview"]').waitFor();

@@ -169,11 +169,15 @@ export class Designer {
     return this.#dirty;
   }
 
-  /** An edit: the work is unsaved, and kept in localStorage a moment later. */
+  /** An edit: the work is unsaved, and kept in localStorage once the editing pauses. */
   #changed(): void {
     this.#dirty = true;
     clearTimeout(this.#autosaveTimer);
-    this.#autosaveTimer = setTimeout(() => void this.autosave(), 500);
+    // Saving a large diagram's XML takes a while: wait for a pause in the editing, then for idle time.
+    this.#autosaveTimer = setTimeout(
+      () => requestIdleCallback(() => void this.autosave(), { timeout: 2000 }),
+      1000,
+    );
   }
 
   /** Keeps the current diagram in localStorage (the next visit offers it back). */
@@ -403,7 +407,7 @@ export class Designer {
         );
       }
       overlays.add(id, 'tb-dry', {
-        position: { bottom: -4, left: 0 },
+        position: { top: -20, left: 0 },
         html: el(
           'div',
           { class: `tb-dry-label tb-dry-label-${light.light}`, 'data-element-id': id },

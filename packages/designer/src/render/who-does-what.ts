@@ -72,8 +72,11 @@ function text(content: string, x: number, y: number, width: number, kind: string
   node.setAttribute('font-family', 'Arial, "Noto Sans CJK SC", sans-serif');
   node.setAttribute('fill', kind === 'missing' ? '#cf222e' : '#57606a');
   node.setAttribute('text-anchor', 'middle');
-  node.setAttribute('textLength', String(Math.min(width - 6, content.length * 9)));
-  node.setAttribute('lengthAdjust', 'spacingAndGlyphs');
+  // Squeezed only when too long for the task (a squeeze costs glyph layout on large diagrams).
+  if (content.length * 9 > width - 6) {
+    node.setAttribute('textLength', String(width - 6));
+    node.setAttribute('lengthAdjust', 'spacingAndGlyphs');
+  }
   node.textContent = content;
   return node;
 }

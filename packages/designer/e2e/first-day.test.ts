@@ -330,6 +330,16 @@ describe.skipIf(!hasChromium)(title, () => {
       '元旦 2027-01-01',
     );
     await screenshot(page, 'designer-preview-overlay');
+
+    // The overlay carries over to the other language.
+    await page.click('[data-action="language"]');
+    await page.locator('[data-action="save"]', { hasText: 'Save BPMN' }).waitFor();
+    await page.click('[data-tab="preview"]');
+    await expect(
+      page.locator('[data-testid="preview-case"] [data-field="due"]').textContent(),
+    ).resolves.not.toContain('provisional');
+    await page.click('[data-action="language"]');
+    await page.locator('[data-action="save"]', { hasText: '保存 BPMN' }).waitFor();
   });
 
   it('has no console errors', () => {

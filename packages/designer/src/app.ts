@@ -355,16 +355,22 @@ export class Designer {
     const xml = await this.saveXML();
     window.removeEventListener('beforeunload', this.#beforeUnload);
     this.modeler.destroy();
-    return Designer.start(this.#root, {
+    const dirty = this.#dirty;
+    const designer = new Designer(this.#root, {
       ...this.#options,
       language,
       directory: this.context.directory,
-      xml,
       fileName: this.#fileName,
       tab: this.#tab,
       acceptance: this.#panes.preview.querySelector<HTMLInputElement>('[data-testid="acceptance-date"]')
         ?.value,
     });
+    // The calendars loaded in the page and the unsaved state carry over to the other language.
+    designer.context.calendars = this.context.calendars;
+    designer.context.overlays = this.context.overlays;
+    await designer.open(xml, this.#fileName);
+    designer.#dirty = dirty;
+    return designer;
   }
 
   /**

@@ -13,8 +13,7 @@ import {
 describe('properties field rules', () => {
   it('accepts whole numbers (or nothing) for limits', () => {
     for (const ok of ['', ' ', '0', '20', ' 15 ']) expect(checkWholeNumber(ok), ok).toBeNull();
-    for (const bad of ['-1', '二十', '20天'])
-      expect(checkWholeNumber(bad), bad).toBe('field.notNumber');
+    for (const bad of ['-1', '二十', '20天']) expect(checkWholeNumber(bad), bad).toBe('field.notNumber');
   });
 
   it('accepts a number or a share below 100% as a warning threshold', () => {

@@ -58,6 +58,15 @@ export interface DryRunHost {
   describe(elementId: string): string;
 }
 
+/** The statechart's node types in Chinese. */
+const STATE_TYPES: Readonly<Record<string, string>> = {
+  atomic: '状态',
+  compound: '复合',
+  parallel: '并行',
+  final: '终态',
+  history: '历史',
+};
+
 /** Statuses after which a case no longer changes. */
 const ENDED: ReadonlySet<CaseStatus> = new Set(['completed', 'terminated', 'withdrawn', 'refused', 'failed']);
 
@@ -694,7 +703,7 @@ export class DryRunView {
         'li',
         { class: active.has(node.id) ? 'tb-state tb-state-active' : 'tb-state', 'data-state-id': node.id },
         `${node.key} `,
-        el('small', {}, node.type),
+        el('small', {}, this.#context.language === 'zh' ? (STATE_TYPES[node.type] ?? node.type) : node.type),
         Object.keys(node.states).length > 0 ? el('ul', {}, ...Object.values(node.states).map(render)) : null,
       );
     return el('ul', { class: 'tb-statechart', 'data-testid': 'statechart' }, render(scope));

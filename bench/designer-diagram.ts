@@ -56,7 +56,7 @@ export function generate(stages: number, width: number): { xml: string; elements
       const task = `Review_${s}_${w}`;
       const y = 100 + w * 100;
       nodes.push(
-        `<bpmn:userTask id="${task}" name="协办审查 ${s}-${w}" tb:department="部门${w}" tb:role="co" tb:timeLimit="5" />`,
+        `<bpmn:userTask id="${task}" name="协办审查 ${s}-${w}" tb:department="部门${w}" tb:role="${w === 0 ? 'lead' : 'co'}" tb:timeLimit="5" />`,
       );
       shape(task, x + 100, y, 100, 80);
       flow(fork, task, [
@@ -91,7 +91,7 @@ export function generate(stages: number, width: number): { xml: string; elements
   ]);
   const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:tb="https://tongban.dev/schema/bpmn/tb/1.0" id="Bench" targetNamespace="https://tongban.dev/bench">
-<bpmn:process id="BenchMatter" isExecutable="true" tb:matterKind="promised" tb:legalLimit="45" tb:promisedLimit="40">
+<bpmn:process id="BenchMatter" isExecutable="true" tb:matterKind="promised" tb:legalLimit="${Math.max(45, stages * 5 + 15)}" tb:promisedLimit="${Math.max(40, stages * 5 + 10)}">
 ${nodes.join('\n')}
 ${flows.join('\n')}
 </bpmn:process>
@@ -103,7 +103,7 @@ ${edges.join('\n')}
   return { xml, elements: nodes.length + flows.length };
 }
 
-/** 5 stages × 33 departments: 4 + 5×35 = 179 flow nodes and 3 + 5×67 = 338 sequence flows, 517 elements. */
+/** 5 stages × 33 departments (one of them the stage's lead): 4 + 5×35 = 179 flow nodes and 3 + 5×67 = 338 sequence flows, 517 elements. */
 export const benchDiagram = (): { xml: string; elements: number } => generate(5, 33);
 
 /** Builds and serves the designer, opens it in Chromium, and waits until its first validation is shown. */

@@ -36,7 +36,7 @@ describe('tongban validate reads files safely', () => {
     const [before, after] = text.split('住建局') as [string, string];
     // 住建 in GBK: what a file saved by a GBK editor holds.
     const gbk = new Uint8Array([...Buffer.from(before), 0xd7, 0xa1, 0xbd, 0xa8, ...Buffer.from(after)]);
-    const run = await cli('validate', file('gbk.bpmn', gbk));
+    const run = await cli('validate', '--lang', 'en', file('gbk.bpmn', gbk));
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(
       /^- BAD_ENCODING The file is not valid UTF-8: byte 0x[0-9A-F]{2} at line 3 .*encoding="GBK"/,

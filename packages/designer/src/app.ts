@@ -1,9 +1,11 @@
-import { getCalendar, MAINLAND_CALENDAR } from '@tongban/engine';
+import { getCalendar, MAINLAND_CALENDAR, TongbanError } from '@tongban/engine';
+import { localize } from '@tongban/engine/messages';
 import type { Element as DiagramElement } from 'bpmn-js/lib/model/Types.js';
 import { type DepartmentDirectory, parseDepartmentDirectory } from './departments.js';
-import { DryRunView } from './dryrun/view.js';
+import { type DryRunPaint, DryRunView } from './dryrun/view.js';
 import { bundledExamples } from './examples.js';
-import { type Language, type MessageKey, message } from './i18n/messages.js';
+import { engineLanguage, type Language, type MessageKey, message } from './i18n/messages.js';
+import { forget, keep, kept, matterFileName } from './io/autosave.js';
 import { emptyDiagram } from './io/empty-diagram.js';
 import { acceptDroppedFiles, baseName, download, pickFile } from './io/files.js';
 import { createModeler, type Modeler } from './modeler.js';
@@ -11,6 +13,7 @@ import { DeadlinePreviewView } from './preview/view.js';
 import { withPanelRendersDeferred } from './properties/defer-panel.js';
 import { TbContext } from './tb-context.js';
 import { el, replaceChildren } from './ui/dom.js';
+import { describeElement } from './validation/describe.js';
 import { LiveValidation } from './validation/live-validation.js';
 import type { Validator } from './validation/types.js';
 
@@ -47,7 +50,7 @@ export class Designer {
   readonly validation: LiveValidation | null;
   readonly preview: DeadlinePreviewView;
   readonly dryRun: DryRunView;
-  #dryMarked: readonly string[] = [];
+  #dryMarked: [string, string][] = [];
   readonly #root: HTMLElement;
   readonly #options: DesignerOptions;
   readonly #status: HTMLElement;
@@ -55,6 +58,10 @@ export class Designer {
   readonly #panes: Record<TabId, HTMLElement>;
   #fileName: string;
   #tab: TabId;
+  /** Edits since the diagram was opened or saved: 新建, 打开 and reload ask before dropping them. */
+  #dirty = false;
+  #autosaveTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #zoom: HTMLElement;
 
   private constructor(root: HTMLElement, options: DesignerOptions) {
     this.#root = root;
@@ -69,6 +76,7 @@ export class Designer {
     const properties = el('aside', { class: 'tb-properties', 'data-testid': 'properties' });
     this.#status = el('span', { class: 'tb-status', 'data-testid': 'status', role: 'status' });
     this.#file = el('span', { class: 'tb-file', 'data-testid': 'file-name' });
+    this.#zoom = el('span', { class: 'tb-zoom', 'data-testid': 'zoom' }, '100%');
     this.#panes = {
       problems: el('div', { class: 'tb-pane', 'data-testid': 'problems' }),
       preview: el('div', { class: 'tb-pane', 'data-testid': 'preview' }),
@@ -98,11 +106,17 @@ export class Designer {
       this.context,
       (id) => this.selectElement(id),
       options.acceptance ?? getCalendar(MAINLAND_CALENDAR).civilDateOf(Date.now()),
+      (text, source) => this.loadCalendarOverlay(text, source),
     );
     this.dryRun = new DryRunView(this.#panes.dryRun, this.context, {
       acceptanceDate: () =>
         this.#panes.preview.querySelector<HTMLInputElement>('[data-testid="acceptance-date"]')?.value ?? '',
-      highlight: (ids) => this.#highlight(ids),
+      paint: (paint) => this.#paint(paint),
+      describe: (id) =>
+        describeElement(
+          this.modeler.get<{ get(id: string): DiagramElement | undefined }>('elementRegistry'),
+          id,
+        ),
       selectedElementId: () => {
         const selected = this.modeler.get<{ get(): DiagramElement[] }>('selection').get();
         return selected.length === 1 ? (selected[0]?.id ?? null) : null;
@@ -118,8 +132,135 @@ export class Designer {
       });
     } else this.#setStatus('status.engineMissing');
     acceptDroppedFiles(canvas, (file) => void this.openFile(file));
-    this.modeler.get<EventBus>('eventBus').on('commandStack.changed', () => this.#updateUndo());
+    const eventBus = this.modeler.get<EventBus>('eventBus');
+    eventBus.on('commandStack.changed', () => {
+      this.#updateUndo();
+      this.#changed();
+    });
+    eventBus.on('canvas.viewbox.changed', () => this.#showZoom());
+    // A click on the selected element keeps it selected (diagram-js would deselect it).
+    (
+      eventBus as unknown as {
+        on(
+          e: string,
+          p: number,
+          cb: (event: { element?: DiagramElement; originalEvent?: MouseEvent }) => unknown,
+        ): void;
+      }
+    ).on('element.click', 1500, (event) => {
+      const original = event.originalEvent;
+      if (original && (original.shiftKey || original.ctrlKey || original.metaKey)) return undefined;
+      const selected = this.modeler.get<{ get(): DiagramElement[] }>('selection').get();
+      if (event.element && selected.length === 1 && selected[0] === event.element) return false;
+      return undefined;
+    });
+    window.addEventListener('beforeunload', this.#beforeUnload);
     this.#showTab(this.#tab);
+  }
+
+  /** Asks the browser to confirm leaving while there is unsaved work. */
+  readonly #beforeUnload = (event: BeforeUnloadEvent): void => {
+    if (!this.#dirty) return;
+    event.preventDefault();
+    event.returnValue = '';
+  };
+
+  get dirty(): boolean {
+    return this.#dirty;
+  }
+
+  /** An edit: the work is unsaved, and kept in localStorage once the editing pauses. */
+  #changed(): void {
+    this.#dirty = true;
+    clearTimeout(this.#autosaveTimer);
+    // Saving a large diagram's XML takes a while: wait for a pause in the editing, then for idle time.
+    this.#autosaveTimer = setTimeout(
+      () => requestIdleCallback(() => void this.autosave(), { timeout: 2000 }),
+      1000,
+    );
+  }
+
+  /** Keeps the current diagram in localStorage (the next visit offers it back). */
+  async autosave(): Promise<void> {
+    if (!this.#dirty) return;
+    keep({ xml: await this.saveXML(), fileName: this.#fileName, at: Date.now() });
+  }
+
+  /** Whether unsaved work may be dropped: nothing unsaved, or the person says so. */
+  confirmDiscard(): boolean {
+    return !this.#dirty || window.confirm(this.t('confirm.discard'));
+  }
+
+  /** Offers the work kept from a previous visit, when there is some. */
+  offerRestore(): void {
+    const work = kept();
+    if (!work) return;
+    const when = new Date(work.at).toLocaleString(this.context.language === 'zh' ? 'zh-CN' : 'en');
+    const banner = el(
+      'div',
+      { class: 'tb-restore', 'data-testid': 'restore', role: 'alert' },
+      this.t('restore.found', { name: work.fileName, when }),
+      ' ',
+      el(
+        'button',
+        {
+          type: 'button',
+          class: 'tb-button',
+          'data-action': 'restore',
+          onclick: async () => {
+            banner.remove();
+            await this.open(work.xml, work.fileName);
+            this.#dirty = true;
+          },
+        },
+        this.t('restore.restore'),
+      ),
+      ' ',
+      el(
+        'button',
+        {
+          type: 'button',
+          class: 'tb-button',
+          'data-action': 'restore-discard',
+          onclick: () => {
+            banner.remove();
+            forget();
+          },
+        },
+        this.t('restore.discard'),
+      ),
+    );
+    this.#root.querySelector('.tb-app')?.prepend(banner);
+  }
+
+  #showZoom(): void {
+    const zoom = this.modeler.get<{ zoom(): number }>('canvas').zoom();
+    this.#zoom.textContent = `${Math.round(zoom * 100)}%`;
+  }
+
+  /** Fits the whole diagram in the window. */
+  fit(): void {
+    this.modeler.get<{ zoom(level: string, center: string): void }>('canvas').zoom('fit-viewport', 'auto');
+    this.#showZoom();
+  }
+
+  /** The name a saved file gets: the matter's name (or code, or the process name), else the opened file's. */
+  saveName(): string {
+    const root = this.modeler.get<{ getRootElement(): DiagramElement }>('canvas').getRootElement();
+    const bo = root.businessObject as {
+      get?(n: string): unknown;
+      name?: string;
+      processRef?: { get?(n: string): unknown; name?: string };
+    };
+    const process = bo?.processRef ?? bo;
+    const read = (name: string) => {
+      const value = process?.get?.(name);
+      return typeof value === 'string' ? value : null;
+    };
+    return (
+      matterFileName([read('tb:matterName'), read('tb:matterCode'), process?.name]) ??
+      `${baseName(this.#fileName)}.bpmn`
+    );
   }
 
   /** Builds the page in `root` and opens `options.xml` (or a new diagram). */
@@ -144,6 +285,7 @@ export class Designer {
       this.#fileName = fileName;
       this.#showFileName();
       this.#updateUndo();
+      this.#showZoom();
       return warnings;
     };
     try {
@@ -152,6 +294,8 @@ export class Designer {
         if (validation) await validation.open(draw);
         else await draw();
       });
+      this.#dirty = false;
+      clearTimeout(this.#autosaveTimer);
       return true;
     } catch (error) {
       this.#setStatus('status.openFailed', {
@@ -184,33 +328,110 @@ export class Designer {
     return directory;
   }
 
+  /**
+   * Loads an agency calendar overlay (the JSON `tongban deadline --overlay` reads, e.g. next year's
+   * holidays) for this page: the model is checked and the preview and dry run count on it at once.
+   * Resolves with what is wrong with the file, in the page language, or null.
+   */
+  async loadCalendarOverlay(text: string, source: string): Promise<string | null> {
+    try {
+      this.context.calendars = this.context.calendars.withOverlay(text, source);
+      const name = (JSON.parse(text) as { name?: unknown }).name;
+      this.context.overlays.push(typeof name === 'string' ? name : source);
+    } catch (error) {
+      return error instanceof TongbanError
+        ? localize(error, engineLanguage(this.context.language))
+        : String(error);
+    }
+    await this.validation?.runNow();
+    this.preview.render();
+    return null;
+  }
+
   /** Restarts the designer in the other language, keeping the diagram. */
   async switchLanguage(): Promise<Designer> {
     const language: Language = this.context.language === 'zh' ? 'en' : 'zh';
     localStorage.setItem(LANGUAGE_KEY, language);
     const xml = await this.saveXML();
+    window.removeEventListener('beforeunload', this.#beforeUnload);
     this.modeler.destroy();
-    return Designer.start(this.#root, {
+    const dirty = this.#dirty;
+    const designer = new Designer(this.#root, {
       ...this.#options,
       language,
       directory: this.context.directory,
-      xml,
       fileName: this.#fileName,
       tab: this.#tab,
       acceptance: this.#panes.preview.querySelector<HTMLInputElement>('[data-testid="acceptance-date"]')
         ?.value,
     });
+    // The calendars loaded in the page and the unsaved state carry over to the other language.
+    designer.context.calendars = this.context.calendars;
+    designer.context.overlays = this.context.overlays;
+    await designer.open(xml, this.#fileName);
+    designer.#dirty = dirty;
+    return designer;
   }
 
-  #highlight(ids: readonly string[]): void {
+  /**
+   * Paints a dry run on the canvas: open tasks coloured by their light with the last day and
+   * working days left under them, the elements and flows the case passed, and each gateway's way.
+   */
+  #paint(paint: DryRunPaint | null): void {
     const canvas = this.modeler.get<{
       addMarker(id: string, m: string): void;
       removeMarker(id: string, m: string): void;
     }>('canvas');
+    const overlays = this.modeler.get<{
+      add(id: string, type: string, o: { position: Record<string, number>; html: HTMLElement }): string;
+      remove(filter: { type: string }): void;
+    }>('overlays');
     const registry = this.modeler.get<{ get(id: string): DiagramElement | undefined }>('elementRegistry');
-    for (const id of this.#dryMarked) if (registry.get(id)) canvas.removeMarker(id, 'tb-dry-active');
-    for (const id of ids) if (registry.get(id)) canvas.addMarker(id, 'tb-dry-active');
-    this.#dryMarked = ids;
+    for (const [id, marker] of this.#dryMarked) if (registry.get(id)) canvas.removeMarker(id, marker);
+    overlays.remove({ type: 'tb-dry' });
+    this.#dryMarked = [];
+    if (!paint) return;
+    const mark = (id: string, marker: string) => {
+      if (!registry.get(id)) return;
+      canvas.addMarker(id, marker);
+      this.#dryMarked.push([id, marker]);
+    };
+    for (const id of paint.visited) mark(id, 'tb-dry-visited');
+    for (const id of paint.flows) mark(id, 'tb-dry-taken');
+    for (const id of paint.active) mark(id, 'tb-dry-active');
+    for (const [id, light] of paint.lights) {
+      mark(id, `tb-dry-light-${light.light}`);
+      if (!registry.get(id)) continue;
+      const parts = [this.t(`light.${light.light}`)];
+      if (light.lastDay !== null)
+        parts.push(`${this.t('dryRun.lastDay', { date: light.lastDay })}${light.provisional ? '*' : ''}`);
+      if (light.left !== null) {
+        parts.push(
+          light.left >= 0
+            ? this.t('dryRun.daysLeft', { n: light.left })
+            : this.t('dryRun.overdueDays', { n: -light.left }),
+        );
+      }
+      overlays.add(id, 'tb-dry', {
+        position: { top: -20, left: 0 },
+        html: el(
+          'div',
+          { class: `tb-dry-label tb-dry-label-${light.light}`, 'data-element-id': id },
+          parts.join(' · '),
+        ),
+      });
+    }
+    for (const [gateway, flow] of paint.choices) {
+      if (!registry.get(gateway)) continue;
+      overlays.add(gateway, 'tb-dry', {
+        position: { top: -22, left: -10 },
+        html: el(
+          'div',
+          { class: 'tb-dry-choice', 'data-element-id': gateway, 'data-flow': flow },
+          `→ ${describeElement(registry, flow)}`,
+        ),
+      });
+    }
   }
 
   /** Selects an element and scrolls it into view. */
@@ -253,7 +474,9 @@ export class Designer {
           const select = event.target as HTMLSelectElement;
           const entry = examples.find((e) => e.path === select.value);
           select.value = '';
-          if (entry) await this.open(await entry.load(), entry.path.split('/').pop() ?? entry.path);
+          if (entry && this.confirmDiscard()) {
+            await this.open(await entry.load(), entry.path.split('/').pop() ?? entry.path);
+          }
         },
       },
       el('option', { value: '' }, this.t('toolbar.examples')),
@@ -265,17 +488,25 @@ export class Designer {
       'header',
       { class: 'tb-toolbar' },
       el('strong', { class: 'tb-title' }, this.t('app.title')),
-      button('new', 'toolbar.new', () => void this.open(emptyDiagram(), 'matter.bpmn')),
+      button('new', 'toolbar.new', () => {
+        if (this.confirmDiscard()) void this.open(emptyDiagram(), 'matter.bpmn').then(() => forget());
+      }),
       button('open', 'toolbar.open', async () => {
+        if (!this.confirmDiscard()) return;
         const file = await pickFile('.bpmn,.xml');
         if (file) await this.openFile(file);
       }),
       exampleSelect,
-      button('save', 'toolbar.save', async () =>
-        download(`${baseName(this.#fileName)}.bpmn`, await this.saveXML(), 'application/xml'),
-      ),
+      button('save', 'toolbar.save', async () => {
+        const name = this.saveName();
+        download(name, await this.saveXML(), 'application/xml');
+        this.#fileName = name;
+        this.#showFileName();
+        this.#dirty = false;
+        forget();
+      }),
       button('svg', 'toolbar.svg', async () =>
-        download(`${baseName(this.#fileName)}.svg`, await this.saveSVG(), 'image/svg+xml'),
+        download(`${baseName(this.saveName())}.svg`, await this.saveSVG(), 'image/svg+xml'),
       ),
       button('undo', 'toolbar.undo', () => this.modeler.get<CommandStack>('commandStack').undo()),
       button('redo', 'toolbar.redo', () => this.modeler.get<CommandStack>('commandStack').redo()),
@@ -292,6 +523,8 @@ export class Designer {
         }
       }),
       button('language', 'toolbar.language', () => void this.switchLanguage().then(publish)),
+      button('fit', 'toolbar.fit', () => this.fit()),
+      this.#zoom,
       el('span', { class: 'tb-spacer' }),
       this.#file,
       el('span', { class: 'tb-hint' }, this.t('toolbar.dropHint')),

@@ -7,8 +7,9 @@ import type { ValidationResult, Validator } from './validation/types.js';
  * `check-parsed.test.ts` holds the two equal). The runnable definition is compiled from the model
  * only when the deadline preview or the dry run asks for it.
  */
-export const engineValidator: Validator = (parsed) => {
-  const { ok, diagnostics, model } = checkParsedBpmn(parsed);
+export const engineValidator: Validator = (parsed, calendars) => {
+  const options = calendars ? { calendars } : {};
+  const { ok, diagnostics, model } = checkParsedBpmn(parsed, options);
   let built: ReturnType<ValidationResult['definition']> | undefined;
   return {
     ok,
@@ -16,7 +17,7 @@ export const engineValidator: Validator = (parsed) => {
     key: model ? JSON.stringify(model) : null,
     definition: () => {
       if (built === undefined) {
-        const compiled = model ? compile(model) : null;
+        const compiled = model ? compile(model, options) : null;
         built = compiled?.ok ? compiled.definition : null;
       }
       return built;

@@ -27,3 +27,4 @@ const designer = await Designer.start(root, {
   validate: engineValidator,
 });
 publish(designer);
+designer.offerRestore();

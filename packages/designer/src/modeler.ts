@@ -5,6 +5,7 @@ import minimapModule from 'diagram-js-minimap';
 import { translateModule } from './i18n/translate-module.js';
 import { tbPaletteModule } from './palette/tb-palette.js';
 import { tbPropertiesModule } from './properties/tb-properties-provider.js';
+import { whoDoesWhatModule } from './render/who-does-what.js';
 import type { TbContext } from './tb-context.js';
 
 // bpmn-js ships ESM without `"type": "module"`, so TypeScript (NodeNext) sees a CommonJS module whose
@@ -33,6 +34,7 @@ export function createModeler(canvas: HTMLElement, properties: HTMLElement, cont
       { tbContext: ['value', context] },
       tbPropertiesModule,
       tbPaletteModule,
+      whoDoesWhatModule,
     ],
     moddleExtensions: { tb: tbModdleDescriptor },
   });

@@ -1,3 +1,4 @@
+import { type CalendarRegistry, defaultCalendarRegistry } from '@tongban/engine';
 import type { DepartmentDirectory } from './departments.js';
 import { type Language, type MessageKey, message } from './i18n/messages.js';
 
@@ -8,6 +9,10 @@ import { type Language, type MessageKey, message } from './i18n/messages.js';
 export class TbContext {
   readonly language: Language;
   #directory: DepartmentDirectory;
+  /** The calendars models count on: the engine's, plus any agency overlay loaded in the page. */
+  calendars: CalendarRegistry = defaultCalendarRegistry();
+  /** Names of the overlays loaded, for the preview to say what it counts on. */
+  overlays: string[] = [];
   readonly #listeners = new Set<() => void>();
 
   constructor(language: Language, directory: DepartmentDirectory) {

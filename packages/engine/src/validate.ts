@@ -17,6 +17,44 @@ function compileFailed(error: unknown): Diagnostic {
   };
 }
 
+/** Import errors about one field of an element: the element stays in the graph as drawn. */
+const FIELD_ERRORS: ReadonlySet<Diagnostic['code']> = new Set<Diagnostic['code']>([
+  'MISSING_DEPARTMENT',
+  'BAD_ROLE',
+  'BAD_TIME_LIMIT',
+  'MISSING_HANDLER',
+  'BAD_MATTER',
+  'BAD_DECISION_MODE',
+  'BAD_MULTI_INSTANCE',
+  'MISSING_CONDITION',
+  'BAD_CONDITION',
+  'UNKNOWN_CALENDAR',
+]);
+
+/**
+ * The import's diagnostics, then what the structural checks find in the model the import still
+ * made (a task without a department is still a task): a designer sees every problem at once rather
+ * than one stage's problems hiding the next's. The model is partial, so a check that fails on it
+ * says nothing: the import's errors already refuse the model.
+ */
+function alongImportErrors(
+  imported: readonly Diagnostic[],
+  model: ProcessModel,
+  options: CompileOptions,
+): Diagnostic[] {
+  // An import error that drops or reshapes an element would make the checks report its echoes
+  // (unreachable successors …); errors in a field leave the graph as drawn.
+  if (imported.some((d) => d.severity === 'error' && !FIELD_ERRORS.has(d.code))) return [...imported];
+  let checked: Diagnostic[];
+  try {
+    checked = checkModel(model, options);
+  } catch {
+    return [...imported];
+  }
+  const seen = new Set(imported.map((d) => `${d.elementId}\u0000${d.code}`));
+  return [...imported, ...checked.filter((d) => !seen.has(`${d.elementId}\u0000${d.code}`))];
+}
+
 /**
  * BPMN XML to a runnable definition: import, then compile. Import diagnostics (warnings included)
  * come first; compile runs only when the import found no error. Never throws on bad input.
@@ -24,7 +62,9 @@ function compileFailed(error: unknown): Diagnostic {
 export async function compileBpmn(xml: string, options: CompileOptions = {}): Promise<CompileResult> {
   const imported = await importBpmn(xml);
   const importErrors = imported.diagnostics.some((d) => d.severity === 'error');
-  if (imported.model === null || importErrors) return { ok: false, diagnostics: [...imported.diagnostics] };
+  if (imported.model === null) return { ok: false, diagnostics: [...imported.diagnostics] };
+  if (importErrors)
+    return { ok: false, diagnostics: alongImportErrors(imported.diagnostics, imported.model, options) };
   let compiled: CompileResult;
   try {
     compiled = compile(imported.model, options);
@@ -60,8 +100,13 @@ export interface ParsedCheck {
 export function checkParsedBpmn(parsed: ParsedBpmn, options: CompileOptions = {}): ParsedCheck {
   const imported = importDefinitions(parsed);
   const importErrors = imported.diagnostics.some((d) => d.severity === 'error');
-  if (imported.model === null || importErrors) {
-    return { ok: false, diagnostics: [...imported.diagnostics], model: null };
+  if (imported.model === null) return { ok: false, diagnostics: [...imported.diagnostics], model: null };
+  if (importErrors) {
+    return {
+      ok: false,
+      diagnostics: alongImportErrors(imported.diagnostics, imported.model, options),
+      model: null,
+    };
   }
   let checked: Diagnostic[];
   try {

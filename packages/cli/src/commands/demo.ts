@@ -49,7 +49,8 @@ export function register(program: Command): void {
       const scenario = readJsonFile(join(folder, 'scenario.json')) as Scenario;
       const compiled = await compileBpmn(xml);
       if (!compiled.ok) {
-        for (const d of compiled.diagnostics) process.stderr.write(`${diagnosticLine(d)}\n`);
+        for (const d of compiled.diagnostics)
+          process.stderr.write(`${diagnosticLine(d, resolveLang(options.lang))}\n`);
         process.exitCode = EXIT_FAILURE;
         return;
       }

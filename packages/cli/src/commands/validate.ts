@@ -1,14 +1,21 @@
 import { compileBpmn, type Diagnostic, decodeBpmnBytes } from '@tongban/engine';
+import { localize } from '@tongban/engine/messages';
 import type { Command } from 'commander';
 import { explainFile } from '../format/explain.js';
 import { modelSummary } from '../format/model-summary.js';
-import { LANG_HELP, resolveLang } from '../i18n/lang.js';
+import { LANG_HELP, type Lang, resolveLang } from '../i18n/lang.js';
 import { EXIT_FAILURE, EXIT_OK } from '../program.js';
 import { readInputBytes } from '../read-input.js';
 
-/** One line per diagnostic: `elementId code message` (`-` when the problem is the whole document). */
-export function diagnosticLine(d: Diagnostic): string {
-  return `${d.elementId ?? '-'} ${d.code} ${d.message}`;
+/**
+ * One line per diagnostic: `elementId code message` (`-` when the problem is the whole document).
+ * In Chinese the message is the catalogue's (`@tongban/engine/messages`, in the designer's field
+ * names; the line starts with the element id already); in English it is the engine's own, which
+ * names the attribute and the value it read.
+ */
+export function diagnosticLine(d: Diagnostic, lang: Lang = resolveLang(undefined)): string {
+  const message = lang === 'en' ? d.message : localize(d, lang, { describe: () => '' });
+  return `${d.elementId ?? '-'} ${d.code} ${message}`;
 }
 
 interface Options {
@@ -43,7 +50,7 @@ export function register(program: Command): void {
     )
     .option('--lang <lang>', LANG_HELP)
     .action(async (files: string[], options: Options) => {
-      const lang = options.explain ? resolveLang(options.lang) : 'en';
+      const lang = resolveLang(options.lang);
       const results = [];
       for (const file of files) results.push({ file, ...(await validateFile(file)) });
       if (options.json) {
@@ -58,9 +65,9 @@ export function register(program: Command): void {
       } else {
         for (const result of results) {
           for (const d of result.diagnostics) {
-            const line = `${diagnosticLine(d)}\n`;
+            const line = `${diagnosticLine(d, lang)}\n`;
             if (d.severity === 'error') process.stdout.write(line);
-            else process.stderr.write(`warning: ${line}`);
+            else process.stderr.write(`${lang === 'en' ? 'warning' : '警告'}: ${line}`);
           }
           if (result.ok) process.stdout.write(`${modelSummary(result.file, result.definition)}\n`);
         }

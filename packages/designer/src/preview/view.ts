@@ -1,5 +1,6 @@
 import type { CivilDate, CompiledDefinition, TimeLimit } from '@tongban/engine';
 import { departmentLabel } from '../departments.js';
+import { pickFile } from '../io/files.js';
 import type { TbContext } from '../tb-context.js';
 import { el, replaceChildren } from '../ui/dom.js';
 import { type DeadlinePreview, previewDeadlines } from './schedule.js';
@@ -15,6 +16,7 @@ export class DeadlinePreviewView {
   readonly #select: (elementId: string) => void;
   readonly #date: HTMLInputElement;
   readonly #body: HTMLElement;
+  readonly #overlayStatus: HTMLElement = el('span', { class: 'tb-note', 'data-testid': 'overlay-status' });
   /** The compiled model, built on first use (a hidden tab never asks). */
   #definition: () => CompiledDefinition | null = () => null;
 
@@ -23,6 +25,7 @@ export class DeadlinePreviewView {
     context: TbContext,
     select: (elementId: string) => void,
     acceptance: CivilDate,
+    loadOverlay: (text: string, source: string) => Promise<string | null> = async () => null,
   ) {
     this.#pane = pane;
     this.#context = context;
@@ -40,6 +43,25 @@ export class DeadlinePreviewView {
         'div',
         { class: 'tb-preview-controls' },
         el('label', {}, `${context.t('preview.acceptance')} `, this.#date),
+        el(
+          'button',
+          {
+            type: 'button',
+            class: 'tb-button',
+            'data-action': 'calendar-overlay',
+            title: context.t('preview.overlay.hint'),
+            onclick: async () => {
+              const file = await pickFile('.json,application/json');
+              if (!file) return;
+              const problem = await loadOverlay(await file.text(), file.name);
+              this.#overlayStatus.className = problem ? 'tb-light-red' : 'tb-note';
+              this.#overlayStatus.textContent =
+                problem ?? context.t('preview.overlay.loaded', { names: context.overlays.join('、') });
+            },
+          },
+          context.t('preview.overlay'),
+        ),
+        this.#overlayStatus,
         el('span', { class: 'tb-note' }, context.t('preview.assumption')),
       ),
       this.#body,
@@ -72,7 +94,26 @@ export class DeadlinePreviewView {
       this.#pane.dataset.state = 'error';
       return;
     }
-    replaceChildren(this.#body, this.#caseTable(preview), this.#stepsTable(preview), this.#notes(preview));
+    if (this.#context.overlays.length > 0 && this.#overlayStatus.className !== 'tb-light-red') {
+      this.#overlayStatus.textContent = this.#context.t('preview.overlay.loaded', {
+        names: this.#context.overlays.join('、'),
+      });
+    }
+    const provisional =
+      preview.caseDeadline?.provisional === true || preview.rows.some((row) => row.provisional);
+    replaceChildren(
+      this.#body,
+      this.#caseTable(preview),
+      this.#stepsTable(preview),
+      this.#notes(preview, provisional ? definition : null),
+      provisional
+        ? el(
+            'p',
+            { class: 'tb-note tb-provisional', 'data-testid': 'preview-provisional' },
+            t('preview.provisionalNote'),
+          )
+        : null,
+    );
     this.#pane.dataset.state = 'ready';
   }
 
@@ -83,7 +124,8 @@ export class DeadlinePreviewView {
   }
 
   #date_(date: CivilDate | null, provisional = false): string {
-    return date === null ? '—' : provisional ? `${date} *` : date;
+    if (date === null) return '—';
+    return provisional ? `${date} * ${this.#context.t('preview.provisionalMark')}` : date;
   }
 
   #caseTable(preview: DeadlinePreview): HTMLElement {
@@ -159,9 +201,19 @@ export class DeadlinePreviewView {
     return el('table', { class: 'tb-table tb-preview-steps', 'data-testid': 'preview-steps' }, head, ...rows);
   }
 
-  #notes(preview: DeadlinePreview): HTMLElement {
+  /** The holidays in between; past the data, what is not known rather than “no holidays”. */
+  #notes(preview: DeadlinePreview, beyond: CompiledDefinition | null): HTMLElement {
     const t = this.#context.t.bind(this.#context);
-    if (preview.notes.length === 0) return el('p', { class: 'tb-note' }, t('preview.noHolidays'));
+    const horizon = beyond
+      ? el(
+          'span',
+          { class: 'tb-light-red', 'data-testid': 'preview-horizon' },
+          t('preview.beyondData', { lastYear: beyond.calendars.getCalendar(preview.calendar).lastYear }),
+        )
+      : null;
+    if (preview.notes.length === 0) {
+      return el('p', { class: 'tb-note' }, horizon ?? t('preview.noHolidays'));
+    }
     return el(
       'p',
       { class: 'tb-preview-notes', 'data-testid': 'preview-holidays' },
@@ -174,6 +226,8 @@ export class DeadlinePreviewView {
           note.kind === 'makeUp' ? ` (${t('preview.makeUp')})` : '',
         ),
       ),
+      horizon ? ' ' : null,
+      horizon,
     );
   }
 }

@@ -30,6 +30,8 @@ export interface AttributeEntrySpec {
   readonly description?: string;
   /** Returns the message key of what is wrong with a value, or null. */
   readonly check?: (value: string, context: TbContext) => string | null;
+  /** Rewrites what was typed before it is stored (e.g. full-width digits as ASCII). */
+  readonly normalize?: (value: string) => string;
 }
 
 export interface SelectEntrySpec extends AttributeEntrySpec {
@@ -40,7 +42,7 @@ function TextAttribute(props: AttributeEntrySpec) {
   const modeling = useService<Modeling>('modeling');
   const debounce = useService<Debounce>('debounceInput');
   const context = useService<TbContext>('tbContext');
-  const { element, id, label, description, target, attribute, check } = props;
+  const { element, id, label, description, target, attribute, check, normalize } = props;
   return h(TextFieldEntry, {
     element,
     id,
@@ -49,7 +51,9 @@ function TextAttribute(props: AttributeEntrySpec) {
     debounce,
     getValue: () => stringProperty(target, attribute),
     setValue: (value: string) =>
-      modeling.updateModdleProperties(element, target, { [attribute]: attributeValue(value ?? '') }),
+      modeling.updateModdleProperties(element, target, {
+        [attribute]: attributeValue(normalize ? normalize(value ?? '') : (value ?? '')),
+      }),
     ...(check ? { validate: (value: string) => check(value ?? '', context) } : {}),
   });
 }

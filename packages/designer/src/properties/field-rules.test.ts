@@ -6,14 +6,14 @@ import {
   checkPassRatio,
   checkWarning,
   checkWholeNumber,
+  halfWidthDigits,
   TIME_UNITS,
 } from './field-rules.js';
 
 describe('properties field rules', () => {
   it('accepts whole numbers (or nothing) for limits', () => {
     for (const ok of ['', ' ', '0', '20', ' 15 ']) expect(checkWholeNumber(ok), ok).toBeNull();
-    for (const bad of ['-1', '1.5', '二十', '20天'])
-      expect(checkWholeNumber(bad), bad).toBe('field.notNumber');
+    for (const bad of ['-1', '二十', '20天']) expect(checkWholeNumber(bad), bad).toBe('field.notNumber');
   });
 
   it('accepts a number or a share below 100% as a warning threshold', () => {
@@ -49,5 +49,16 @@ describe('properties field rules', () => {
 
   it('offers the engine time units', () => {
     expect(TIME_UNITS).toEqual(['workingDays', 'naturalDays', 'hours', 'workingHours']);
+  });
+});
+
+describe('time-limit entry', () => {
+  it('accepts full-width digits and hints at working hours for a fraction', () => {
+    expect(halfWidthDigits('２')).toBe('2');
+    expect(checkWholeNumber('２')).toBeNull();
+    expect(checkWholeNumber('１５')).toBeNull();
+    expect(checkWholeNumber('0.5')).toBe('field.fraction');
+    expect(checkWholeNumber('０．５')).toBe('field.fraction');
+    expect(checkWholeNumber('abc')).toBe('field.notNumber');
   });
 });

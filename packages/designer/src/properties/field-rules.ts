@@ -8,10 +8,23 @@ export function unitMessageKey(unit: TimeUnit): MessageKey {
   return `unit.${unit}`;
 }
 
-/** A limit or cap field: empty (no limit) or a whole number, zero or more. */
+/**
+ * Full-width digits and the full-width point (typed with a Chinese input method: ２、１．５) as
+ * ASCII, so that ２ is read as 2.
+ */
+export function halfWidthDigits(value: string): string {
+  return value.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/．/g, '.');
+}
+
+/**
+ * A limit or cap field: empty (no limit) or a whole number, zero or more (full-width digits
+ * accepted). A fraction such as 0.5 gets a hint: the engine counts whole units, so half a working
+ * day is 4 working hours.
+ */
 export function checkWholeNumber(value: string): MessageKey | null {
-  const text = value.trim();
+  const text = halfWidthDigits(value).trim();
   if (text === '' || /^\d+$/.test(text)) return null;
+  if (/^\d*\.\d+$/.test(text)) return 'field.fraction';
   return 'field.notNumber';
 }
 

@@ -21,6 +21,7 @@ import {
   checkPassRatio,
   checkWarning,
   checkWholeNumber,
+  halfWidthDigits,
   TIME_UNITS,
   unitMessageKey,
 } from './field-rules.js';
@@ -67,6 +68,7 @@ function limitEntries(
       attribute: `tb:${attribute}`,
       label,
       check: numberCheck,
+      normalize: halfWidthDigits,
     }),
     selectEntry({
       id: `tb-${attribute}Unit`,
@@ -228,6 +230,7 @@ function matterGroup(element: Element, process: ModdleElement, context: TbContex
         attribute: 'tb:extensionCap',
         label: context.t('field.extensionCap'),
         check: numberCheck,
+        normalize: halfWidthDigits,
       }),
       textEntry({
         id: 'tb-calendar',

@@ -1,7 +1,10 @@
 import type { Diagnostic } from '@tongban/engine';
+import { fieldName, localize, problemField } from '@tongban/engine/messages';
 import type { Element } from 'bpmn-js/lib/model/Types.js';
+import { engineLanguage } from '../i18n/messages.js';
 import type { TbContext } from '../tb-context.js';
 import { el, replaceChildren } from '../ui/dom.js';
+import { describeElement } from './describe.js';
 import { countBySeverity, groupByElement, sortDiagnostics } from './problems.js';
 import type { ValidationResult, Validator } from './types.js';
 
@@ -14,6 +17,7 @@ interface Overlays {
   remove(filter: { type: string }): void;
 }
 interface Canvas {
+  getRootElement(): Element;
   addMarker(element: string, marker: string): void;
   removeMarker(element: string, marker: string): void;
   scrollToElement(element: Element): void;
@@ -22,7 +26,7 @@ interface ElementRegistry {
   get(id: string): Element | undefined;
 }
 interface Selection {
-  select(element: Element): void;
+  select(element: Element | null): void;
 }
 interface EventBus {
   on(event: string | string[], callback: () => void): void;
@@ -112,7 +116,10 @@ export class LiveValidation {
     const definitions = this.#modeler.getDefinitions();
     let result: ValidationResult;
     try {
-      result = this.#validate(warnings ? { definitions, warnings } : { definitions });
+      result = this.#validate(
+        warnings ? { definitions, warnings } : { definitions },
+        this.#context.calendars,
+      );
     } catch (error) {
       // The engine promises diagnostics, not exceptions; if one escapes, show it rather than hide it.
       result = {
@@ -154,7 +161,7 @@ export class LiveValidation {
         'div',
         {
           class: `tb-badge tb-badge-${severity}`,
-          title: group.diagnostics.map((d) => d.message).join('\n'),
+          title: group.diagnostics.map((d) => this.message(d)).join('\n'),
           'data-element-id': group.elementId,
         },
         String(group.errors + group.warnings),
@@ -173,46 +180,84 @@ export class LiveValidation {
     this.#renderList(diagnostics);
   }
 
+  /** A diagnostic in the page's language, naming elements as the designer sees them. */
+  message(d: Diagnostic): string {
+    const registry = this.#modeler.get<ElementRegistry>('elementRegistry');
+    return localize(d, engineLanguage(this.#context.language), {
+      describe: (id) => describeElement(registry, id),
+    });
+  }
+
   #renderList(diagnostics: readonly Diagnostic[]): void {
     if (diagnostics.length === 0) {
       replaceChildren(this.#view.problems, el('p', { class: 'tb-empty' }, this.#context.t('problems.none')));
       return;
     }
+    const lang = engineLanguage(this.#context.language);
     const rows = sortDiagnostics(diagnostics).map((d) => {
-      const label = d.elementId ?? this.#context.t('problems.document');
+      const field = problemField(d);
+      const open = () => this.reveal(d.elementId, field);
       return el(
         'li',
         {
           class: `tb-problem tb-problem-${d.severity}`,
           'data-element-id': d.elementId ?? '',
           'data-code': d.code,
+          'data-field': field ?? '',
           tabindex: 0,
-          onclick: () => this.#select(d.elementId),
+          onclick: open,
           onkeydown: (event: Event) => {
-            if ((event as KeyboardEvent).key === 'Enter') this.#select(d.elementId);
+            if ((event as KeyboardEvent).key === 'Enter') open();
           },
         },
         el('span', { class: 'tb-problem-severity' }, this.#context.t(`problems.severity.${d.severity}`)),
-        el('code', { class: 'tb-problem-element' }, this.#elementName(d.elementId) ?? label),
-        el('span', { class: 'tb-problem-message' }, d.message),
+        el('span', { class: 'tb-problem-message' }, this.message(d)),
+        field ? el('span', { class: 'tb-problem-field' }, `→ ${fieldName(field, lang)}`) : null,
+        // In English the engine's own message adds the attribute and value it read.
+        lang === 'en' ? el('span', { class: 'tb-problem-detail' }, d.message) : null,
         el('code', { class: 'tb-problem-code' }, d.code),
       );
     });
     replaceChildren(this.#view.problems, el('ul', { class: 'tb-problems' }, ...rows));
   }
 
-  #elementName(id: string | null): string | null {
-    if (id === null) return null;
-    const element = this.#modeler.get<ElementRegistry>('elementRegistry').get(id);
-    const name = (element?.businessObject as { name?: unknown } | undefined)?.name;
-    return typeof name === 'string' && name.trim() !== '' ? `${name}（${id}）` : id;
+  /**
+   * Selects the element of a problem and, when it names a field, opens that field in the properties
+   * panel: highlighted, scrolled into view and focused.
+   */
+  reveal(id: string | null, field: string | null): void {
+    this.#select(id);
+    if (field === null) return;
+    const entryId = field === 'condition' ? 'tb-condition' : `tb-${field}`;
+    // The panel re-renders for the new selection on its own schedule: wait until the entry is there.
+    let tries = 0;
+    const find = (): void => {
+      const entry = document.querySelector<HTMLElement>(`[data-entry-id="${entryId}"]`);
+      if (!entry) {
+        if (tries++ < 40) setTimeout(find, 25);
+        return;
+      }
+      for (const old of document.querySelectorAll('.tb-field-flagged'))
+        old.classList.remove('tb-field-flagged');
+      entry.classList.add('tb-field-flagged');
+      entry.scrollIntoView({ block: 'center' });
+      entry.querySelector<HTMLElement>('input, select, textarea, [contenteditable]')?.focus();
+    };
+    find();
   }
 
   #select(id: string | null): void {
     if (id === null) return;
+    const canvas = this.#modeler.get<Canvas>('canvas');
+    const selection = this.#modeler.get<Selection>('selection');
+    // The process itself is the canvas root: the panel shows it when nothing is selected.
+    if (canvas.getRootElement().id === id || canvas.getRootElement().businessObject?.processRef?.id === id) {
+      selection.select(null);
+      return;
+    }
     const element = this.#modeler.get<ElementRegistry>('elementRegistry').get(id);
     if (!element) return;
-    this.#modeler.get<Selection>('selection').select(element);
-    this.#modeler.get<Canvas>('canvas').scrollToElement(element);
+    selection.select(element);
+    canvas.scrollToElement(element);
   }
 }

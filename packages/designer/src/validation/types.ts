@@ -1,4 +1,4 @@
-import type { CompiledDefinition, Diagnostic, ParsedBpmn } from '@tongban/engine';
+import type { CalendarSource, CompiledDefinition, Diagnostic, ParsedBpmn } from '@tongban/engine';
 
 /** What the page needs from the engine to validate a model: import and compile, diagnostics out. */
 export interface ValidationResult {
@@ -14,4 +14,4 @@ export interface ValidationResult {
 }
 
 /** Validates the document bpmn-js holds (its moddle definitions), as the engine would its XML. */
-export type Validator = (parsed: ParsedBpmn) => ValidationResult;
+export type Validator = (parsed: ParsedBpmn, calendars?: CalendarSource) => ValidationResult;

@@ -4,6 +4,7 @@ import { TongbanError } from '../errors.js';
 import type { Diagnostic } from '../model/diagnostics.js';
 import type { FlowNode, MatterInfo, ProcessModel, Scope } from '../model/process.js';
 import { checkFlowsAgainstPlan } from './checks.js';
+import { checkDomain } from './domain-checks.js';
 import { contentHash } from './hash.js';
 import { MachineBuilder } from './machine.js';
 import { indexStagePlaces, type StageIndex } from './stage-index.js';
@@ -95,6 +96,7 @@ function checkScopes(
   };
   visit(model.root);
   diagnostics.push(...checkTiming(model, calendars));
+  diagnostics.push(...checkDomain(model, plans));
   return { diagnostics: dedupe(diagnostics), plans };
 }
 

@@ -15,8 +15,9 @@ export interface Diagnostic {
   readonly severity: Severity;
   /**
    * The values the message is built from (e.g. `{ attribute: 'camunda:candidateGroups', department:
-   * '规划局' }`), for catalogues that word the message in another language. Present on the codes
-   * that read standard and vendor BPMN (docs/standard-bpmn.md); absent elsewhere.
+   * '规划局' }`), for the message catalogues (`@tongban/engine/messages`) that word it in another
+   * language; `field` names the properties-panel field the problem is about (`timeLimit`,
+   * `department` …).
    */
   readonly params?: DiagnosticParams;
 }
@@ -83,4 +84,10 @@ export type DiagnosticCode =
   /** The importer itself failed: a Tongban bug, never the model's fault. */
   | 'IMPORT_FAILED'
   /** The compiler itself failed: a Tongban bug, never the model's fault. */
-  | 'COMPILE_FAILED';
+  | 'COMPILE_FAILED'
+  /** Warning: the step limits along a path add up to more than the matter's promised limit. */
+  | 'LIMITS_EXCEED_PROMISE'
+  /** Warning: a parallel stage has two or more lead-department tasks, or none. */
+  | 'STAGE_LEADS'
+  /** Warning: a co-handling task in a parallel stage has no time limit. */
+  | 'CO_STAGE_NO_LIMIT';

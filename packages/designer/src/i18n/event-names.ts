@@ -1,0 +1,57 @@
+import type { CaseEventType } from '@tongban/engine';
+import type { Language } from './messages.js';
+
+/** The event log's words for each engine event (every type: the checker refuses a missing one). */
+const ZH: Readonly<Record<CaseEventType, string>> = {
+  'case.registered': '收件',
+  'case.started': '受理',
+  'case.refused': '不予受理',
+  'case.suspended': '挂起',
+  'case.resumed': '激活',
+  'case.resubmitted': '重新提交',
+  'case.jumped': '跳转',
+  'case.copied': '抄送',
+  'task.specialProcedureStarted': '特别程序开始',
+  'task.specialProcedureEnded': '特别程序结束',
+  'supplement.requested': '补正告知',
+  'supplement.supplied': '补正材料已交',
+  'supplement.cancelled': '补正取消',
+  'task.transferred': '转办',
+  'task.delegated': '委派',
+  'task.delegationReturned': '委派交回',
+  'task.rejected': '驳回',
+  'task.recalled': '撤回',
+  'task.claimed': '签收',
+  'task.unclaimed': '取消签收',
+  'task.handlersAssigned': '指派经办人',
+  'task.signed': '签署',
+  'task.decided': '签署决定',
+  'task.timedOut': '超时处理',
+  'case.extended': '办件延期',
+  'task.extended': '环节延期',
+  'task.urged': '催办',
+  'case.supervised': '督办',
+  'supervision.answered': '督办答复',
+  'supervision.overdue': '督办逾期',
+  'case.completed': '办结',
+  'case.terminated': '终止',
+  'case.failed': '失败',
+  'case.withdrawn': '撤件',
+  'task.opened': '环节开始',
+  'task.completed': '环节办结',
+  'task.cancelled': '环节取消',
+  'service.requested': '服务调用',
+  'service.completed': '服务完成',
+  'service.failed': '服务失败',
+  'timer.set': '设定计时器',
+  'timer.fired': '计时器到时',
+  'timer.cancelled': '取消计时器',
+  'message.received': '收到消息',
+  'gateway.taken': '网关走向',
+  'error.raised': '抛出错误',
+  'light.changed': '亮灯变化',
+};
+
+export function eventName(type: CaseEventType, language: Language): string {
+  return language === 'zh' ? ZH[type] : type;
+}

@@ -172,7 +172,7 @@ showing the FEEL that runs:
 | \`<\` \`>\` \`<=\` \`>=\`, \`lt\` \`gt\` \`le\` \`ge\` | the same symbols |
 | \`'text'\`, \`"text"\`, \`1000\`, \`-2.5\`, \`true\`, \`false\`, \`null\` | \`"text"\`, numbers, booleans, null |
 | \`approved\`, \`order.amount\` | the same names and paths |
-| \`x == 'true'\` (Activiti form values) | \`(x = true or x = "true")\`: JUEL compares a boolean with the text \`'true'\` as a boolean |
+| \`x == 'true'\`, \`x != 'false'\` (Activiti form values, any case) | \`(x = true or x = "true")\`, \`(x = false or x = "false") != true\`: JUEL compares a boolean with the text \`'true'\` as a boolean. Other text against a boolean variable (JUEL: \`false\`) is compared as text |
 | \`( … )\` | parentheses where FEEL needs them |
 
 So \`\${amount > 1000 && type == 'A'}\` runs as \`amount > 1000 and type = "A"\`. A property test

@@ -1,8 +1,10 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: vendor attributes are written ${…}, in strings.
+
+import { BpmnModdle } from 'bpmn-moddle';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../model/diagnostics.js';
 import type { FlowNode, ProcessModel } from '../../model/process.js';
-import { importBpmn, TB_NAMESPACE_URI } from '../index.js';
+import { importBpmn, importDefinitions, TB_NAMESPACE_URI, tbModdleDescriptor } from '../index.js';
 import { modelProblems } from '../ir-invariants.js';
 
 const BPMN = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
@@ -353,5 +355,37 @@ describe('timers written as expressions', () => {
         params: { type: 'duration', value: '${reviewPeriod}' },
       },
     ]);
+  });
+});
+
+describe('a host that parsed with a vendor descriptor (bpmn-js with camunda-bpmn-moddle)', () => {
+  it('reads the typed vendor properties the same way', async () => {
+    const camunda = {
+      name: 'Camunda',
+      prefix: 'camunda',
+      uri: 'http://camunda.org/schema/1.0/bpmn',
+      xml: { tagAlias: 'lowerCase' },
+      associations: [],
+      enumerations: [],
+      types: [
+        {
+          name: 'Assignable',
+          isAbstract: true,
+          extends: ['bpmn:UserTask'],
+          properties: [{ name: 'candidateGroups', isAttr: true, type: 'String' }],
+        },
+      ],
+    };
+    const moddle = BpmnModdle({ tb: tbModdleDescriptor, camunda });
+    const parsed = await moddle.fromXML(
+      bpmn(around('<bpmn:userTask id="T" camunda:candidateGroups="规划局"/>')),
+    );
+    expect(parsed.elementsById.T?.$attrs['camunda:candidateGroups']).toBeUndefined();
+    const { model, diagnostics } = importDefinitions({
+      definitions: parsed.rootElement,
+      warnings: parsed.warnings,
+    });
+    expect(department(model)).toBe('规划局');
+    expect(diagnostics.map((d) => d.code)).toEqual(['DEPARTMENT_INFERRED']);
   });
 });

@@ -42,6 +42,21 @@ export function readVendorAttribute(element: ModdleElement, local: string): Vend
     const value = typeof raw === 'string' ? raw.trim() : '';
     if (vendor !== undefined && value !== '') return { vendor, attribute: `${vendor}:${local}`, value };
   }
+  return typedVendorAttribute(element, local);
+}
+
+/**
+ * A host that parsed the document with a vendor's moddle descriptor (bpmn-js with
+ * camunda-bpmn-moddle) has the attribute as a typed property, not in `$attrs`.
+ */
+function typedVendorAttribute(element: ModdleElement, local: string): VendorValue | null {
+  for (const vendor of ['camunda', 'flowable', 'activiti'] as const) {
+    const name = `${vendor}:${local}`;
+    if (element.$attrs?.[name] !== undefined) continue;
+    const value = element.get(name);
+    if (typeof value === 'string' && value.trim() !== '')
+      return { vendor, attribute: name, value: value.trim() };
+  }
   return null;
 }
 

@@ -52,7 +52,11 @@ type Value = string | number | boolean | null;
 const numberLiteral = fc.integer({ min: -100000, max: 100000 }).map((n) => (n % 3 === 0 ? n / 100 : n));
 const stringLiteral = fc.string({ maxLength: 6 });
 const numberValue = fc.oneof(numberLiteral, fc.constant(null));
-const stringValue = fc.oneof(stringLiteral, fc.constantFrom('A', 'B', ''), fc.constant(null));
+const stringValue = fc.oneof(
+  stringLiteral,
+  fc.constantFrom('A', 'B', '', 'true', 'TRUE', 'false'),
+  fc.constant(null),
+);
 const booleanValue = fc.constantFrom(true, false, null);
 
 const path = (name: string): JuelNode =>
@@ -82,6 +86,21 @@ const comparison: fc.Arbitrary<JuelNode> = fc.oneof(
   fc
     .tuple(fc.constantFrom(...BOOLS), fc.constantFrom<CompareOp>('==', '!='), fc.boolean())
     .map(([name, op, value]) => ({ kind: 'compare' as const, op, left: path(name), right: lit(value) })),
+  // Activiti form values: a boolean or string variable against the text 'true' / 'false' (any case).
+  // Not other text: JUEL would coerce 'yes' to false against a boolean; the FEEL compares the text.
+  fc
+    .tuple(
+      fc.constantFrom(...BOOLS, ...STRINGS),
+      fc.constantFrom<CompareOp>('==', '!='),
+      fc.constantFrom('true', 'false', 'TRUE', 'False'),
+      fc.boolean(),
+    )
+    .map(([name, op, value, flip]) => ({
+      kind: 'compare' as const,
+      op,
+      left: flip ? lit(value) : path(name),
+      right: flip ? path(name) : lit(value),
+    })),
   fc
     .tuple(fc.constantFrom(...BOOLS, ...NUMBERS, ...STRINGS), fc.constantFrom<CompareOp>('==', '!='))
     .map(([name, op]) => ({ kind: 'compare' as const, op, left: path(name), right: lit(null) })),
@@ -148,7 +167,13 @@ function reference(node: JuelNode, vars: Readonly<Record<string, unknown>>): Val
       const a = reference(node.left, vars);
       const b = reference(node.right, vars);
       if (node.op === '==' || node.op === '!=') {
-        const equal = a === b || (a !== null && b !== null && a === b);
+        // EL 1.8.2: nulls first; then, if either is a Boolean, both are coerced to Boolean.
+        const equal =
+          a === b ||
+          (a !== null &&
+            b !== null &&
+            (typeof a === 'boolean' || typeof b === 'boolean') &&
+            bool(a) === bool(b));
         return node.op === '==' ? equal : !equal;
       }
       if (a === b) return node.op === '<=' || node.op === '>=';
@@ -167,6 +192,23 @@ const variables = fc.record({
   type: stringValue,
   result: stringValue,
   order: fc.record({ amount: numberValue }),
+});
+
+describe("translateJuel: x == 'true' (Activiti form values)", () => {
+  it.each([
+    [true, true, false],
+    ['true', true, false],
+    [false, false, true],
+    ['false', false, true],
+    [null, false, true],
+    ['TRUE', false, true],
+  ])('approved = %s: == gives %s, != gives %s, as JUEL coerces', (approved, equal, unequal) => {
+    const eq = translateJuel("${approved == 'true'}");
+    const ne = translateJuel("${'true' ne approved}");
+    if (!eq.ok || !ne.ok) throw new Error('not translated');
+    expect(evaluateCondition(eq.feel, { approved })).toBe(equal);
+    expect(evaluateCondition(ne.feel, { approved })).toBe(unequal);
+  });
 });
 
 describe('translateJuel: the FEEL decides as the JUEL does (property)', () => {

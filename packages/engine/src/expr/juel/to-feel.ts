@@ -77,11 +77,14 @@ function booleanText(node: Extract<JuelNode, { kind: 'compare' }>): string | nul
       : node.right.kind === 'path' && node.left.kind === 'literal'
         ? [node.right, node.left.value]
         : [null, null];
-  if (path === null || (text !== 'true' && text !== 'false')) return null;
+  if (path === null || typeof text !== 'string') return null;
+  // Boolean.valueOf: any case of "true" is true; the text itself is compared when x is a string.
+  const flag = text.toLowerCase();
+  if (flag !== 'true' && flag !== 'false') return null;
   const name = emit(path);
-  return node.op === '=='
-    ? `(${name} = ${text} or ${name} = "${text}")`
-    : `(${name} != ${text} and ${name} != "${text}")`;
+  const equal = `(${name} = ${flag} or ${name} = ${literal(text)})`;
+  // FEEL compares a boolean with a string as null, so `!=` is "the equality is not true".
+  return node.op === '==' ? equal : `${equal} != true`;
 }
 
 function checkNames(node: JuelNode): void {

@@ -93,7 +93,7 @@ describe.skipIf(!hasChromium)(title, () => {
     });
     await expect(validated(page)).resolves.toBe('problems');
     await expect(problem(page, 'MISSING_DEPARTMENT', 'Decide').textContent()).resolves.toContain(
-      '审批决定：没有指定办理部门。请在属性面板“办理部门”中选择。',
+      '审批决定：没有指定办理部门。请在属性面板“办理部门”中选择',
     );
     // The unnamed flow is named by its ends, not by its id.
     await expect(problem(page, 'MISSING_CONDITION', 'Flow_Deny').textContent()).resolves.toContain(

@@ -36,7 +36,21 @@ export const EN: Readonly<Record<MessageCode, string>> = {
   BAD_CONDITION:
     '{element}: the condition does not parse. Check "Condition (FEEL)", e.g. =outcome = "approve".',
   BAD_DEFAULT_FLOW: '{element}: the default flow is wrong. It must be one of the flows leaving this gateway.',
-  MISSING_DEPARTMENT: '{element}: no department. Choose one in the panel\'s "Department" field.',
+  MISSING_DEPARTMENT:
+    '{element}: no department. Choose one in the panel\'s "Department" field[[ (the process has a lane "{proposal}")]], or put the task in a lane named after its department.',
+  DEPARTMENT_INFERRED:
+    '{element}: department taken from {source}[[ (lane {lane})]]: {department}. If that is wrong, set "Department".',
+  AMBIGUOUS_DEPARTMENT:
+    '{element}: {source} names several groups ({groups}); a Tongban task belongs to one department. Keep one, set "Department", or put the task in a lane named after its department.',
+  TASK_READ_AS_USER_TASK:
+    '{element}: this {type} runs as a user task of {department}. Make it a service task if a program does it, else a user task.',
+  JUEL_TRANSLATED: '{element}: the JUEL condition {juel} was translated to FEEL: {feel}. Check it; better write FEEL.',
+  JUEL_UNSUPPORTED:
+    '{element}: {juel} is JUEL that Tongban does not translate ({reason}). JUEL is not supported; write FEEL in "Condition (FEEL)"[[, e.g. {feel}]].',
+  HANDLER_INFERRED:
+    '{element}: service handler taken from {attribute} ({value}): {handler}. The host must register a handler by that name, or set "Service handler".',
+  MULTI_INSTANCE_OVER_PEOPLE:
+    '{element}: this task runs {runs} (会签 over people). Tongban\'s multi-instance runs per department; for several signers of one department, set "Department" and the decision mode and handlers[[ ({department} decides by {mode})]].',
   BAD_ROLE: '{element}: the role is not valid. Choose lead or co-handling department in "Role".',
   BAD_TIME_LIMIT:
     '{element}: [["{field}" ]]is not a valid time limit. Enter a whole number (units: working days, natural days, hours, working hours); for less than a day use working hours.',

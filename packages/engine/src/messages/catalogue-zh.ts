@@ -28,7 +28,21 @@ export const ZH: Readonly<Record<MessageCode, string>> = {
     '{element}：这条分支没有条件。请在“条件（FEEL）”中填写，如 =outcome = "approve"，或把它设为默认流。',
   BAD_CONDITION: '{element}：条件写法有误。请检查“条件（FEEL）”，如 =outcome = "approve"。',
   BAD_DEFAULT_FLOW: '{element}：默认流设置有误。默认流须是该网关连出的一条连线。',
-  MISSING_DEPARTMENT: '{element}：没有指定办理部门。请在属性面板“办理部门”中选择。',
+  MISSING_DEPARTMENT:
+    '{element}：没有指定办理部门。请在属性面板“办理部门”中选择[[（可用流程中的泳道“{proposal}”）]]，或把任务放进以部门命名的泳道。',
+  DEPARTMENT_INFERRED:
+    '{element}：办理部门取自{source}[[（泳道 {lane}）]]：{department}。如不对，请在“办理部门”中改正。',
+  AMBIGUOUS_DEPARTMENT:
+    '{element}：{source} 列出了多个组（{groups}）；通办的任务只属于一个部门。请只保留一个，在“办理部门”中指定，或把任务放进以部门命名的泳道。',
+  TASK_READ_AS_USER_TASK:
+    '{element}：这个 {type} 按 {department} 的人工任务办理。如由程序完成，请改为服务任务；否则建议改为用户任务。',
+  JUEL_TRANSLATED: '{element}：JUEL 条件 {juel} 已转写为 FEEL：{feel}。请核对，并建议直接写 FEEL。',
+  JUEL_UNSUPPORTED:
+    '{element}：{juel} 是通办不能转写的 JUEL（{reason}）。通办不支持 JUEL，请在“条件（FEEL）”中改写[[，如 {feel}]]。',
+  HANDLER_INFERRED:
+    '{element}：服务处理器取自 {attribute}（{value}）：{handler}。宿主程序须以此名称注册处理器，或在“服务处理器”中改写。',
+  MULTI_INSTANCE_OVER_PEOPLE:
+    '{element}：这个任务按人员多实例运行（{runs}，会签）。通办的多实例按部门运行；同一部门内多人签署，请指定办理部门，并在“部门内决定方式”与“经办人”中设置[[（{department} 已按 {mode} 办理）]]。',
   BAD_ROLE: '{element}：角色无效。请在“角色”中选择牵头部门或协办部门。',
   BAD_TIME_LIMIT:
     '{element}：[[“{field}”]]填写有误。请填写非负整数（可选单位：工作日、自然日、小时、工作小时）；不足一天的时限请改用工作小时。',

@@ -100,7 +100,7 @@ describe('message catalogues', () => {
     if (!missing) return;
     expect(problemField(missing)).toBe('department');
     expect(localize(missing, 'zh-CN', { describe: () => '受理' })).toBe(
-      '受理：没有指定办理部门。请在属性面板“办理部门”中选择。',
+      '受理：没有指定办理部门。请在属性面板“办理部门”中选择，或把任务放进以部门命名的泳道。',
     );
     expect(localize(missing, 'en')).toContain('"T": no department');
 

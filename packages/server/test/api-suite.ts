@@ -27,7 +27,11 @@ export function apiSuite(label: string, store: () => Promise<TongbanStore>): voi
     });
 
     it('refuses a missing, malformed or wrongly signed token with 401 problem details', async () => {
-      for (const headers of [{} as Record<string, string>, { authorization: 'Bearer nonsense' }, { authorization: 'Basic abc' }]) {
+      for (const headers of [
+        {} as Record<string, string>,
+        { authorization: 'Bearer nonsense' },
+        { authorization: 'Basic abc' },
+      ]) {
         const response = await server.call('/api/v1/cases/SGXK-1', { as: null, headers });
         expect(response.status).toBe(401);
         expect(response.headers.get('content-type')).toContain('application/problem+json');

@@ -8,6 +8,7 @@ import * as deploy from './deploy.js';
 import * as designer from './designer.js';
 import * as exportCommand from './export.js';
 import * as migrate from './migrate.js';
+import * as serve from './serve.js';
 import * as simulate from './simulate.js';
 import * as stats from './stats.js';
 import * as validate from './validate.js';
@@ -32,4 +33,5 @@ export function registerAll(program: Command): void {
   deploy.register(program);
   caseCommands.register(program);
   worklist.register(program);
+  serve.register(program);
 }

@@ -44,7 +44,8 @@ export const EN: Readonly<Record<MessageCode, string>> = {
     '{element}: {source} names several groups ({groups}); a Tongban task belongs to one department. Keep one, set "Department", or put the task in a lane named after its department.',
   TASK_READ_AS_USER_TASK:
     '{element}: this {type} runs as a user task of {department}. Make it a service task if a program does it, else a user task.',
-  JUEL_TRANSLATED: '{element}: the JUEL condition {juel} was translated to FEEL: {feel}. Check it; better write FEEL.',
+  JUEL_TRANSLATED:
+    '{element}: the JUEL condition {juel} was translated to FEEL: {feel}. Check it; better write FEEL.',
   JUEL_UNSUPPORTED:
     '{element}: {juel} is JUEL that Tongban does not translate ({reason}). JUEL is not supported; write FEEL in "Condition (FEEL)"[[, e.g. {feel}]].',
   HANDLER_INFERRED:

@@ -51,22 +51,32 @@ export async function queryWorklist(store: TongbanStore, query: WorklistQuery): 
     );
   if (q.dueBefore !== undefined) where.push(sql`t.due_at <= ${q.dueBefore}::bigint`);
   if (q.matterCode !== undefined) where.push(sql`c.matter_code = ${q.matterCode}`);
-  const due = sql`coalesce(t.due_at, ${Number.MAX_SAFE_INTEGER}::bigint)`;
-  const tie = sql`t.opened_at, t.case_id collate "C", t.task_id collate "C"`;
-  const order =
-    q.sort === 'opened'
-      ? tie
-      : q.sort === 'due'
-        ? sql`${due}, ${tie}`
-        : sql`case ${light} when 'red' then 0 when 'yellow' then 1 when 'green' then 2 else 3 end, ${due}, ${tie}`;
+  // `opened` ignores the deadline; `due` and `urgency` put tasks without one last.
+  const due =
+    q.sort === 'opened' ? sql`0::bigint` : sql`coalesce(t.due_at, ${Number.MAX_SAFE_INTEGER}::bigint)`;
+  // Urgency needs every matching row's light, read from its case's snapshot: computed once per
+  // row, as a rank the inner query sorts on by name.
+  const rank =
+    q.sort === 'urgency'
+      ? sql`case ${light} when 'red' then 0 when 'yellow' then 1 when 'green' then 2 else 3 end`
+      : sql`0`;
   const filter = sql.join(where, sql` and `);
+  // Two steps: the page is chosen from the task rows (and only what the filters and the order need
+  // of the case), then only its rows read their task from the snapshot. Reading the task of every
+  // match first cost a snapshot decompression per match and per expression (8,300 of them for one
+  // department of 100,000 cases: bench:worklist).
   const rows = await store.query<WorklistRow>(
-    sql`select t.case_id, ${taskLight} as task_light, c.light as case_light, c.due_at as case_due_at, c.matter_code, ${task} as task,
-        count(*) over () as total
-      from tasks t join cases c on c.id = t.case_id
-      where ${filter}
-      order by ${order}
-      limit ${q.limit} offset ${q.offset}`,
+    sql`with page as (
+        select t.case_id, t.task_id, ${rank} as rank, ${due} as due, t.opened_at, count(*) over () as total
+        from tasks t join cases c on c.id = t.case_id
+        where ${filter}
+        order by rank, due, t.opened_at, t.case_id collate "C", t.task_id collate "C"
+        limit ${q.limit} offset ${q.offset})
+      select p.case_id, p.total, c.light as case_light, c.due_at as case_due_at, c.matter_code,
+        c.snapshot #>> array['machine', 'context', 'lights', p.task_id] as task_light,
+        c.snapshot #> array['machine', 'context', 'tasks', p.task_id] as task
+      from page p join cases c on c.id = p.case_id
+      order by p.rank, p.due, p.opened_at, p.case_id collate "C", p.task_id collate "C"`,
   );
   const total = await pageTotal(
     store,

@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import { type DevLoginOptions, isDevLoginKind, mintToken } from './dev-login.js';
+import { ConsoleNotBuiltError } from './errors.js';
+
+/** Where `vite build` puts the console (`packages/console/dist`). */
+export const CONSOLE_DIST_DIR = fileURLToPath(new URL('../../dist', import.meta.url));
+
+/** Options of {@link consolePlugin}. */
+export interface ConsolePluginOptions {
+  /** The built console (default {@link CONSOLE_DIST_DIR}). */
+  readonly distDir?: string;
+  /** Enables the role picker's `POST /api/v1/dev-login` (check it with `checkDevLogin` first). */
+  readonly devLogin?: DevLoginOptions | null;
+  /** Departments the role picker offers (e.g. those of the deployed definitions). */
+  readonly departments?: () => Promise<readonly string[]>;
+  /** The identity provider for production sign-in (OIDC code flow with PKCE in the browser). */
+  readonly oidc?: { readonly authority: string; readonly clientId: string; readonly scope?: string } | null;
+}
+
+const MAX_ID = 64;
+
+/**
+ * Serves the web console at `/` on a server built by `buildServer` (pass it in `plugins`): the
+ * static bundle, `/console-config.json` telling the page how people sign in, and — only when
+ * `devLogin` is given — `POST /api/v1/dev-login`, which mints a token for the role picked.
+ * Everything else the console does goes through the public API like any client.
+ */
+export function consolePlugin(options: ConsolePluginOptions = {}): FastifyPluginAsync {
+  const root = options.distDir ?? CONSOLE_DIST_DIR;
+  if (!existsSync(`${root}/index.html`)) throw new ConsoleNotBuiltError(root);
+  return async (app: FastifyInstance) => {
+    app.get('/console-config.json', async (_request, reply) => {
+      const departments = options.devLogin && options.departments ? await options.departments() : [];
+      void reply.header('cache-control', 'no-store');
+      return {
+        devLogin: Boolean(options.devLogin),
+        departments,
+        oidc: options.oidc ? { scope: 'openid profile', ...options.oidc } : null,
+      };
+    });
+
+    const devLogin = options.devLogin;
+    if (devLogin) {
+      app.post(
+        '/api/v1/dev-login',
+        {
+          config: { public: true },
+          schema: {
+            summary: 'Development only (tongban serve --demo --dev-login): a token for the role picked',
+            tags: ['development'],
+            security: [],
+            body: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['kind', 'sub'],
+              properties: {
+                kind: { type: 'string', enum: ['staff', 'officer', 'admin', 'supervisor'] },
+                sub: { type: 'string', minLength: 1, maxLength: MAX_ID },
+                department: { type: 'string', minLength: 1, maxLength: MAX_ID },
+              },
+            },
+          },
+        },
+        async (request, reply) => {
+          const body = request.body as { kind: unknown; sub: string; department?: string };
+          const department = body.department ?? null;
+          if (
+            !isDevLoginKind(body.kind) ||
+            ((body.kind === 'staff' || body.kind === 'officer') && !department)
+          ) {
+            return reply.code(400).type('application/problem+json').send({
+              type: 'about:blank',
+              title: 'Bad Request',
+              status: 400,
+              code: 'BAD_REQUEST',
+              detail: 'body.department: staff and officers need a department',
+            });
+          }
+          return mintToken(devLogin, { sub: body.sub, kind: body.kind, department });
+        },
+      );
+    }
+
+    await app.register(fastifyStatic, {
+      root,
+      prefix: '/',
+      index: ['index.html'],
+      wildcard: true,
+      cacheControl: true,
+      maxAge: 0,
+      setHeaders: (response, path) => {
+        // Hashed assets never change; index.html must be fetched again to find new ones.
+        if (/[\\/]assets[\\/]/.test(path))
+          response.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  };
+}

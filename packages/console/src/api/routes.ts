@@ -69,9 +69,9 @@ export async function exportFile(
   await download('/export', { what, format, from, to }, `tongban-${what}-${from}-${to}.${format}`);
 }
 
-/** The BPMN XML of a deployed definition, for the case page's diagram. */
-export async function definitionXml(hashOrProcess: string): Promise<string> {
-  const body = await request(`/definitions/${encodeURIComponent(hashOrProcess)}`, {
+/** The BPMN XML a process is drawn with, for the case page's diagram. */
+export async function definitionXml(processId: string): Promise<string> {
+  const body = await request(`/diagrams/${encodeURIComponent(processId)}`, {
     headers: { accept: 'application/xml, application/json' },
   });
   if (typeof body === 'string') return body;

@@ -111,6 +111,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'task.approve': 'Approve',
   'task.deny': 'Deny',
   'task.closed': 'This task is no longer open',
+  'task.notYours': 'This task belongs to {department}; your department may not handle it',
   'worklist.title': 'Worklist of {department}',
   'worklist.empty': 'Nothing to do',
   'worklist.col.task': 'Task',

@@ -108,6 +108,7 @@ export const zhCN = {
   'task.approve': '同意',
   'task.deny': '不同意',
   'task.closed': '此环节已不在办理中',
+  'task.notYours': '此环节属于{department}，本部门无权办理',
   'worklist.title': '{department} 待办',
   'worklist.empty': '暂无待办',
   'worklist.col.task': '环节',

@@ -5,5 +5,6 @@
  * @packageDocumentation
  */
 export { checkDevLogin, type DevLoginKind, type DevLoginOptions, mintToken } from './dev-login.js';
+export { type DiagramSource, diagramsFromFolders } from './diagrams.js';
 export { ConsoleNotBuiltError, DevLoginRefusedError } from './errors.js';
 export { CONSOLE_DIST_DIR, type ConsolePluginOptions, consolePlugin } from './plugin.js';

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { type DevLoginOptions, isDevLoginKind, mintToken } from './dev-login.js';
+import type { DiagramSource } from './diagrams.js';
 import { ConsoleNotBuiltError } from './errors.js';
 
 /** Where `vite build` puts the console (`packages/console/dist`). */
@@ -16,6 +17,8 @@ export interface ConsolePluginOptions {
   readonly devLogin?: DevLoginOptions | null;
   /** Departments the role picker offers (e.g. those of the deployed definitions). */
   readonly departments?: () => Promise<readonly string[]>;
+  /** Where the diagrams of the deployed processes are drawn (`GET /api/v1/diagrams/{processId}`). */
+  readonly diagrams?: DiagramSource;
   /** The identity provider for production sign-in (OIDC code flow with PKCE in the browser). */
   readonly oidc?: { readonly authority: string; readonly clientId: string; readonly scope?: string } | null;
 }
@@ -40,6 +43,25 @@ export function consolePlugin(options: ConsolePluginOptions = {}): FastifyPlugin
         departments,
         oidc: options.oidc ? { scope: 'openid profile', ...options.oidc } : null,
       };
+    });
+
+    const diagrams = options.diagrams;
+    app.get('/api/v1/diagrams/:processId', async (request, reply) => {
+      // Under /api/, so the server's hook has checked the bearer token before this runs.
+      const { processId } = request.params as { processId: string };
+      const xml = diagrams ? await diagrams(processId) : null;
+      if (xml === null)
+        return reply
+          .code(404)
+          .type('application/problem+json')
+          .send({
+            type: 'about:blank',
+            title: 'Not Found',
+            status: 404,
+            code: 'NOT_FOUND',
+            detail: `no diagram for process ${processId}: the server was not told where its BPMN files are`,
+          });
+      return reply.type('application/xml; charset=utf-8').send(xml);
     });
 
     const devLogin = options.devLogin;

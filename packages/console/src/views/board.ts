@@ -8,8 +8,10 @@ import { dash, errorBox, lightBadge, loading, statusText } from '../ui/parts.js'
 import type { View, ViewContext } from '../ui/view.js';
 import { type BoardFilters, choices, countLights, filterCases, NO_FILTERS } from './board-model.js';
 
-/** Rows drawn at once: the most urgent; the counts above cover every case. */
+/** Rows drawn at once: the most urgent; the counts above cover every case loaded. */
 const ROWS = 200;
+/** The server's largest board page: the most urgent cases matching the filters. */
+const BOARD_LIMIT = 500;
 /** Events that arrive together are answered with one reload. */
 const RELOAD_DELAY_MS = 250;
 
@@ -22,6 +24,14 @@ export function boardView(ctx: ViewContext): View {
   let live = false;
   let reloadTimer: ReturnType<typeof setTimeout> | null = null;
   const updated = new Set<string>();
+  /** Filter values seen in any answer, so narrowing one filter does not empty the others' lists. */
+  const known = { regions: new Set<string>(), matters: new Set<string>(), departments: new Set<string>() };
+  const remember = (loaded: readonly BoardCase[]) => {
+    const seen = choices(loaded);
+    for (const v of seen.regions) known.regions.add(v);
+    for (const v of seen.matters) known.matters.add(v);
+    for (const v of seen.departments) known.departments.add(v);
+  };
 
   const apply = (): void => {
     shown = cases ? filterCases(cases, filters) : [];
@@ -29,7 +39,16 @@ export function boardView(ctx: ViewContext): View {
   };
   const load = async (): Promise<void> => {
     try {
-      cases = await api.board({ limit: 10_000 });
+      // The server picks the most urgent cases matching the filters; the page filters them again
+      // at once when a filter changes, then this answer completes the list.
+      cases = await api.board({
+        limit: BOARD_LIMIT,
+        ...(filters.region ? { region: filters.region } : {}),
+        ...(filters.matter ? { matter: filters.matter } : {}),
+        ...(filters.department ? { department: filters.department } : {}),
+        ...(filters.light ? { light: filters.light } : {}),
+      });
+      remember(cases);
       error = null;
     } catch (failure) {
       error = failure;
@@ -66,6 +85,7 @@ export function boardView(ctx: ViewContext): View {
       light: light === 'red' || light === 'yellow' || light === 'green' ? light : '',
     };
     apply();
+    void load();
   };
 
   const select = (
@@ -100,9 +120,13 @@ export function boardView(ctx: ViewContext): View {
       if (reloadTimer !== null) clearTimeout(reloadTimer);
     },
     template() {
-      const all = cases ?? [];
       const counts = countLights(shown);
-      const options = choices(all);
+      const sorted = (set: Set<string>) => [...set].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+      const options = {
+        regions: sorted(known.regions),
+        matters: sorted(known.matters),
+        departments: sorted(known.departments),
+      };
       const plain = (values: string[]) => values.map((v) => ({ value: v, text: v }));
       const lights: { value: Light; text: string }[] = [
         { value: 'red', text: t('light.red') },

@@ -175,7 +175,10 @@ export function taskView(ctx: ViewContext, caseId: string, taskId: string): View
                 })),
               )}
             </div>`
-                : html`<p class="muted" data-closed="true">${t('task.closed')}</p>`
+                : task !== null
+                  ? html`<p class="error" role="alert" data-not-yours="true">
+                      ${t('task.notYours', { department: task.department ?? '—' })}</p>`
+                  : html`<p class="muted" data-closed="true">${t('task.closed')}</p>`
             }
             <h2>${t('task.materials')}</h2>
             ${

@@ -9,6 +9,7 @@ import { createVerifier } from './auth/verifier.js';
 import type { Api } from './http/api.js';
 import { HttpProblem, PROBLEM_TYPE, type Problem, problem, problemOfTongbanError } from './http/problem.js';
 import { ProblemSchema } from './http/schemas.js';
+import { buildValidator } from './http/validators.js';
 import type { ServerOptions } from './options.js';
 import { ensureQueryCodeTable } from './query-codes.js';
 import { registerCaseRoutes } from './routes/cases.js';
@@ -39,7 +40,8 @@ export async function buildServer(options: ServerOptions): Promise<Api> {
     // Slow clients (a trickled body) are cut off by Node itself; the handler's own limit is below.
     requestTimeout: (options.requestTimeoutMs ?? 30_000) * 2,
     return503OnClosing: true,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    ajv: { customOptions: { removeAdditional: false, allErrors: false } },
+    schemaController: { compilersFactory: { buildValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   await ensureQueryCodeTable(options.runtime.store);
 

@@ -161,5 +161,5 @@ export async function readEvents(
     }
   }
   await reader.cancel();
-  return out;
+  return out.slice(0, count);
 }

@@ -23,6 +23,8 @@ export function boardView(ctx: ViewContext): View {
   let error: unknown = null;
   let live = false;
   let reloadTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Answers drawn so far (on the section as data-generation, for the benchmark and the tests). */
+  let generation = 0;
   const updated = new Set<string>();
   /** Filter values seen in any answer, so narrowing one filter does not empty the others' lists. */
   const known = { regions: new Set<string>(), matters: new Set<string>(), departments: new Set<string>() };
@@ -49,6 +51,7 @@ export function boardView(ctx: ViewContext): View {
         ...(filters.light ? { light: filters.light } : {}),
       });
       remember(cases);
+      generation += 1;
       error = null;
     } catch (failure) {
       error = failure;
@@ -133,7 +136,7 @@ export function boardView(ctx: ViewContext): View {
         { value: 'yellow', text: t('light.yellow') },
         { value: 'green', text: t('light.green') },
       ];
-      return html`<section class="board" aria-labelledby="board-title">
+      return html`<section class="board" aria-labelledby="board-title" data-generation=${generation}>
         <header class="screen-head">
           <h1 id="board-title">${t('board.title')}</h1>
           <span class=${live ? 'live on' : 'live off'} role="status" data-live=${String(live)}>
@@ -154,7 +157,10 @@ export function boardView(ctx: ViewContext): View {
         ${
           cases === null
             ? loading()
-            : html`<p class="count">${t('board.count', { total: shown.length, shown: Math.min(ROWS, shown.length) })}</p>
+            : html`<p class="count">${t(cases.length >= BOARD_LIMIT ? 'board.countCapped' : 'board.count', {
+                total: shown.length,
+                shown: Math.min(ROWS, shown.length),
+              })}</p>
           <div class="table-wrap"><table class="cases">
             <thead><tr>
               <th scope="col">${t('board.col.case')}</th><th scope="col">${t('board.col.matter')}</th>

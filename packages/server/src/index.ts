@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 
+export { randomSecret, signToken } from './auth/dev-token.js';
 export type { Principal, PrincipalKind } from './auth/principal.js';
 export { actorOf, PRINCIPAL_KINDS } from './auth/principal.js';
 export type { AuthOptions, Verifier } from './auth/verifier.js';
@@ -15,10 +16,11 @@ export {
   principalOf,
   UnauthenticatedError,
 } from './auth/verifier.js';
+export { type DemoCase, type DemoOptions, type DemoState, deployExamples, seedDemo } from './demo.js';
 export type { Api } from './http/api.js';
 export { PROBLEM_TYPE, type Problem, statusOf } from './http/problem.js';
 export type { ServerOptions } from './options.js';
-export { checkQueryCode, issueQueryCode } from './query-codes.js';
+export { checkQueryCode, ensureQueryCodeTable, issueQueryCode } from './query-codes.js';
 export { HTTP_COMMANDS } from './routes/commands.js';
 export { API_PREFIX, buildServer } from './server.js';
 export { SERVER_VERSION } from './version.js';

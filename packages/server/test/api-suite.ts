@@ -184,7 +184,9 @@ export function apiSuite(label: string, store: () => Promise<TongbanStore>): voi
         headers,
       });
       expect(different.status).toBe(409);
-      expect(((await different.json()) as Problem).code).toBe('IDEMPOTENCY_KEY_MISMATCH');
+      const mismatch = (await different.json()) as Problem;
+      expect(mismatch.code).toBe('IDEMPOTENCY_KEY_MISMATCH');
+      expect(mismatch.detail).toContain('Idempotency-Key accept-SGXK-1 ');
       // Keys belong to their caller: another person's same key is a fresh key.
       const otherCaller = await server.call('/api/v1/cases/SGXK-1/commands', {
         as: 'supervisor',

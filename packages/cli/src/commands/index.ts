@@ -6,6 +6,7 @@ import * as demo from './demo.js';
 import * as designer from './designer.js';
 import * as exportCommand from './export.js';
 import * as migrate from './migrate.js';
+import * as serve from './serve.js';
 import * as simulate from './simulate.js';
 import * as stats from './stats.js';
 import * as validate from './validate.js';
@@ -26,4 +27,5 @@ export function registerAll(program: Command): void {
   board.register(program);
   stats.register(program);
   exportCommand.register(program);
+  serve.register(program);
 }

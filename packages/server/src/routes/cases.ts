@@ -26,7 +26,7 @@ import {
   outcomeJson,
   TaskSchema,
 } from '../http/schemas.js';
-import { scopedKey } from '../idempotency.js';
+import { scopedKey, withClientKey } from '../idempotency.js';
 import type { ServerOptions } from '../options.js';
 import { issueQueryCode } from '../query-codes.js';
 import { API_PREFIX_V1 } from './prefix.js';
@@ -157,10 +157,11 @@ export function registerCaseRoutes(app: Api, options: ServerOptions): void {
         ...(key === undefined ? {} : { idempotencyKey: scopedKey(principal, key) }),
         ...(matterCode === undefined ? {} : { matterCode }),
       };
-      const outcome =
+      const outcome = await withClientKey(key, () =>
         processId !== undefined
-          ? await runtime.startLatest(processId, command, execute)
-          : await runtime.start(definitionHash ?? '', command, execute);
+          ? runtime.startLatest(processId, command, execute)
+          : runtime.start(definitionHash ?? '', command, execute),
+      );
       const queryCode = await issueQueryCode(runtime.store, outcome.caseId);
       markReplay(reply, outcome.replayed);
       return reply.code(201).send({ case: outcomeJson(outcome), queryCode });

@@ -4,7 +4,7 @@ import { callerOf } from '../auth/guard.js';
 import { actorOf } from '../auth/principal.js';
 import type { Api } from '../http/api.js';
 import { CaseIdParams, errors, IdempotencyHeaders, OutcomeSchema, outcomeJson } from '../http/schemas.js';
-import { scopedKey } from '../idempotency.js';
+import { scopedKey, withClientKey } from '../idempotency.js';
 import type { ServerOptions } from '../options.js';
 import { markReplay, refuseBodyActor } from './cases.js';
 import { API_PREFIX_V1 } from './prefix.js';
@@ -58,10 +58,12 @@ export function registerCommandRoutes(app: Api, options: ServerOptions): void {
       // checks only its type, so there is one definition of each command's shape.
       const command = { ...request.body, actor: actorOf(principal) } as unknown as CaseCommand;
       const key = request.headers['idempotency-key'];
-      const outcome = await runtime.execute(
-        request.params.caseId,
-        command,
-        key === undefined ? {} : { idempotencyKey: scopedKey(principal, key) },
+      const outcome = await withClientKey(key, () =>
+        runtime.execute(
+          request.params.caseId,
+          command,
+          key === undefined ? {} : { idempotencyKey: scopedKey(principal, key) },
+        ),
       );
       markReplay(reply, outcome.replayed);
       return outcomeJson(outcome);

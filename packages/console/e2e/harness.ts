@@ -55,7 +55,12 @@ export async function startConsoleServer(): Promise<ConsoleServer> {
       consolePlugin({
         distDir,
         devLogin: { secret: SECRET },
-        departments: async () => [LEAD, PLANNING, FIRE],
+        people: [
+          { sub: '监察室-陈', kind: 'supervisor' },
+          { sub: '住建局-李强', kind: 'staff', department: LEAD },
+          { sub: '规划局-王芳', kind: 'staff', department: PLANNING },
+          { sub: '消防-赵磊', kind: 'staff', department: FIRE },
+        ],
         diagrams: diagramsFromFolders([join(REPO_DIR, 'examples')]),
       }),
     ],

@@ -91,6 +91,8 @@ export async function publicCase(caseId: string, code: string): Promise<PublicCa
 
 export interface ConsoleConfig {
   readonly devLogin: boolean;
+  /** The role picker's people (dev-login only). */
+  readonly people: readonly { readonly sub: string; readonly kind: string; readonly department?: string }[];
   readonly departments: readonly string[];
   readonly oidc: { readonly authority: string; readonly clientId: string; readonly scope: string } | null;
 }
@@ -99,10 +101,16 @@ export interface ConsoleConfig {
 export async function consoleConfig(): Promise<ConsoleConfig> {
   try {
     const response = await fetch('./console-config.json');
-    if (!response.ok) return { devLogin: false, departments: [], oidc: null };
-    return (await response.json()) as ConsoleConfig;
+    if (!response.ok) return { devLogin: false, people: [], departments: [], oidc: null };
+    const config = (await response.json()) as Partial<ConsoleConfig>;
+    return {
+      devLogin: config.devLogin === true,
+      people: Array.isArray(config.people) ? config.people : [],
+      departments: Array.isArray(config.departments) ? config.departments : [],
+      oidc: config.oidc ?? null,
+    };
   } catch {
-    return { devLogin: false, departments: [], oidc: null };
+    return { devLogin: false, people: [], departments: [], oidc: null };
   }
 }
 

@@ -7,4 +7,9 @@
 export { checkDevLogin, type DevLoginKind, type DevLoginOptions, mintToken } from './dev-login.js';
 export { type DiagramSource, diagramsFromFolders } from './diagrams.js';
 export { ConsoleNotBuiltError, DevLoginRefusedError } from './errors.js';
-export { CONSOLE_DIST_DIR, type ConsolePluginOptions, consolePlugin } from './plugin.js';
+export {
+  CONSOLE_DIST_DIR,
+  type ConsolePluginOptions,
+  consolePlugin,
+  type DevLoginPerson,
+} from './plugin.js';

@@ -15,12 +15,19 @@ export interface ConsolePluginOptions {
   readonly distDir?: string;
   /** Enables the role picker's `POST /api/v1/dev-login` (check it with `checkDevLogin` first). */
   readonly devLogin?: DevLoginOptions | null;
-  /** Departments the role picker offers (e.g. those of the deployed definitions). */
-  readonly departments?: () => Promise<readonly string[]>;
+  /** People the role picker offers, one button each (e.g. the demo's callers). */
+  readonly people?: readonly DevLoginPerson[];
   /** Where the diagrams of the deployed processes are drawn (`GET /api/v1/diagrams/{processId}`). */
   readonly diagrams?: DiagramSource;
   /** The identity provider for production sign-in (OIDC code flow with PKCE in the browser). */
   readonly oidc?: { readonly authority: string; readonly clientId: string; readonly scope?: string } | null;
+}
+
+/** A person on the role picker. */
+export interface DevLoginPerson {
+  readonly sub: string;
+  readonly kind: 'staff' | 'officer' | 'admin' | 'supervisor';
+  readonly department?: string;
 }
 
 const MAX_ID = 64;
@@ -36,10 +43,12 @@ export function consolePlugin(options: ConsolePluginOptions = {}): FastifyPlugin
   if (!existsSync(`${root}/index.html`)) throw new ConsoleNotBuiltError(root);
   return async (app: FastifyInstance) => {
     app.get('/console-config.json', async (_request, reply) => {
-      const departments = options.devLogin && options.departments ? await options.departments() : [];
+      const people = options.devLogin ? (options.people ?? []) : [];
+      const departments = [...new Set(people.flatMap((p) => (p.department ? [p.department] : [])))];
       void reply.header('cache-control', 'no-store');
       return {
         devLogin: Boolean(options.devLogin),
+        people,
         departments,
         oidc: options.oidc ? { scope: 'openid profile', ...options.oidc } : null,
       };

@@ -7,6 +7,12 @@ import { t } from '../i18n/index.js';
 import { errorBox, formValues } from '../ui/parts.js';
 import type { View, ViewContext } from '../ui/view.js';
 
+const KINDS = ['staff', 'officer', 'admin', 'supervisor'] as const;
+const kindName = (kind: string): string => {
+  const known = KINDS.find((k) => k === kind);
+  return known ? t(`who.kind.${known}`) : kind;
+};
+
 /**
  * Sign-in: the identity provider's button in production; under `tongban serve --demo --dev-login`
  * a role picker that asks the server to mint a token (the server refuses unless started so).
@@ -41,11 +47,12 @@ export function loginView(ctx: ViewContext, config: ConsoleConfig): View {
             ? html`<h2>${t('login.title')}</h2>
           <p class="muted">${t('login.hint')}</p>
           <div class="roles">
-            <button type="button" data-role="supervisor" @click=${() => pick('supervisor', 'supervisor-1', null)}>
-              ${t('who.kind.supervisor')} · supervisor-1</button>
-            ${config.departments.map(
-              (d) => html`<button type="button" data-role="staff" data-department=${d}
-                @click=${() => pick('staff', `${d}-staff`, d)}>${t('who.kind.staff')} · ${d}</button>`,
+            ${config.people.map(
+              (
+                person,
+              ) => html`<button type="button" data-role=${person.kind} data-department=${person.department ?? ''}
+                @click=${() => pick(person.kind, person.sub, person.department ?? null)}>
+                <b>${kindName(person.kind)}</b> ${person.sub}${person.department ? ` · ${person.department}` : ''}</button>`,
             )}
           </div>
           <form class="filters" data-form="dev-login" @submit=${(event: Event) => {
@@ -53,7 +60,7 @@ export function loginView(ctx: ViewContext, config: ConsoleConfig): View {
             pick(v.kind ?? 'staff', v.sub ?? '', v.department || null);
           }}>
             <label>${t('login.kind')}<select name="kind">
-              ${(['supervisor', 'staff', 'officer', 'admin'] as const).map((k) => html`<option value=${k}>${t(`who.kind.${k}`)}</option>`)}
+              ${KINDS.map((k) => html`<option value=${k}>${t(`who.kind.${k}`)}</option>`)}
             </select></label>
             <label>${t('login.person')}<input name="sub" required /></label>
             <label>${t('login.department')}<input name="department" list="departments" /></label>

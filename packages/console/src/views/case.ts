@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit-html';
 import { ref } from 'lit-html/directives/ref.js';
-import { lastDayOf, supervisionsOf, withDoneElements } from '../api/normalize.js';
+import { lastDayOf, light as lightOf, supervisionsOf, withDoneElements } from '../api/normalize.js';
 import * as api from '../api/routes.js';
 import { openStream } from '../api/stream.js';
 import type { CaseEvent, CaseView, SupervisionOrder } from '../api/types.js';
@@ -13,6 +13,10 @@ import type { DiagramHandle } from './diagram.js';
 /** What a timeline line says besides its type: the words people wrote, never variables. */
 function detail(event: CaseEvent): string {
   const data = event.data;
+  if (event.type === 'light.changed') {
+    const to = lightOf(data.to);
+    return to ? t(`light.${to}Long`) : '';
+  }
   for (const name of ['opinion', 'message', 'reason', 'answer', 'outcome', 'to']) {
     const value = data[name];
     if (typeof value === 'string' && value !== '') return value;

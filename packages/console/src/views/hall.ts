@@ -25,7 +25,7 @@ export function hallView(ctx: ViewContext): View {
   let page = 0;
   const load = async (): Promise<void> => {
     try {
-      cases = await api.board({ limit: 2000 });
+      cases = await api.board({ limit: 500 });
     } catch {
       // the hall keeps showing what it had; the next event or roll retries
     }

@@ -26,7 +26,13 @@ export function worklistView(ctx: ViewContext): View {
   };
   void load();
   const stream = openStream((event) => {
-    if (event.type === 'case.supervised' && event.caseId) supervised.add(event.caseId);
+    const payload = event.data.payload;
+    const addressed =
+      typeof payload === 'object' &&
+      payload !== null &&
+      'department' in payload &&
+      payload.department === department;
+    if (event.type === 'case.supervised' && event.caseId && addressed) supervised.add(event.caseId);
     if (event.type === 'supervision.answered' && event.caseId) supervised.delete(event.caseId);
     void load();
   });

@@ -17,12 +17,20 @@ const LENGTH = 12;
  * PostgreSQL alike.
  */
 export async function ensureQueryCodeTable(store: TongbanStore): Promise<void> {
-  await store.db.execute(sql`create table if not exists server_query_codes (
-    case_id text primary key,
-    code_hash text not null,
-    issued_at timestamptz not null default now()
-  )`);
+  // Several servers starting together on one PostgreSQL: `create table if not exists` alone can
+  // still collide in the catalog, so they take turns under an advisory lock.
+  await store.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${QUERY_CODE_LOCK})`);
+    await tx.execute(sql`create table if not exists server_query_codes (
+      case_id text primary key,
+      code_hash text not null,
+      issued_at timestamptz not null default now()
+    )`);
+  });
 }
+
+// Arbitrary constant: the advisory lock servers take while creating their table.
+const QUERY_CODE_LOCK = 7_406_332_018;
 
 /** A fresh code, e.g. `7KQ2-M9XP-4HTW` (dashes are for reading; they are ignored on input). */
 export function newQueryCode(): string {

@@ -197,6 +197,36 @@ export function apiSuite(label: string, store: () => Promise<TongbanStore>): voi
       expect(((await otherCaller.json()) as { replayed: boolean }).replayed).toBe(false);
     });
 
+    it('a replayed start answers the same case with a fresh 查询码; the earlier code stops working', async () => {
+      const body = { processId: 'ConstructionPermit', caseId: 'SGXK-R' };
+      const headers = { 'idempotency-key': 'start-SGXK-R' };
+      const first = await server.call('/api/v1/cases', { body, headers });
+      expect(first.status).toBe(201);
+      const a = (await first.json()) as { queryCode: string; case: { version: number } };
+      const again = await server.call('/api/v1/cases', { body, headers });
+      expect(again.status).toBe(201);
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+      const b = (await again.json()) as { queryCode: string; case: { version: number; replayed: boolean } };
+      expect(b.case).toMatchObject({ version: a.case.version, replayed: true });
+      expect(b.queryCode).not.toBe(a.queryCode);
+      const old = await server.call(`/api/v1/public/cases/SGXK-R?code=${encodeURIComponent(a.queryCode)}`, {
+        as: null,
+      });
+      expect(old.status).toBe(404);
+      const fresh = await server.call(`/api/v1/public/cases/SGXK-R?code=${encodeURIComponent(b.queryCode)}`, {
+        as: null,
+      });
+      expect(fresh.status).toBe(200);
+      // Without a key, starting the same case again is the engine's CASE_EXISTS, and no code is issued.
+      const twice = await server.call('/api/v1/cases', { body });
+      expect(twice.status).toBe(409);
+      expect(((await twice.json()) as Problem).code).toBe('CASE_EXISTS');
+      const still = await server.call(`/api/v1/public/cases/SGXK-R?code=${encodeURIComponent(b.queryCode)}`, {
+        as: null,
+      });
+      expect(still.status).toBe(200);
+    });
+
     it('shows each department its own worklist and refuses another department’s', async () => {
       const planning = await server.call('/api/v1/worklist', { as: 'planning' });
       expect(planning.status).toBe(200);

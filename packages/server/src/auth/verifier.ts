@@ -64,7 +64,12 @@ export function createVerifier(options: AuthOptions): Verifier {
     ...(options.issuer === undefined ? {} : { issuer: options.issuer }),
     ...(options.audience === undefined ? {} : { audience: options.audience }),
   };
+  // Verified tokens are remembered until they expire (at most a minute): a client sends the same
+  // token with every request, and verifying it again each time costs more than the rest of a read.
+  const verified = new Map<string, { principal: Principal; until: number }>();
   return async (token) => {
+    const known = verified.get(token);
+    if (known !== undefined && known.until > Date.now()) return known.principal;
     let payload: JWTPayload;
     try {
       payload =
@@ -75,7 +80,11 @@ export function createVerifier(options: AuthOptions): Verifier {
       const reason = error instanceof Error ? error.message : 'invalid token';
       throw new UnauthenticatedError(`the bearer token was not accepted: ${reason}`);
     }
-    return principalOf(payload);
+    const principal = principalOf(payload);
+    const until = Math.min(Date.now() + 60_000, typeof payload.exp === 'number' ? payload.exp * 1000 : 0);
+    if (verified.size >= 10_000) verified.clear();
+    verified.set(token, { principal, until });
+    return principal;
   };
 }
 

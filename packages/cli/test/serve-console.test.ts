@@ -54,6 +54,10 @@ describe('tongban serve and the console', () => {
       const page = await fetch(`${url}/`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<div id="app">');
+      // Reached over the LAN by plain http (a hall PC), the page must not be upgraded to https.
+      const csp = page.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toContain('upgrade-insecure-requests');
       const config = (await (await fetch(`${url}/console-config.json`)).json()) as {
         devLogin: boolean;
         people: { sub: string; kind: string }[];

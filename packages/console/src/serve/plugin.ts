@@ -32,6 +32,24 @@ export interface DevLoginPerson {
 
 const MAX_ID = 64;
 
+/** The console's content security policy: its own origin, plus the identity provider's for OIDC. */
+export function contentSecurityPolicy(oidcAuthority: string | null): string {
+  const provider = oidcAuthority === null ? '' : ` ${new URL(oidcAuthority).origin}`;
+  return [
+    "default-src 'self'",
+    "base-uri 'self'",
+    `connect-src 'self'${provider}`,
+    "font-src 'self' data:",
+    `form-action 'self'${provider}`,
+    "frame-ancestors 'self'",
+    "img-src 'self' data: blob:",
+    "object-src 'none'",
+    "script-src 'self'",
+    "script-src-attr 'none'",
+    "style-src 'self' 'unsafe-inline'",
+  ].join('; ');
+}
+
 /**
  * Serves the web console at `/` on a server built by `buildServer` (pass it in `plugins`): the
  * static bundle, `/console-config.json` telling the page how people sign in, and — only when
@@ -41,7 +59,15 @@ const MAX_ID = 64;
 export function consolePlugin(options: ConsolePluginOptions = {}): FastifyPluginAsync {
   const root = options.distDir ?? CONSOLE_DIST_DIR;
   if (!existsSync(`${root}/index.html`)) throw new ConsoleNotBuiltError(root);
+  const csp = contentSecurityPolicy(options.oidc?.authority ?? null);
   return async (app: FastifyInstance) => {
+    // The console's own pages: the server's policy upgrades http to https (a hall PC reaching the
+    // server over the LAN by http would load nothing) and lets the page call only its own origin
+    // (oidc-client-ts must reach the identity provider).
+    app.addHook('onSend', async (request, reply, payload) => {
+      if (!request.url.startsWith('/api/')) void reply.header('content-security-policy', csp);
+      return payload;
+    });
     app.get('/console-config.json', async (_request, reply) => {
       const people = options.devLogin ? (options.people ?? []) : [];
       const departments = [...new Set(people.flatMap((p) => (p.department ? [p.department] : [])))];

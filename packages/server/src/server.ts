@@ -107,6 +107,7 @@ export async function buildServer(options: ServerOptions): Promise<Api> {
 
   app.setErrorHandler((error: FastifyError | Error, request, reply) => {
     const body = { ...toProblem(error, (e) => request.log.error(e)), instance: request.url.split('?')[0] };
+    if (body.status === 401) void reply.header('www-authenticate', 'Bearer realm="tongban"');
     void reply.code(body.status).type(PROBLEM_TYPE).send(body);
   });
   app.setNotFoundHandler((request, reply) => {

@@ -35,6 +35,7 @@ export function apiSuite(label: string, store: () => Promise<TongbanStore>): voi
         const response = await server.call('/api/v1/cases/SGXK-1', { as: null, headers });
         expect(response.status).toBe(401);
         expect(response.headers.get('content-type')).toContain('application/problem+json');
+        expect(response.headers.get('www-authenticate')).toContain('Bearer');
         expect(((await response.json()) as Problem).code).toBe('UNAUTHENTICATED');
       }
       const forged = await server.token('supervisor', 'x');

@@ -179,6 +179,24 @@ describe.skipIf(!hasChromium)(title, () => {
     await phone.close();
   });
 
+  it('statistics chart the departments; the hall shows cases without personal data', async () => {
+    await supervisor.goto(`${server.url}/#/stats`);
+    // The server's clock stands in March 2026; the page's default period ends at the browser's today.
+    await supervisor.fill('input[name="from"]', '2026-03-01');
+    await supervisor.fill('input[name="to"]', '2026-03-31');
+    await supervisor.click('form.filters button[type="submit"]');
+    await supervisor.locator(`table.stats tr[data-key="${FIRE}"]`).waitFor();
+    await supervisor.locator('.chart svg').first().waitFor();
+    await supervisor.goto(`${server.url}/#/hall`);
+    await supervisor.locator('.hall tbody tr').first().waitFor();
+    const text = (await supervisor.locator('.hall').textContent()) ?? '';
+    expect(text).toContain('规划审查');
+    expect(text).not.toContain(watched.caseId); // masked
+    expect(text).not.toContain('李强');
+    expect(text).not.toContain('滨江路小学');
+    expect(text).not.toContain(FIRE_OPINION);
+  });
+
   it('ran without page errors', () => {
     expect(browser.errors).toEqual([]);
   });

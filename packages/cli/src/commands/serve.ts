@@ -9,6 +9,7 @@ import { UsageError } from '../usage-error.js';
 import { registryOrExit } from './deadline.js';
 import { EXAMPLES_DIR } from './demo.js';
 import { type DatabaseCliOptions, databaseOptions, openStore } from './migrate.js';
+import { checkDevLoginFlags, consolePlugins } from './serve-console.js';
 
 interface ServeOptions extends DatabaseCliOptions {
   readonly host: string;
@@ -19,6 +20,8 @@ interface ServeOptions extends DatabaseCliOptions {
   readonly overlay?: string[];
   readonly provisional?: boolean;
   readonly lang?: string;
+  readonly console: boolean;
+  readonly devLogin?: boolean;
 }
 
 type AuthOptions =
@@ -35,6 +38,7 @@ interface ServerModule {
     readonly auth: AuthOptions;
     readonly corsOrigins?: readonly string[];
     readonly compileOptions?: CompileOptions;
+    readonly plugins?: readonly unknown[];
   }): Promise<{ listen(options: { host: string; port: number }): Promise<string>; close(): Promise<void> }>;
   startWorkers(
     runtime: DurableRuntime,
@@ -96,11 +100,14 @@ export function register(program: Command): void {
         '--provisional',
         'past the holiday data, count weekdays (marked provisional) instead of refusing',
       )
-      .option('--lang <lang>', LANG_HELP),
+      .option('--lang <lang>', LANG_HELP)
+      .option('--no-console', 'do not serve the web console at /')
+      .option('--dev-login', 'the console offers a role picker that mints tokens (only with --demo)'),
   ).action(async (options: ServeOptions) => {
     const lang = resolveLang(options.lang);
     const say = serveMessages(lang);
     const listenPort = port(options.port);
+    checkDevLoginFlags(options);
     const calendars = registryOrExit(options.overlay, 'serve');
     if (calendars === null) return;
     const server = await loadServer(say.noServer);
@@ -112,6 +119,9 @@ export function register(program: Command): void {
     } else {
       auth = server.authFromEnv();
     }
+    const plugins = await consolePlugins(options, 'secret' in auth ? auth.secret : null, DEMO_CALLERS, [
+      EXAMPLES_DIR,
+    ]);
     // The demo counts past the holiday data rather than refusing: it runs whatever the year.
     const compileOptions: CompileOptions = {
       calendars,
@@ -140,6 +150,7 @@ export function register(program: Command): void {
         runtime,
         auth,
         compileOptions,
+        plugins,
         ...(options.corsOrigin === undefined ? {} : { corsOrigins: options.corsOrigin }),
       });
       const demoCases = options.demo === true ? await seed(server, store, compileOptions, say.seeding) : [];
@@ -152,6 +163,7 @@ export function register(program: Command): void {
       const url = await app.listen({ host: options.host, port: listenPort });
       const out = (line: string) => process.stdout.write(`${line}\n`);
       out(say.listening(url, options.workers));
+      if (plugins.length > 0) out(`console: ${url}/${options.devLogin === true ? '#/login' : ''}`);
       if (options.demo === true) {
         out('');
         out(say.demoCases);

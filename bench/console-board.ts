@@ -1,0 +1,157 @@
+// Console board benchmark (issue 19): the supervisors' live board over 10,000 open cases, in
+// Chromium, against a real buildServer on PGlite in memory.
+//   pnpm --filter @tongban/bench bench:console
+// Loads BENCH_CASES open cases (default 10,000), three tasks each, with bulk SQL (as
+// supervision.bench.ts does), then opens the board BENCH_RUNS times (default 5) in a fresh page and
+// prints, as medians and worst:
+//   first render: navigation start → the first rows drawn (page's performance.now()), which
+//     includes the server's board query over all open cases (its 500 most urgent) and drawing them;
+//   filter (page): a filter changed → the rows redrawn from the cases already loaded;
+//   filter (server): the same change → the server's filtered answer drawn.
+// Targets: first render < 1 s, filter < 200 ms. Not part of `pnpm test`.
+import { loadavg } from 'node:os';
+import { createPgliteStore, DurableRuntime, type TongbanStore } from '@tongban/adapters';
+import { consolePlugin } from '@tongban/console';
+import { buildServer } from '@tongban/server';
+import { SignJWT } from 'jose';
+import { chromium } from 'playwright-core';
+import { ensureConsoleBuilt } from '../packages/console/e2e/build.js';
+import { timedParallel } from '../test/support/supervision-models.js';
+
+const CASES = Number(process.env.BENCH_CASES ?? 10_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const SECRET = 'console-bench-secret-of-at-least-32-characters';
+const DAY = 86_400_000;
+const NOW = Date.parse('2026-06-01T09:00:00+08:00');
+
+async function load(store: TongbanStore): Promise<number> {
+  if (store.driver.kind !== 'pglite') throw new Error('PGlite only');
+  const exec = (text: string) => (store.driver.kind === 'pglite' ? store.driver.client.exec(text) : null);
+  const definition = timedParallel();
+  await new DurableRuntime({ store }).deploy(definition);
+  const t0 = performance.now();
+  const start = NOW - 20 * DAY;
+  await exec(`create temporary table gen as
+    select i, 'JS-2026-' || lpad(i::text, 6, '0') as id, ${start}::bigint + (i::bigint * ${DAY}) / 1000 as started,
+      '局' || (i % 30) as lead, '局' || ((i + 7) % 30) as co1, '局' || ((i + 13) % 30) as co2
+    from generate_series(1, ${CASES}) as i`);
+  const clock = (from: string) =>
+    `jsonb_build_object('limit', jsonb_build_object('amount', 20, 'unit', 'workingDays'), 'calendar', 'CN',
+      'startedAt', ${from}, 'warning', jsonb_build_object('kind', 'absolute', 'amount', 1, 'unit', 'workingDays'),
+      'suspensions', '[]'::jsonb, 'extensions', '[]'::jsonb, 'stoppedAt', null)`;
+  await exec(`insert into cases (id, definition_hash, process_id, status, light, due_at, snapshot, version, last_seq,
+      last_hash, matter_code, region_province, region_city, started_at, updated_at)
+    select id, '${definition.hash}', '${definition.processId}', 'running',
+      case when i % 3 = 0 then 'red' when i % 3 = 1 then 'yellow' else 'green' end, started + 28 * ${DAY}::bigint,
+      jsonb_build_object('schema', 1, 'caseId', id, 'machine', jsonb_build_object('value', 'x', 'context',
+        jsonb_build_object('clocks', jsonb_build_object('case', ${clock('started')}),
+          'lights', '{}'::jsonb, 'tasks', '{}'::jsonb, 'vars', '{}'::jsonb))),
+      1, 1, 'h', 'M' || (i % 50), '广西', 'C' || (i % 12), started, started
+    from gen`);
+  await exec(`insert into tasks (case_id, task_id, element_id, name, kind, department, role, status, due_at, opened_at)
+    select g.id, g.id || '-t' || k, 'step' || k, '审查' || k, 'user',
+      case k when 1 then g.lead when 2 then g.co1 else g.co2 end, case k when 1 then 'lead' else 'co' end,
+      'open', g.started + (5 + k + g.i % 20) * ${DAY}::bigint, g.started
+    from gen g cross join generate_series(1, 3) as k`);
+  await exec(`insert into events (case_id, seq, type, at, payload, prev_hash, hash)
+    select g.id, 1, 'case.started', g.started, jsonb_build_object('type', 'case.started', 'at', g.started,
+      'caseId', g.id, 'data', jsonb_build_object('actor', 'staff-' || (g.i % 40))), 'p', 'h' from gen g`);
+  await exec('drop table gen');
+  await exec('vacuum analyze');
+  return performance.now() - t0;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+
+const distDir = await ensureConsoleBuilt();
+const store = await createPgliteStore();
+process.stderr.write(`loading ${CASES} open cases…\n`);
+const loaded = await load(store);
+const runtime = new DurableRuntime({ store, clock: () => NOW });
+const app = await buildServer({ runtime, auth: { secret: SECRET }, plugins: [consolePlugin({ distDir })] });
+await app.listen({ host: '127.0.0.1', port: 0 });
+const address = app.server.address();
+const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+const token = await new SignJWT({ kind: 'supervisor' })
+  .setProtectedHeader({ alg: 'HS256' })
+  .setSubject('bench')
+  .setExpirationTime('1h')
+  .sign(new TextEncoder().encode(SECRET));
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
+const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+await context.addInitScript((t) => sessionStorage.setItem('tongban.console.token', t), token);
+
+// A string, not a function: tsx would wrap a function's inner names in a helper the page lacks.
+const FILTER_SCRIPT = `(async () => {
+  const section = document.querySelector('section.board');
+  const select = document.querySelector('select[data-filter="light"]');
+  const generation = Number(section.getAttribute('data-generation'));
+  const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+  const t0 = performance.now();
+  select.value = 'red';
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  await frame();
+  const drawn = performance.now() - t0;
+  while (Number(section.getAttribute('data-generation')) === generation) await frame();
+  return [drawn, performance.now() - t0];
+})()`;
+
+// The server's share of the first render: the board query the page makes, timed from Node.
+const apiTimes: number[] = [];
+for (let run = 0; run <= RUNS; run++) {
+  const t0 = performance.now();
+  const response = await fetch(`${url}/api/v1/board?limit=500`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  await response.json();
+  if (run > 0) apiTimes.push(performance.now() - t0);
+}
+
+const firstRender: number[] = [];
+const pageFilter: number[] = [];
+const serverFilter: number[] = [];
+let rows = 0;
+let counted = '';
+for (let run = 0; run <= RUNS; run++) {
+  const page = await context.newPage();
+  await page.goto(`${url}/#/board`);
+  await page.locator('table.cases tbody tr').first().waitFor({ timeout: 60_000 });
+  const first = await page.evaluate(() => performance.now());
+  rows = await page.locator('table.cases tbody tr').count();
+  counted = (await page.locator('p.count').textContent()) ?? '';
+  // Change the light filter and time the page's redraw and the server's answer being drawn.
+  const [local, remote] = (await page.evaluate(FILTER_SCRIPT)) as [number, number];
+  if (run > 0) {
+    firstRender.push(first);
+    pageFilter.push(local);
+    serverFilter.push(remote);
+  }
+  await page.close();
+}
+await browser.close();
+await app.close();
+await store.close();
+
+console.log(
+  `console board, ${CASES} open cases (loaded in ${ms(loaded)}), ${RUNS} runs after one warm-up, load ${loadavg()[0]?.toFixed(1)}`,
+);
+console.log(`rows drawn: ${rows} (${counted.trim()})`);
+console.log('| measure | median | worst | target |');
+console.log('|---|---|---|---|');
+console.log(
+  `| first render (navigation → rows) | ${ms(median(firstRender))} | ${ms(Math.max(...firstRender))} | < 1 s |`,
+);
+console.log(
+  `| of which GET /api/v1/board?limit=500, from Node | ${ms(median(apiTimes))} | ${ms(Math.max(...apiTimes))} | |`,
+);
+console.log(
+  `| filter, page redraw | ${ms(median(pageFilter))} | ${ms(Math.max(...pageFilter))} | < 200 ms |`,
+);
+console.log(
+  `| filter, server answer drawn | ${ms(median(serverFilter))} | ${ms(Math.max(...serverFilter))} | < 200 ms |`,
+);

@@ -1,0 +1,127 @@
+import { download, request } from './client.js';
+import * as read from './normalize.js';
+import type {
+  BoardCase,
+  CaseEvent,
+  CaseView,
+  Light,
+  PublicCase,
+  StatisticsRow,
+  WorklistItem,
+} from './types.js';
+
+/** The server's routes the console uses, one function each (issue 18's `/api/v1`). */
+
+export interface BoardQuery {
+  readonly region?: string;
+  readonly matter?: string;
+  readonly department?: string;
+  readonly light?: Light;
+  readonly limit?: number;
+}
+
+export async function board(query: BoardQuery = {}): Promise<BoardCase[]> {
+  const body = await request('/board', { query: { limit: 500, ...query } });
+  return read.list(body, 'cases').map(read.boardCase);
+}
+
+export async function caseView(caseId: string): Promise<CaseView> {
+  return read.caseView(await request(`/cases/${encodeURIComponent(caseId)}`));
+}
+
+export async function caseEvents(caseId: string): Promise<CaseEvent[]> {
+  const body = await request(`/cases/${encodeURIComponent(caseId)}/events`);
+  return read.list(body, 'events').map(read.caseEvent);
+}
+
+/** Any engine command; the actor comes from the token, never from here. */
+export async function command(caseId: string, body: Readonly<Record<string, unknown>>): Promise<unknown> {
+  return request(`/cases/${encodeURIComponent(caseId)}/commands`, {
+    method: 'POST',
+    body,
+    headers: { 'idempotency-key': crypto.randomUUID() },
+  });
+}
+
+export async function worklist(): Promise<{ items: WorklistItem[]; total: number }> {
+  const body = await request('/worklist', { query: { limit: 500 } });
+  const items = read.list(body, 'items').map(read.worklistItem);
+  const total =
+    typeof (body as { total?: unknown })?.total === 'number'
+      ? (body as { total: number }).total
+      : items.length;
+  return { items, total };
+}
+
+export type StatisticsBy = 'department' | 'window' | 'staff' | 'matter';
+
+export async function statistics(by: StatisticsBy, from: string, to: string): Promise<StatisticsRow[]> {
+  const body = await request('/statistics', { query: { by, from, to } });
+  return read.list(body, 'rows').map(read.statisticsRow);
+}
+
+export async function exportFile(
+  what: string,
+  format: 'csv' | 'json',
+  from: string,
+  to: string,
+): Promise<void> {
+  await download('/export', { what, format, from, to }, `tongban-${what}-${from}-${to}.${format}`);
+}
+
+/** The BPMN XML a process is drawn with, for the case page's diagram. */
+export async function definitionXml(processId: string): Promise<string> {
+  const body = await request(`/diagrams/${encodeURIComponent(processId)}`, {
+    headers: { accept: 'application/xml, application/json' },
+  });
+  if (typeof body === 'string') return body;
+  const xml =
+    (body as { xml?: unknown; bpmn?: unknown } | null)?.xml ?? (body as { bpmn?: unknown } | null)?.bpmn;
+  if (typeof xml !== 'string') throw new Error('The definition came without its BPMN XML.');
+  return xml;
+}
+
+export async function publicCase(caseId: string, code: string): Promise<PublicCase> {
+  const body = await request(`/public/cases/${encodeURIComponent(caseId)}`, {
+    query: { code },
+    anonymous: true,
+  });
+  return read.publicCase(body);
+}
+
+export interface ConsoleConfig {
+  readonly devLogin: boolean;
+  /** The role picker's people (dev-login only). */
+  readonly people: readonly { readonly sub: string; readonly kind: string; readonly department?: string }[];
+  readonly departments: readonly string[];
+  readonly oidc: { readonly authority: string; readonly clientId: string; readonly scope: string } | null;
+}
+
+/** How this server signs people in (served beside the console, no auth). */
+export async function consoleConfig(): Promise<ConsoleConfig> {
+  try {
+    const response = await fetch('./console-config.json');
+    if (!response.ok) return { devLogin: false, people: [], departments: [], oidc: null };
+    const config = (await response.json()) as Partial<ConsoleConfig>;
+    return {
+      devLogin: config.devLogin === true,
+      people: Array.isArray(config.people) ? config.people : [],
+      departments: Array.isArray(config.departments) ? config.departments : [],
+      oidc: config.oidc ?? null,
+    };
+  } catch {
+    return { devLogin: false, people: [], departments: [], oidc: null };
+  }
+}
+
+/** Dev-login: the server mints a token for the role picked (only under `--demo --dev-login`). */
+export async function devLogin(kind: string, sub: string, department: string | null): Promise<string> {
+  const body = await request('/dev-login', {
+    method: 'POST',
+    anonymous: true,
+    body: { kind, sub, ...(department ? { department } : {}) },
+  });
+  const token = (body as { token?: unknown } | null)?.token;
+  if (typeof token !== 'string') throw new Error('dev-login answered without a token');
+  return token;
+}

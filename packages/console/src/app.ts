@@ -1,0 +1,134 @@
+import { html, render, type TemplateResult } from 'lit-html';
+import type { ConsoleConfig } from './api/routes.js';
+import { session } from './auth/session.js';
+import { language, setLanguage, t } from './i18n/index.js';
+import type { View, ViewContext } from './ui/view.js';
+import { boardView } from './views/board.js';
+import { caseView } from './views/case.js';
+import { hallView } from './views/hall.js';
+import { loginView } from './views/login.js';
+import { publicView } from './views/public.js';
+import { statsView } from './views/stats.js';
+import { taskView } from './views/task.js';
+import { worklistView } from './views/worklist.js';
+
+/**
+ * The console: a hash router (`#/board`, `#/cases/ID`, `#/worklist`, `#/tasks/CASE/TASK`,
+ * `#/stats`, `#/query`, `#/hall`, `#/login`), so any static host serves it; a header with the
+ * screens this person's role has; one screen drawn at a time with lit-html.
+ */
+export class ConsoleApp {
+  readonly #root: HTMLElement;
+  readonly #config: ConsoleConfig;
+  #view: View | null = null;
+  #ctx: ViewContext;
+  #pending = false;
+
+  constructor(root: HTMLElement, config: ConsoleConfig) {
+    this.#root = root;
+    this.#config = config;
+    this.#ctx = {
+      rerender: () => this.#schedule(),
+      navigate: (hash) => {
+        if (location.hash === hash) this.#route();
+        else location.hash = hash;
+      },
+    };
+    addEventListener('hashchange', () => this.#route());
+    session.onChange(() => this.#schedule());
+  }
+
+  start(): void {
+    this.#route();
+  }
+
+  #schedule(): void {
+    if (this.#pending) return;
+    this.#pending = true;
+    queueMicrotask(() => {
+      this.#pending = false;
+      this.#draw();
+    });
+  }
+
+  #open(): View {
+    const parts = location.hash.replace(/^#\/?/, '').split('?')[0]?.split('/').map(decodeURIComponent) ?? [];
+    const [screen = '', first = '', second = ''] = parts;
+    const claims = session.claims();
+    const query = new URLSearchParams(location.hash.split('?')[1] ?? '');
+    if (screen === 'query')
+      return publicView(this.#ctx, { caseId: query.get('case') ?? '', code: query.get('code') ?? '' });
+    if (!claims || screen === 'login') return loginView(this.#ctx, this.#config);
+    const staff = claims.kind === 'staff' || claims.kind === 'officer';
+    switch (screen) {
+      case 'board':
+        return boardView(this.#ctx);
+      case 'cases':
+        return caseView(this.#ctx, first);
+      case 'stats':
+        return statsView(this.#ctx);
+      case 'worklist':
+        return worklistView(this.#ctx);
+      case 'tasks':
+        return taskView(this.#ctx, first, second);
+      case 'hall':
+        return hallView(this.#ctx);
+      default:
+        return staff ? worklistView(this.#ctx) : boardView(this.#ctx);
+    }
+  }
+
+  #route(): void {
+    this.#view?.dispose();
+    this.#view = this.#open();
+    this.#draw();
+    const main = this.#root.querySelector<HTMLElement>('#main');
+    main?.focus({ preventScroll: true });
+  }
+
+  #nav(): TemplateResult {
+    const claims = session.claims();
+    const current = location.hash.split('/')[1] ?? '';
+    const link = (hash: string, label: string) =>
+      html`<a href=${`#/${hash}`} aria-current=${current === hash ? 'page' : 'false'}>${label}</a>`;
+    const staff = claims?.kind === 'staff' || claims?.kind === 'officer';
+    return html`<header class="top">
+      <a class="skip" href="#main" @click=${(e: Event) => {
+        e.preventDefault();
+        this.#root.querySelector<HTMLElement>('#main')?.focus();
+      }}>${t('nav.skip')}</a>
+      <span class="brand">${t('app.title')}</span>
+      <nav aria-label=${t('app.title')}>
+        ${claims && !staff ? [link('board', t('nav.board')), link('stats', t('nav.stats')), link('hall', t('nav.hall'))] : ''}
+        ${staff ? link('worklist', t('nav.worklist')) : ''}
+        ${link('query', t('nav.query'))}
+      </nav>
+      <span class="who">${
+        claims
+          ? html`${t(`who.kind.${claims.kind}`)} ${claims.sub}${claims.department ? ` · ${claims.department}` : ''}
+        <button type="button" data-action="sign-out" @click=${() => {
+          session.signOut();
+          location.hash = '#/login';
+        }}>${t('nav.signOut')}</button>`
+          : ''
+      }</span>
+      <button type="button" class="lang" data-action="language" lang=${language() === 'en' ? 'zh-CN' : 'en'}
+        @click=${() => {
+          setLanguage(language() === 'en' ? 'zh-CN' : 'en');
+          this.#draw();
+        }}>${t('nav.language')}</button>
+    </header>`;
+  }
+
+  #draw(): void {
+    const view = this.#view;
+    if (!view) return;
+    document.title = t('app.title');
+    render(
+      view.bare
+        ? html`<main id="main" tabindex="-1" class="bare">${view.template()}</main>`
+        : html`${this.#nav()}<main id="main" tabindex="-1">${view.template()}</main>`,
+      this.#root,
+    );
+  }
+}

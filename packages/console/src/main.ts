@@ -1,0 +1,13 @@
+import './styles.css';
+import { consoleConfig } from './api/routes.js';
+import { ConsoleApp } from './app.js';
+import { finishOidcSignIn } from './auth/oidc.js';
+import { initialLanguage, setLanguage } from './i18n/index.js';
+
+setLanguage(initialLanguage());
+const root = document.getElementById('app');
+if (!root) throw new Error('index.html needs <div id="app">');
+const config = await consoleConfig();
+await finishOidcSignIn(config.oidc).catch((error: unknown) => console.error('sign-in not finished', error));
+const app = new ConsoleApp(root, config);
+app.start();

@@ -1,0 +1,15 @@
+/**
+ * `@tongban/console` on the server side: the Fastify plugin that serves the built console and,
+ * in demos, the dev-login role picker. The browser code lives beside it in `src/` and is built by
+ * Vite into `dist/`.
+ * @packageDocumentation
+ */
+export { checkDevLogin, type DevLoginKind, type DevLoginOptions, mintToken } from './dev-login.js';
+export { type DiagramSource, diagramsFromFolders } from './diagrams.js';
+export { ConsoleNotBuiltError, DevLoginRefusedError } from './errors.js';
+export {
+  CONSOLE_DIST_DIR,
+  type ConsolePluginOptions,
+  consolePlugin,
+  type DevLoginPerson,
+} from './plugin.js';

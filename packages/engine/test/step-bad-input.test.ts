@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseSnapshot } from '../src/runtime/snapshot.js';
+import type { CaseSnapshot } from '../src/model/snapshot.js';
 import { step } from '../src/runtime/step.js';
 import { compiled, end, model, scope, start, task } from './support/ir.js';
 
@@ -51,9 +51,15 @@ describe('step refuses what it cannot read instead of throwing', () => {
       'not a snapshot',
       // One damaged entry inside a container (found by the malformed-input property in CI).
       { ...s, machine: { value: s.machine.value, context: { ...s.machine.context, timers: { '': null } } } },
-      { ...s, machine: { value: s.machine.value, context: { ...s.machine.context, tasks: { t: { id: 't' } } } } },
+      {
+        ...s,
+        machine: { value: s.machine.value, context: { ...s.machine.context, tasks: { t: { id: 't' } } } },
+      },
       { ...s, machine: { value: s.machine.value, context: { ...s.machine.context, clocks: { case: 1 } } } },
-      { ...s, machine: { value: s.machine.value, context: { ...s.machine.context, lights: { case: 'blue' } } } },
+      {
+        ...s,
+        machine: { value: s.machine.value, context: { ...s.machine.context, lights: { case: 'blue' } } },
+      },
     ];
     for (const snapshot of broken) {
       const r = step(def, snapshot as CaseSnapshot, { type: 'withdraw' }, bj('2026-03-03T09:00'));

@@ -1,6 +1,7 @@
-import { displayWidth, type Light, padCell } from '@tongban/engine';
+import type { Light } from '@tongban/engine';
 import type { Command } from 'commander';
 import pc from 'picocolors';
+import { displayWidth, padCell } from '../format/text-width.js';
 import { boardMessages } from '../i18n/board-messages.js';
 import { LANG_HELP, type Lang, resolveLang } from '../i18n/lang.js';
 import { lightName, statusName } from '../i18n/status-names.js';

@@ -1,16 +1,11 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  beijingLastDay,
-  compileBpmn,
-  computeStatistics,
-  formatStatistics,
-  type Scenario,
-} from '@tongban/engine';
+import { beijingLastDay, compileBpmn, computeStatistics, type Scenario } from '@tongban/engine';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { type DemoStep, runScenarioDurably } from '../demo/durable-scenario.js';
+import { formatStatistics } from '../format/statistics-table.js';
 import { readableLine } from '../format/timeline.js';
 import { demoMessages } from '../i18n/demo-messages.js';
 import { LANG_HELP, resolveLang } from '../i18n/lang.js';

@@ -1,5 +1,6 @@
-import { formatStatistics, type StatisticsDimension } from '@tongban/engine';
+import type { StatisticsDimension } from '@tongban/engine';
 import type { Command } from 'commander';
+import { formatStatistics } from '../format/statistics-table.js';
 import { LANG_HELP, resolveLang } from '../i18n/lang.js';
 import { statisticsLabels, statisticsLegend } from '../i18n/stats-messages.js';
 import { EXIT_FAILURE, EXIT_OK } from '../program.js';

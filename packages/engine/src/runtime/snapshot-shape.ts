@@ -96,7 +96,8 @@ function entriesProblem(context: Record<string, unknown>): string | null {
   ];
   for (const [key, ok, what] of checks) {
     for (const [id, entry] of Object.entries(context[key] as Record<string, unknown>)) {
-      if (!ok(entry)) return `\`machine.context.${key}\` holds something under ${JSON.stringify(id)} that is not ${what}`;
+      if (!ok(entry))
+        return `\`machine.context.${key}\` holds something under ${JSON.stringify(id)} that is not ${what}`;
     }
   }
   return null;

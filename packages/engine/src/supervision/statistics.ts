@@ -1,7 +1,7 @@
+import { EXTENSION_EVENT_TYPES, SUSPENSION_EVENT_TYPES } from '../model/event-traits.js';
+import type { CaseEvent } from '../model/events.js';
+import type { JsonValue } from '../model/json.js';
 import type { Instant } from '../model/time.js';
-import { EXTENSION_EVENT_TYPES, SUSPENSION_EVENT_TYPES } from '../runtime/event-traits.js';
-import type { CaseEvent } from '../runtime/events.js';
-import type { JsonValue } from '../runtime/types.js';
 
 /**
  * How statistics are grouped: 事项 (matter), department (部门, task level), staff (人员) and

@@ -1,5 +1,5 @@
-import type { SupervisionKind } from '../supervision/kinds.js';
 import type { CaseEventType } from './events.js';
+import type { SupervisionKind } from './supervision-kind.js';
 
 /** What the engine, the statistics and the stores make of one event type. */
 export interface EventTraits {

@@ -1,13 +1,9 @@
-import { compileBpmn, type Diagnostic, decodeBpmnBytes } from '@tongban/engine';
+import { compileBpmn, decodeBpmnBytes } from '@tongban/engine';
 import type { Command } from 'commander';
+import { diagnosticLine } from '../format/diagnostic-line.js';
 import { modelSummary } from '../format/model-summary.js';
-import { EXIT_FAILURE, EXIT_OK } from '../program.js';
+import { EXIT_FAILURE, EXIT_OK } from '../options/exit-codes.js';
 import { readInputBytes } from '../read-input.js';
-
-/** One line per diagnostic: `elementId code message` (`-` when the problem is the whole document). */
-export function diagnosticLine(d: Diagnostic): string {
-  return `${d.elementId ?? '-'} ${d.code} ${d.message}`;
-}
 
 export function register(program: Command): void {
   program

@@ -1,4 +1,4 @@
-import { getCalendar, MAINLAND_CALENDAR } from '@tongban/engine';
+import { getCalendar, MAINLAND_CALENDAR } from '@tongban/engine/calendar';
 import type { Element as DiagramElement } from 'bpmn-js/lib/model/Types.js';
 import { type DepartmentDirectory, parseDepartmentDirectory } from './departments.js';
 import { DryRunView } from './dryrun/view.js';

@@ -1,12 +1,7 @@
-import {
-  beijingLastDay,
-  type CalendarSource,
-  type ClockState,
-  clockStatus,
-  defaultCalendarRegistry,
-  type Instant,
-  type Light,
-} from '@tongban/engine';
+import type { CalendarSource, ClockState, Instant, Light } from '@tongban/engine';
+import { defaultCalendarRegistry } from '@tongban/engine/calendar';
+import { clockStatus } from '@tongban/engine/clock';
+import { beijingLastDay } from '@tongban/engine/supervision';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../store/database.js';
 

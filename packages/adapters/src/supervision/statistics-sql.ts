@@ -1,9 +1,6 @@
-import {
-  BEIJING_OFFSET_MS,
-  EXTENSION_EVENT_TYPES,
-  type StatisticsDimension,
-  SUSPENSION_EVENT_TYPES,
-} from '@tongban/engine';
+import type { StatisticsDimension } from '@tongban/engine';
+import { EXTENSION_EVENT_TYPES, SUSPENSION_EVENT_TYPES } from '@tongban/engine/internal';
+import { BEIJING_OFFSET_MS } from '@tongban/engine/supervision';
 import { type SQL, sql } from 'drizzle-orm';
 
 /**

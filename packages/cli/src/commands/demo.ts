@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beijingLastDay, compileBpmn, computeStatistics, type Scenario } from '@tongban/engine';
+import { compileBpmn, type Scenario } from '@tongban/engine';
+import { beijingLastDay, computeStatistics } from '@tongban/engine/supervision';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { type DemoStep, runScenarioDurably } from '../demo/durable-scenario.js';

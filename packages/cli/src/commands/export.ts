@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { toCsv } from '@tongban/engine';
+import { toCsv } from '@tongban/engine/supervision';
 import type { Command } from 'commander';
 import { type DatabaseCliOptions, databaseFailure, databaseOptions, openStore } from '../options/database.js';
 import { EXIT_FAILURE, EXIT_OK } from '../options/exit-codes.js';

@@ -1,4 +1,6 @@
-import { CalendarHorizonError, compileBpmn, ScenarioError, simulate, timelineEntry } from '@tongban/engine';
+import { compileBpmn, timelineEntry } from '@tongban/engine';
+import { CalendarHorizonError } from '@tongban/engine/calendar';
+import { ScenarioError, simulate } from '@tongban/engine/testing';
 import type { Command } from 'commander';
 import { diagnosticLine } from '../format/diagnostic-line.js';
 import { registryOrExit } from '../options/calendar.js';

@@ -1,11 +1,6 @@
 /** Statistics as a plain-text table with a total line, for the terminal (moved out of the engine). */
-import {
-  type CaseEvent,
-  computeStatistics,
-  type StatisticsDimension,
-  type StatisticsRow,
-  totalStatistics,
-} from '@tongban/engine';
+import type { CaseEvent, StatisticsDimension, StatisticsRow } from '@tongban/engine';
+import { computeStatistics, totalStatistics } from '@tongban/engine/supervision';
 import { displayWidth, padCell } from './text-width.js';
 
 /** Column headings of {@link formatStatistics}, in order. */

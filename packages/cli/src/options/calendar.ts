@@ -1,15 +1,14 @@
 // Calendar options every calendar command shares, and how their answers are printed.
 import { readFileSync } from 'node:fs';
+import type { CalendarRegistry, WorkCalendar } from '@tongban/engine';
 import {
   CalendarHorizonError,
   CalendarInputError,
   CalendarOverlayError,
-  type CalendarRegistry,
   defaultCalendarRegistry,
   isCivilDate,
   UnknownCalendarError,
-  type WorkCalendar,
-} from '@tongban/engine';
+} from '@tongban/engine/calendar';
 import type { Command } from 'commander';
 import { UsageError } from '../usage-error.js';
 import { EXIT_FAILURE } from './exit-codes.js';

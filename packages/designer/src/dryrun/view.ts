@@ -3,12 +3,11 @@ import {
   type CaseStatus,
   type CompiledDefinition,
   formatInstant,
-  getCalendar,
   type Instant,
-  MAINLAND_CALENDAR,
   type TaskRecord,
   TongbanError,
 } from '@tongban/engine';
+import { getCalendar, MAINLAND_CALENDAR } from '@tongban/engine/calendar';
 import { departmentLabel, splitDepartmentList } from '../departments.js';
 import { isMessageKey } from '../i18n/messages.js';
 import type { TbContext } from '../tb-context.js';

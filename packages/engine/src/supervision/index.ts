@@ -48,6 +48,7 @@ export {
 export {
   computeStatistics,
   STATISTICS_COUNTERS,
+  STATISTICS_EVENTS,
   type StatisticsDimension,
   type StatisticsQuery,
   type StatisticsRow,

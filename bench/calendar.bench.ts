@@ -8,16 +8,13 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import {
-  clockStatus,
   dayNumberOf,
   defaultCalendarRegistry,
   getCalendar,
   officialMainlandData,
-  resumeClock,
-  startClock,
-  suspendClock,
   WorkCalendar,
-} from '@tongban/engine';
+} from '@tongban/engine/calendar';
+import { clockStatus, resumeClock, startClock, suspendClock } from '@tongban/engine/clock';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;

@@ -19,9 +19,9 @@ import {
   formatInstant,
   type Scenario,
   type ScenarioStep,
-  simulate,
   WHO_MAY,
 } from '@tongban/engine';
+import { simulate } from '@tongban/engine/testing';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const OPERATIONS_DIR = join(root, 'docs', 'case-operations');

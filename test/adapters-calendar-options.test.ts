@@ -1,5 +1,6 @@
 import { createPgliteStore, DurableRuntime } from '@tongban/adapters';
-import { type CompiledDefinition, type CompileOptions, defaultCalendarRegistry } from '@tongban/engine';
+import type { CompiledDefinition, CompileOptions } from '@tongban/engine';
+import { defaultCalendarRegistry } from '@tongban/engine/calendar';
 import { describe, expect, it } from 'vitest';
 import { end, scope, start, task } from '../packages/engine/test/support/ir.js';
 import { compiled } from './support/adapters-models.js';

@@ -11,7 +11,8 @@ import {
   type TongbanStore,
   wholeDays,
 } from '@tongban/adapters';
-import { type CaseEvent, computeStatistics, type StatisticsDimension } from '@tongban/engine';
+import type { CaseEvent, StatisticsDimension } from '@tongban/engine';
+import { computeStatistics } from '@tongban/engine/supervision';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   DATABASE_URL,

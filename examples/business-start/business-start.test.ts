@@ -23,7 +23,8 @@ describe('example: business start (企业开办“一件事”)', () => {
 
   it('the BPMN and scenario also run through tongban simulate', async () => {
     const { readFileSync } = await import('node:fs');
-    const { compileBpmn, simulate } = await import('@tongban/engine');
+    const { compileBpmn } = await import('@tongban/engine');
+    const { simulate } = await import('@tongban/engine/testing');
     const dir = new URL('.', import.meta.url).pathname;
     const compiled = await compileBpmn(readFileSync(`${dir}business-start.bpmn`, 'utf8'));
     if (!compiled.ok) throw new Error('does not compile');

@@ -18,9 +18,9 @@ import {
   type CaseSnapshot,
   compileBpmn,
   MemoryRuntime,
-  scenarioInstant,
   timelineEntry,
 } from '@tongban/engine';
+import { scenarioInstant } from '@tongban/engine/testing';
 
 const here = dirname(fileURLToPath(import.meta.url));
 

@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileBpmn, type Scenario, type SimulationResult, simulate, timelineEntry } from '@tongban/engine';
+import { compileBpmn, type Scenario, type SimulationResult, timelineEntry } from '@tongban/engine';
+import { simulate } from '@tongban/engine/testing';
 
 const here = dirname(fileURLToPath(import.meta.url));
 

@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { createPgliteStore, DurableRuntime } from '@tongban/adapters';
 import { runCli } from '@tongban/cli';
-import { compileBpmn, MemoryRuntime, type Scenario, simulate, tbModdleDescriptor } from '@tongban/engine';
+import { compileBpmn, MemoryRuntime, type Scenario, tbModdleDescriptor } from '@tongban/engine';
+import { simulate } from '@tongban/engine/testing';
 
 const [bpmnPath, scenarioPath, dataDir] = process.argv.slice(2);
 if (bpmnPath === undefined || scenarioPath === undefined || dataDir === undefined) {

@@ -21,11 +21,10 @@ import {
   type CaseSnapshot,
   type Command,
   CommandError,
-  computeStatistics,
   type StatisticsDimension,
-  Supervision,
   type SupervisionPayload,
 } from '@tongban/engine';
+import { computeStatistics, Supervision } from '@tongban/engine/supervision';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoreFactory } from './adapters-databases.js';

@@ -2,12 +2,10 @@ import { readFileSync } from 'node:fs';
 import { TongbanError } from '@tongban/engine';
 import { Command, CommanderError } from 'commander';
 import { registerAll } from './commands/index.js';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './options/exit-codes.js';
 import { UsageError } from './usage-error.js';
 
-/** Exit codes shared by every command: 0 ok, 1 the input is wrong (diagnostics, horizon), 2 usage. */
-export const EXIT_OK = 0;
-export const EXIT_FAILURE = 1;
-export const EXIT_USAGE = 2;
+export { EXIT_FAILURE, EXIT_OK, EXIT_USAGE };
 
 /** This package's version (`tongban --version`), read from its package.json in src/ and dist/ alike. */
 export const CLI_VERSION: string = (

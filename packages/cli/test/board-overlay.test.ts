@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPgliteStore, DurableRuntime } from '@tongban/adapters';
-import { defaultCalendarRegistry } from '@tongban/engine';
+import { defaultCalendarRegistry } from '@tongban/engine/calendar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compiled } from '../../../test/support/adapters-models.js';
 import { end, scope, start, task } from '../../engine/test/support/ir.js';

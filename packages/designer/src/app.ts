@@ -1,4 +1,5 @@
-import { getCalendar, MAINLAND_CALENDAR, TongbanError } from '@tongban/engine';
+import { TongbanError } from '@tongban/engine';
+import { getCalendar, MAINLAND_CALENDAR } from '@tongban/engine/calendar';
 import { localize } from '@tongban/engine/messages';
 import type { Element as DiagramElement } from 'bpmn-js/lib/model/Types.js';
 import { type DepartmentDirectory, parseDepartmentDirectory } from './departments.js';

@@ -1,4 +1,5 @@
-import { type CalendarRegistry, defaultCalendarRegistry } from '@tongban/engine';
+import type { CalendarRegistry } from '@tongban/engine';
+import { defaultCalendarRegistry } from '@tongban/engine/calendar';
 import type { DepartmentDirectory } from './departments.js';
 import { type Language, type MessageKey, message } from './i18n/messages.js';
 

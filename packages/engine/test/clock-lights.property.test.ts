@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultCalendarRegistry } from '../src/calendar/registry.js';
 import { clockStatus } from '../src/clock/light.js';
-import type { CaseEvent } from '../src/runtime/events.js';
-import type { CaseSnapshot } from '../src/runtime/snapshot.js';
+import type { CaseEvent } from '../src/model/events.js';
+import type { CaseSnapshot } from '../src/model/snapshot.js';
 import { step } from '../src/runtime/step.js';
 import type { Command } from '../src/runtime/types.js';
 import {

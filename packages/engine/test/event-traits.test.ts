@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eventTypesWhere, SUPERVISED_EVENT_TYPES, supervisionKindOf } from '../src/index.js';
+import { eventTypesWhere } from '../src/internal.js';
+import { SUPERVISED_EVENT_TYPES, supervisionKindOf } from '../src/supervision/index.js';
 
 // The traits replaced hand-kept lists in recall, clocks, statistics and supervision: these pin what
 // those lists were, so a changed trait is a decision, not an accident.

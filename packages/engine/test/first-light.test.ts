@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MatterInfo } from '../src/model/process.js';
-import type { CaseSnapshot } from '../src/runtime/snapshot.js';
+import type { CaseSnapshot } from '../src/model/snapshot.js';
 import { type StepApplied, step } from '../src/runtime/step.js';
 import type { Command } from '../src/runtime/types.js';
 import { supervisionPayload } from '../src/supervision/payload.js';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TongbanError } from '../src/errors.js';
+import type { CaseSnapshot } from '../src/model/snapshot.js';
 import { ScenarioError, simulate } from '../src/runtime/simulate.js';
-import type { CaseSnapshot } from '../src/runtime/snapshot.js';
 import { step } from '../src/runtime/step.js';
 import type { Command } from '../src/runtime/types.js';
 import { compiled, end, model, promisedMatter, scope, start, task } from './support/ir.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { CaseSnapshot } from '../src/model/snapshot.js';
 import { departmentOf } from '../src/runtime/recall-record.js';
-import type { CaseSnapshot } from '../src/runtime/snapshot.js';
 import { step } from '../src/runtime/step.js';
 import { snapshotTasks } from '../src/runtime/stored-context.js';
 import type { Command } from '../src/runtime/types.js';

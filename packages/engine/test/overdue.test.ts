@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultCalendarRegistry } from '../src/calendar/registry.js';
 import { startClock } from '../src/clock/commands.js';
 import { clockStatus } from '../src/clock/light.js';
-import type { CaseSnapshot } from '../src/runtime/snapshot.js';
+import type { CaseSnapshot } from '../src/model/snapshot.js';
 import { type StepApplied, step } from '../src/runtime/step.js';
 import type { Command } from '../src/runtime/types.js';
 import { supervisionPayload } from '../src/supervision/payload.js';

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CompiledDefinition } from '../src/compile/index.js';
-import type { CaseSnapshot } from '../src/runtime/snapshot.js';
+import type { Actor } from '../src/model/case.js';
+import type { CaseSnapshot } from '../src/model/snapshot.js';
 import { type StepApplied, step } from '../src/runtime/step.js';
-import type { Actor, Command } from '../src/runtime/types.js';
+import type { Command } from '../src/runtime/types.js';
 import { boundary, compiled, end, gateway, model, scope, start, task, timer } from './support/ir.js';
 
 const bj = (iso: string): number => Date.parse(`${iso}+08:00`);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseSnapshot } from '../src/runtime/snapshot.js';
+import type { Variables } from '../src/model/json.js';
+import type { CaseSnapshot } from '../src/model/snapshot.js';
 import { step } from '../src/runtime/step.js';
-import type { Command, Variables } from '../src/runtime/types.js';
+import type { Command } from '../src/runtime/types.js';
 import { compiled, end, model, scope, start, task } from './support/ir.js';
 
 const bj = (iso: string): number => Date.parse(`${iso}+08:00`);

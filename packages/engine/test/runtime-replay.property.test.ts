@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CompiledDefinition, loadDefinition } from '../src/compile/index.js';
-import type { CaseEvent } from '../src/runtime/events.js';
-import type { CaseSnapshot } from '../src/runtime/snapshot.js';
+import type { CaseEvent } from '../src/model/events.js';
+import type { CaseSnapshot } from '../src/model/snapshot.js';
 import { step } from '../src/runtime/step.js';
 import type { Command } from '../src/runtime/types.js';
 import {

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CompiledDefinition } from '../src/compile/index.js';
+import type { TaskSign } from '../src/model/case.js';
 import type { DecisionMode, UserTaskNode } from '../src/model/process.js';
+import type { CaseSnapshot } from '../src/model/snapshot.js';
 import { decide } from '../src/runtime/sign-operations.js';
-import type { CaseSnapshot } from '../src/runtime/snapshot.js';
 import { type StepApplied, step } from '../src/runtime/step.js';
-import type { Command, TaskSign } from '../src/runtime/types.js';
+import type { Command } from '../src/runtime/types.js';
 import { compiled, end, gateway, model, scope, start, task } from './support/ir.js';
 
 const T0 = Date.parse('2026-03-02T09:00:00+08:00');

@@ -2,9 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CompiledDefinition } from '../src/compile/index.js';
-import type { CaseSnapshot } from '../src/runtime/snapshot.js';
+import type { JsonValue } from '../src/model/json.js';
+import type { CaseSnapshot } from '../src/model/snapshot.js';
 import { step } from '../src/runtime/step.js';
-import type { Command, JsonValue } from '../src/runtime/types.js';
+import type { Command } from '../src/runtime/types.js';
 import { compileBpmn } from '../src/validate.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseSnapshot } from '../src/runtime/snapshot.js';
+import type { CaseSnapshot } from '../src/model/snapshot.js';
 import { step } from '../src/runtime/step.js';
 import { compiled, end, model, scope, start, task } from './support/ir.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CompiledDefinition } from '../src/compile/index.js';
-import type { CaseSnapshot } from '../src/runtime/snapshot.js';
+import type { CaseSnapshot } from '../src/model/snapshot.js';
 import { step } from '../src/runtime/step.js';
 import {
   loadContext,

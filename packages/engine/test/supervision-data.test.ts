@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseEvent } from '../src/runtime/events.js';
+import type { CaseEvent } from '../src/model/events.js';
 import {
   AccountabilityRuleError,
   CASE_COLUMNS,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { CaseSnapshot } from '../src/model/snapshot.js';
 import { CommandError } from '../src/runtime/command-error.js';
 import { MemoryRuntime } from '../src/runtime/memory-runtime.js';
-import type { CaseSnapshot } from '../src/runtime/snapshot.js';
 import { step } from '../src/runtime/step.js';
 import type { Command } from '../src/runtime/types.js';
 import { compiled, end, model, scope, start, task } from './support/ir.js';

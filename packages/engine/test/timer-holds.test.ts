@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCalendarRegistry } from '../src/calendar/registry.js';
+import type { TimerRecord } from '../src/model/case.js';
 import type { MatterInfo } from '../src/model/process.js';
-import type { CaseSnapshot } from '../src/runtime/snapshot.js';
+import type { CaseSnapshot } from '../src/model/snapshot.js';
 import { type StepApplied, type StepResult, step } from '../src/runtime/step.js';
-import type { Command, TimerRecord } from '../src/runtime/types.js';
+import type { Command } from '../src/runtime/types.js';
 import { boundary, compiled, end, model, scope, start, task, timer } from './support/ir.js';
 
 /** Beijing wall time as an instant. */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { Actor } from '../src/model/case.js';
+import type { CaseSnapshot } from '../src/model/snapshot.js';
 import { WHO_MAY } from '../src/runtime/commands/table.js';
-import type { CaseSnapshot } from '../src/runtime/snapshot.js';
 import { step } from '../src/runtime/step.js';
-import type { Actor, Command } from '../src/runtime/types.js';
+import type { Command } from '../src/runtime/types.js';
 import {
   compiled,
   end,

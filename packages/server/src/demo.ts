@@ -1,14 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DurableRuntime, ManualClock, TimeSkipping, type TongbanStore } from '@tongban/adapters';
-import {
-  beijingTime,
-  type CaseCommand,
-  type CompileOptions,
-  compileBpmn,
-  defaultCalendarRegistry,
-  type Instant,
-} from '@tongban/engine';
+import { type CaseCommand, type CompileOptions, compileBpmn, type Instant } from '@tongban/engine';
+import { defaultCalendarRegistry } from '@tongban/engine/calendar';
+import { beijingTime } from '@tongban/engine/supervision';
 import { issueQueryCode } from './query-codes.js';
 
 /** The state a demo case is played into. */

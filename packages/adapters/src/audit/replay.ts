@@ -1,7 +1,9 @@
+import type { CaseEventType, CaseStatus } from '@tongban/engine';
 import type { CaseRow, EventRow } from '../runtime/reads.js';
 
 /** The event that ends a case, and the status it leaves. */
-const ENDINGS: Readonly<Record<string, string>> = {
+const ENDINGS: Readonly<Partial<Record<CaseEventType, CaseStatus>>> &
+  Readonly<Record<string, string | undefined>> = {
   'case.completed': 'completed',
   'case.terminated': 'terminated',
   'case.failed': 'failed',
@@ -40,7 +42,7 @@ export function disagreement(row: CaseRow, events: readonly EventRow[]): string 
   if ((snapshot.dueAt ?? null) !== row.dueAt) return "the case row's deadline is not its snapshot's";
 
   let ending: string | null = null;
-  for (const event of events) ending = ENDINGS[event.type] ?? ending;
+  for (const event of events) ending = ENDINGS[event.type as CaseEventType] ?? ending;
   if (ending !== null && row.status !== ending)
     return `the log ends the case as ${ending} but the case says ${row.status}`;
   if (row.status === 'completed' && ending !== 'completed')

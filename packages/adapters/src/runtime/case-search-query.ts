@@ -1,10 +1,5 @@
-import {
-  type CasePage,
-  type CaseQuery,
-  type CaseStatus,
-  type Light,
-  normalizeCaseQuery,
-} from '@tongban/engine';
+import type { CasePage, CaseQuery, CaseStatus, Light } from '@tongban/engine';
+import { normalizeCaseQuery } from '@tongban/engine/internal';
 import { type SQL, sql } from 'drizzle-orm';
 import type { TongbanStore } from '../store/store.js';
 

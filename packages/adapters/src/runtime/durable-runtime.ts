@@ -1,5 +1,4 @@
 import {
-  type CaseOutcome,
   type CasePage,
   type CaseQuery,
   type CaseRuntime,
@@ -20,14 +19,15 @@ import {
   DefinitionNotFoundError,
   IdempotencyKeyMismatchError,
   IdempotencyKeyReusedError,
-  StoreProtocolError,
 } from '../errors.js';
 import type { HookRegistry } from '../outbox/hooks.js';
 import { definitions } from '../schema.js';
+
 import type { TongbanStore } from '../store/store.js';
 import { searchCases } from './case-search-query.js';
 import { assertStorableStrings } from './check-strings.js';
 import { commandInstant } from './command-instant.js';
+import type { CommandOutcome, DurableRuntimeOptions, ExecuteOptions, TimerFiring } from './durable-types.js';
 import {
   type CaseSnapshot,
   CommandError,
@@ -39,6 +39,9 @@ import {
 } from './engine.js';
 import { commandFingerprint } from './fingerprint.js';
 import { GroupCommit } from './group-commit.js';
+import { type CaseHead, HeadCache } from './head-cache.js';
+import { CaseLanes } from './lanes.js';
+import { headOf, loadCaseRow } from './load-case.js';
 import { planWrite } from './plan.js';
 import {
   type CaseRow,
@@ -55,90 +58,7 @@ import {
 import { queryWorklist } from './worklist-query.js';
 import { type CaseWrite, writeCommandDocument } from './write-command.js';
 
-/** Options of {@link DurableRuntime}. */
-export interface DurableRuntimeOptions {
-  readonly store: TongbanStore;
-  /** Hooks whose subscriptions decide which outbox rows each event gets. */
-  readonly hooks?: HookRegistry;
-  /** The clock commands are stamped with (default `Date.now`). */
-  readonly clock?: () => Instant;
-  /** How often a command is retried on a version conflict before {@link ConcurrencyError} (default 50). */
-  readonly maxAttempts?: number;
-  /**
-   * Running cases whose last state this runtime remembers (default 10,000; 0: none). A remembered
-   * case's next command skips the read; if another writer changed the case meanwhile, the version
-   * check fails and the command is re-read and re-stepped, so this never affects correctness.
-   */
-  readonly cacheSize?: number;
-  /**
-   * How stored definitions are loaded: the calendars to count on (e.g. a registry with an overlay
-   * carrying next year's holidays before the package has them) and whether to proceed past the
-   * calendar's horizon on weekdays (`provisional`). Default: the built-in calendars, refusing past
-   * the horizon. Give every runtime of a deployment the same options: a case's deadlines follow them.
-   */
-  readonly compileOptions?: CompileOptions;
-  /**
-   * Group commit: how many write statements may be in flight at once (default 1 on PGlite, whose
-   * one connection runs one statement at a time; on PostgreSQL a quarter of the pool, at least 1).
-   * Commands that arrive while all are busy are written together in the next statement, each
-   * still atomic on its own. A lone command is never delayed.
-   */
-  readonly writeStatements?: number;
-  /** Most commands written in one statement (default 64). */
-  readonly maxGroup?: number;
-}
-
-/** Options of {@link DurableRuntime.execute}. */
-export interface ExecuteOptions {
-  /** Sending the same key again returns the first result instead of applying the command twice. */
-  readonly idempotencyKey?: string;
-  /** For a `start` command: the deployed definition the case runs on, for its whole life. */
-  readonly definitionHash?: string;
-  /** For a `start` command: 事项编码, stored on the case for queries. */
-  readonly matterCode?: string;
-  /** For a `start` command: where the case is handled (partition key beyond one database). */
-  readonly region?: { readonly province?: string; readonly city?: string; readonly county?: string };
-}
-
-/** What an applied command did: the engine's {@link CaseOutcome} plus the row's version. */
-export interface CommandOutcome extends CaseOutcome {
-  /** The case row's version after the command. */
-  readonly version: number;
-  /** True when this is the stored result of an earlier command with the same idempotency key. */
-  readonly replayed: boolean;
-}
-
-/** What happened when a worker fired a timer. */
-export type TimerFiring =
-  | { readonly kind: 'fired'; readonly outcome: CommandOutcome }
-  /** Already fired, cancelled, or its case is gone: nothing to do. */
-  | { readonly kind: 'skipped' }
-  /** The engine refused it (e.g. the case ended); the row is closed so it is not tried again. */
-  | { readonly kind: 'refused'; readonly error: CommandError };
-
-/** What the runtime knows of a case between commands: the snapshot and the head of its chain. */
-interface CaseHead {
-  readonly definitionHash: string;
-  readonly snapshot: CaseSnapshot;
-  readonly version: number;
-  readonly lastSeq: number;
-  readonly lastHash: string;
-  /** Tasks open in `snapshot`, when known (null after a read: the write then upserts them all). */
-  readonly openTasks: readonly TaskRecord[] | null;
-}
-
-interface LoadedRow {
-  definition_hash: string | null;
-  snapshot: CaseSnapshot | null;
-  version: number | null;
-  last_seq: number | null;
-  last_hash: string | null;
-  key_case: string | null;
-  key_result: Omit<CommandOutcome, 'replayed'> | null;
-  key_fingerprint: string | null;
-  timer_exists: boolean;
-  timer_fired: unknown;
-}
+export type { CommandOutcome, DurableRuntimeOptions, ExecuteOptions, TimerFiring } from './durable-types.js';
 
 /**
  * Runs cases durably: every command is applied by the engine's pure `step` and written (snapshot,
@@ -153,19 +73,18 @@ export class DurableRuntime implements CaseRuntime {
   readonly #clock: () => Instant;
   readonly #maxAttempts: number;
   readonly #definitions = new Map<string, CompiledDefinition>();
-  readonly #heads = new Map<string, CaseHead>();
-  readonly #cacheSize: number;
+  readonly #heads: HeadCache;
   readonly #compileOptions: CompileOptions;
   readonly #writer: GroupCommit;
-  /** The last command in progress per case: commands of one case run one after another here. */
-  readonly #lanes = new Map<string, Promise<unknown>>();
+  /** Commands of one case run one after another here. */
+  readonly #lanes = new CaseLanes();
 
   constructor(options: DurableRuntimeOptions) {
     this.store = options.store;
     this.hooks = options.hooks;
     this.#clock = options.clock ?? Date.now;
     this.#maxAttempts = options.maxAttempts ?? 50;
-    this.#cacheSize = options.cacheSize ?? 10_000;
+    this.#heads = new HeadCache(options.cacheSize ?? 10_000);
     this.#compileOptions = options.compileOptions ?? {};
     const driver = options.store.driver;
     const pool = driver.kind === 'postgres' ? (driver.pool.options.max ?? 10) : 1;
@@ -319,7 +238,7 @@ export class DurableRuntime implements CaseRuntime {
     assertStorableStrings(caseId, 'caseId', caseId);
     assertStorableStrings(command, 'command', caseId);
     assertStorableStrings(options, 'options', caseId);
-    const outcome = await this.#serially(caseId, () => this.#apply(caseId, command, options, null));
+    const outcome = await this.#lanes.run(caseId, () => this.#apply(caseId, command, options, null));
     if (outcome === 'skipped') throw new Error('unreachable: only timer firings are skipped');
     return outcome;
   }
@@ -331,7 +250,7 @@ export class DurableRuntime implements CaseRuntime {
    */
   async fireTimer(caseId: string, timerId: string): Promise<TimerFiring> {
     try {
-      const outcome = await this.#serially(caseId, () =>
+      const outcome = await this.#lanes.run(caseId, () =>
         this.#apply(caseId, { type: 'fireTimer', timerId }, {}, timerId),
       );
       return outcome === 'skipped' ? { kind: 'skipped' } : { kind: 'fired', outcome };
@@ -344,25 +263,6 @@ export class DurableRuntime implements CaseRuntime {
         lease_until = null where case_id = ${caseId} and timer_id = ${timerId} and fired_at is null`);
       return { kind: 'refused', error };
     }
-  }
-
-  /**
-   * Runs the commands of one case one after another in this runtime: the second is stepped on what
-   * the first wrote (from the cache) instead of meeting a version conflict. Other runtimes and
-   * processes are still kept apart by the version check.
-   */
-  #serially<T>(caseId: string, run: () => Promise<T>): Promise<T> {
-    const previous = this.#lanes.get(caseId);
-    const current = previous === undefined ? run() : previous.then(() => run());
-    const settled = current.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.#lanes.set(caseId, settled);
-    void settled.then(() => {
-      if (this.#lanes.get(caseId) === settled) this.#lanes.delete(caseId);
-    });
-    return current;
   }
 
   async #apply(
@@ -384,7 +284,7 @@ export class DurableRuntime implements CaseRuntime {
       if (guessed) {
         head = cached ?? null;
       } else {
-        const row = await this.#load(caseId, key, timerId);
+        const row = await loadCaseRow(this.store, caseId, key, timerId);
         if (row.key_result !== null) {
           if (row.key_case !== caseId)
             throw new IdempotencyKeyReusedError(key ?? '', caseId, row.key_case ?? '');
@@ -394,17 +294,7 @@ export class DurableRuntime implements CaseRuntime {
           return { ...row.key_result, replayed: true };
         }
         if (timerId !== null && (!row.timer_exists || row.timer_fired !== null)) return 'skipped';
-        head =
-          row.snapshot === null || row.version === null || row.definition_hash === null
-            ? null
-            : {
-                definitionHash: row.definition_hash,
-                snapshot: row.snapshot,
-                version: row.version,
-                lastSeq: row.last_seq ?? 0,
-                lastHash: row.last_hash ?? GENESIS_HASH,
-                openTasks: null,
-              };
+        head = headOf(row);
       }
       shortcut = false;
 
@@ -437,20 +327,7 @@ export class DurableRuntime implements CaseRuntime {
         events: plan.events.map((event) => ({ seq: event.seq, type: event.type })),
         openTasks: result.openTasks,
       };
-      const target: CaseWrite =
-        head !== null
-          ? { kind: 'update', expectedVersion: head.version }
-          : {
-              kind: 'insert',
-              definitionHash: definition.hash,
-              processId: definition.processId,
-              matterCode: options.matterCode ?? definition.matter?.code ?? null,
-              region: {
-                province: options.region?.province ?? null,
-                city: options.region?.city ?? null,
-                county: options.region?.county ?? null,
-              },
-            };
+      const target = caseWriteTarget(head, definition, options);
       const document = writeCommandDocument(
         plan,
         target,
@@ -461,7 +338,7 @@ export class DurableRuntime implements CaseRuntime {
       // idempotency key first; nothing was written: look again.
       const written = await this.#writer.write(caseId, document);
       if (written.kind === 'applied') {
-        this.#remember(caseId, {
+        this.#heads.remember(caseId, {
           definitionHash: definition.hash,
           snapshot: result.snapshot,
           version,
@@ -471,43 +348,31 @@ export class DurableRuntime implements CaseRuntime {
         });
         return { ...outcome, replayed: false };
       }
-      this.#heads.delete(caseId);
+      this.#heads.forget(caseId);
       if (!guessed) await backoff(attempt);
     }
     throw new ConcurrencyError(caseId, this.#maxAttempts);
   }
+}
 
-  #remember(caseId: string, head: CaseHead): void {
-    this.#heads.delete(caseId);
-    if (this.#cacheSize === 0 || head.snapshot.status !== 'running') return;
-    this.#heads.set(caseId, head);
-    if (this.#heads.size > this.#cacheSize) {
-      const oldest = this.#heads.keys().next();
-      if (!oldest.done) this.#heads.delete(oldest.value);
-    }
-  }
-
-  async #load(caseId: string, key: string | null, timerId: string | null): Promise<LoadedRow> {
-    // Only what this command needs: the idempotency and timer look-ups are scalar sub-queries that
-    // are left out when there is no key or no timer.
-    const keyColumns =
-      key === null
-        ? sql`null as key_case, null as key_result, null as key_fingerprint`
-        : sql`(select k.case_id from commands k where k.key = ${key}) as key_case,
-            (select k.result from commands k where k.key = ${key}) as key_result,
-            (select k.fingerprint from commands k where k.key = ${key}) as key_fingerprint`;
-    const timerColumns =
-      timerId === null
-        ? sql`false as timer_exists, null as timer_fired`
-        : sql`exists (select 1 from timers t where t.case_id = ${caseId} and t.timer_id = ${timerId}) as timer_exists,
-            (select t.fired_at from timers t where t.case_id = ${caseId} and t.timer_id = ${timerId}) as timer_fired`;
-    const [row] = await this.store.query<LoadedRow>(
-      sql`select c.definition_hash, c.snapshot, c.version, c.last_seq, c.last_hash, ${keyColumns}, ${timerColumns}
-        from (select 1) as one left join cases c on c.id = ${caseId}`,
-    );
-    if (row === undefined) throw new StoreProtocolError('loading a case returned no row', caseId);
-    return row;
-  }
+/** How the command's write finds its row: the version it read, or a new case with its columns. */
+function caseWriteTarget(
+  head: CaseHead | null,
+  definition: CompiledDefinition,
+  options: ExecuteOptions,
+): CaseWrite {
+  if (head !== null) return { kind: 'update', expectedVersion: head.version };
+  return {
+    kind: 'insert',
+    definitionHash: definition.hash,
+    processId: definition.processId,
+    matterCode: options.matterCode ?? definition.matter?.code ?? null,
+    region: {
+      province: options.region?.province ?? null,
+      city: options.region?.city ?? null,
+      county: options.region?.county ?? null,
+    },
+  };
 }
 
 /** Short randomized pause so that writers racing on one case do not collide again in lock step. */

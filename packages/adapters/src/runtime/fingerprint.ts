@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Command } from '@tongban/engine';
 import canonicalize from 'canonicalize';
-import type { ExecuteOptions } from './durable-runtime.js';
+import type { ExecuteOptions } from './durable-types.js';
 
 /**
  * What an idempotency key stands for: SHA-256 of the canonical JSON (RFC 8785) of the case id, the

@@ -1,4 +1,11 @@
-import type { Command, JsonValue, TaskRecord, TimerRecord } from '@tongban/engine';
+import {
+  type CaseEventType,
+  type Command,
+  EVENT_TRAITS,
+  type JsonValue,
+  type TaskRecord,
+  type TimerRecord,
+} from '@tongban/engine';
 import { eventHash } from '../audit/chain.js';
 import type { HookRegistry } from '../outbox/hooks.js';
 import type { CaseEvent, CaseSnapshot, StepResult } from './engine.js';
@@ -122,19 +129,10 @@ function closuresOf(events: readonly CaseEvent[], command: Command): TaskClosure
   return [...byTask.values()];
 }
 
-function closingStatus(type: string): TaskClosure['status'] | null {
-  switch (type) {
-    case 'task.completed':
-    case 'task.rejected':
-    case 'service.completed':
-      return 'completed';
-    case 'task.cancelled':
-      return 'cancelled';
-    case 'service.failed':
-      return 'failed';
-    default:
-      return null;
-  }
+/** What the event makes of its task's row: its trait in the engine's `EVENT_TRAITS`. */
+function closingStatus(type: CaseEventType): TaskClosure['status'] | null {
+  // Events come from `step`, so their type is known; an unknown one closes nothing.
+  return EVENT_TRAITS[type]?.closesTask ?? null;
 }
 
 function stringOrNull(value: JsonValue | undefined): string | null {

@@ -1,11 +1,5 @@
-import {
-  normalizeWorklistQuery,
-  type StoredTask,
-  taskRecord,
-  type WorklistItem,
-  type WorklistPage,
-  type WorklistQuery,
-} from '@tongban/engine';
+import type { StoredTask, WorklistItem, WorklistPage, WorklistQuery } from '@tongban/engine';
+import { normalizeWorklistQuery, taskRecord } from '@tongban/engine/internal';
 import { type SQL, sql } from 'drizzle-orm';
 import type { TongbanStore } from '../store/store.js';
 import { pageTotal } from './page-total.js';

@@ -1,14 +1,13 @@
-import {
-  beijingLastDay,
-  type CalendarSource,
-  type ClockState,
-  clockStatus,
-  defaultCalendarRegistry,
-  type Instant,
-  type Light,
-} from '@tongban/engine';
+import type { CalendarSource, CaseEventType, ClockState, Instant, Light } from '@tongban/engine';
+import { defaultCalendarRegistry } from '@tongban/engine/calendar';
+import { clockStatus } from '@tongban/engine/clock';
+import { beijingLastDay } from '@tongban/engine/supervision';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../store/database.js';
+import { typeLiteral } from './statistics-sql.js';
+
+/** 受理: the event whose actor accepted the case, as an SQL literal. */
+const ACCEPTED = typeLiteral('case.started' satisfies CaseEventType);
 
 /** Narrows the board; every field given must match. */
 export interface BoardFilter {
@@ -175,7 +174,7 @@ export async function queryBoard(db: Executor, options: BoardOptions = {}): Prom
         c.snapshot #> '{machine,context,clocks,case}' as case_clock, p.rank, p.nearest_due,
         (select l.department from tasks l where l.case_id = c.id and l.role = 'lead' and l.department is not null
           order by l.opened_at, l.task_id limit 1) as lead_department,
-        (select e.payload #>> '{data,actor}' from events e where e.case_id = c.id and e.type = 'case.started'
+        (select e.payload #>> '{data,actor}' from events e where e.case_id = c.id and e.type = ${ACCEPTED}
           order by e.seq limit 1) as accepted_by
       from page p join cases c on c.id = p.id
       order by p.rank, p.nearest_due asc nulls last, c.id`,

@@ -1,20 +1,22 @@
 import {
   type AccountabilityRule,
-  CASE_COLUMNS,
   type CaseEvent,
-  caseRecords,
-  DEFAULT_ACCOUNTABILITY_RULES,
   type DefinitionDocument,
   type ExportRecord,
-  evaluateAccountability,
   type Instant,
   loadDefinition,
   type MatterInfo,
+} from '@tongban/engine';
+import {
+  CASE_COLUMNS,
+  caseRecords,
+  DEFAULT_ACCOUNTABILITY_RULES,
+  evaluateAccountability,
   SUPERVISION_COLUMNS,
   supervisionRecords,
   TASK_COLUMNS,
   taskRecords,
-} from '@tongban/engine';
+} from '@tongban/engine/supervision';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../store/database.js';
 

@@ -1,11 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import {
-  type PayloadContext,
-  SUPERVISED_EVENT_TYPES,
-  type Supervision,
-  type SupervisionPayload,
-  supervisionPayload,
-} from '@tongban/engine';
+import type { PayloadContext, Supervision, SupervisionPayload } from '@tongban/engine';
+import { SUPERVISED_EVENT_TYPES, supervisionPayload } from '@tongban/engine/supervision';
 import { WebhookRefusedError } from '../errors.js';
 import type { Hook, HookDelivery } from '../outbox/hooks.js';
 import type { DurableRuntime } from '../runtime/durable-runtime.js';

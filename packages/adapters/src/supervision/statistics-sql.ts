@@ -1,9 +1,6 @@
-import {
-  BEIJING_OFFSET_MS,
-  EXTENSION_EVENT_TYPES,
-  type StatisticsDimension,
-  SUSPENSION_EVENT_TYPES,
-} from '@tongban/engine';
+import type { StatisticsDimension } from '@tongban/engine';
+import { EXTENSION_EVENT_TYPES, SUSPENSION_EVENT_TYPES } from '@tongban/engine/internal';
+import { BEIJING_OFFSET_MS, STATISTICS_EVENTS } from '@tongban/engine/supervision';
 import { type SQL, sql } from 'drizzle-orm';
 
 /**
@@ -23,29 +20,33 @@ export function dayStartSql(at: SQL): SQL {
   return sql`(${at} - (((${at} + ${BEIJING_OFFSET_MS}::bigint) % ${DAY_MS}::bigint + ${DAY_MS}::bigint) % ${DAY_MS}::bigint))`;
 }
 
-const RECEIVE: Readonly<Record<StatisticsDimension, string>> = {
-  matter: 'case.started',
-  window: 'case.started',
-  staff: 'case.started',
-  department: 'task.opened',
-};
-const COMPLETE: Readonly<Record<StatisticsDimension, string>> = {
-  matter: 'case.completed',
-  window: 'case.completed',
-  staff: 'task.completed',
-  department: 'task.completed',
-};
+// The engine's statistics decide which events count for which figure, for both paths.
+const RECEIVE = STATISTICS_EVENTS.received;
+const COMPLETE = STATISTICS_EVENTS.completed;
 // The engine's event traits decide which events are suspensions and extensions, for both paths.
 const SUSPENSIONS: readonly string[] = SUSPENSION_EVENT_TYPES;
 const EXTENSIONS: readonly string[] = EXTENSION_EVENT_TYPES;
 
 /** The event types that count for a dimension; any other event adds nothing (and no group). */
 export function countedTypes(by: StatisticsDimension): string[] {
-  return [RECEIVE[by], COMPLETE[by], ...SUSPENSIONS, ...EXTENSIONS, 'task.urged', 'case.supervised'];
+  return [
+    RECEIVE[by],
+    COMPLETE[by],
+    ...SUSPENSIONS,
+    ...EXTENSIONS,
+    STATISTICS_EVENTS.urges,
+    STATISTICS_EVENTS.supervisions,
+  ];
 }
 
 /** Every type any dimension counts. */
 export const ALL_COUNTED_TYPES: readonly string[] = [...new Set(DIMENSIONS.flatMap(countedTypes))];
+
+/**
+ * One of our own constant event types as an SQL literal (never user input): a literal, not a
+ * bound parameter, so the same expression in a select list and its group by stays the same.
+ */
+export const typeLiteral = (type: string): SQL => sql.raw(`'${type.replaceAll("'", "''")}'`);
 
 /** A list of our own constant event types as an SQL literal list (never user input). */
 export const typeList = (types: readonly string[]): SQL =>
@@ -86,7 +87,7 @@ export function eventFacts(where: SQL): SQL {
       coalesce(e.payload #>> '{data,actor}', e.payload #>> '{data,approver}') as staff,
       coalesce(${data} -> 'late' = 'true'::jsonb, false) as late,
       ${number('remainingWorkingDays')} as remaining, ${number('workingDaysUsed')} as used,
-      (case when e.type = 'case.started' then e.payload #>> '{data,window}' end) as own_window
+      (case when e.type = ${typeLiteral(STATISTICS_EVENTS.received.window)} then e.payload #>> '{data,window}' end) as own_window
     from events e where ${where}`;
 }
 
@@ -96,8 +97,8 @@ function keyExpression(by: StatisticsDimension): SQL {
       return sql`(select c.matter_code from cases c where c.id = f.case_id)`;
     case 'window':
       // The window that accepted the case: its first acceptance event (the case's first event).
-      return sql`(case when f.type = 'case.started' then f.own_window else (select a.payload #>> '{data,window}'
-        from events a where a.case_id = f.case_id and a.type = 'case.started' order by a.seq limit 1) end)`;
+      return sql`(case when f.type = ${typeLiteral(STATISTICS_EVENTS.received.window)} then f.own_window else (select a.payload #>> '{data,window}'
+        from events a where a.case_id = f.case_id and a.type = ${typeLiteral(STATISTICS_EVENTS.received.window)} order by a.seq limit 1) end)`;
     case 'department':
       return sql`f.department`;
     case 'staff':
@@ -127,8 +128,8 @@ export function contributions(by: StatisticsDimension, source: SQL): SQL {
       (case when ${isComplete} and f.used is not null then f.used else 0 end)::float8 as working_days_used,
       ${one(sql`f.type in ${typeList(SUSPENSIONS)}`)} as suspensions,
       ${one(sql`f.type in ${typeList(EXTENSIONS)}`)} as extensions,
-      ${one(sql`f.type = 'task.urged'`)} as urges,
-      ${one(sql`f.type = 'case.supervised'`)} as supervisions
+      ${one(sql`f.type = ${typeLiteral(STATISTICS_EVENTS.urges)}`)} as urges,
+      ${one(sql`f.type = ${typeLiteral(STATISTICS_EVENTS.supervisions)}`)} as supervisions
     from ${source} f
     where f.type in ${typeList(countedTypes(by))}`;
   const dropNullKeys = by === 'department' || by === 'staff';

@@ -1,11 +1,5 @@
-import {
-  beijingDayStart,
-  type Instant,
-  STATISTICS_COUNTERS,
-  type StatisticsDimension,
-  type StatisticsRow,
-  statisticsRow,
-} from '@tongban/engine';
+import type { Instant, StatisticsDimension, StatisticsRow } from '@tongban/engine';
+import { beijingDayStart, STATISTICS_COUNTERS, statisticsRow } from '@tongban/engine/supervision';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../store/database.js';
 import { ROLLUP_NAME, readWatermark } from './rollup.js';

@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { type AuditAnchor, createAnchor, readAnchor, verifyCase } from '@tongban/adapters';
 import type { Command } from 'commander';
-import { EXIT_FAILURE, EXIT_OK } from '../program.js';
+import { type DatabaseCliOptions, databaseFailure, databaseOptions, openStore } from '../options/database.js';
+import { EXIT_FAILURE, EXIT_OK } from '../options/exit-codes.js';
 import { UsageError } from '../usage-error.js';
-import { type DatabaseCliOptions, databaseFailure, databaseOptions, openStore } from './migrate.js';
 
 interface KeyOptions {
   readonly keyFile?: string;

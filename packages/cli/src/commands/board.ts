@@ -1,15 +1,16 @@
-import { displayWidth, type Light, padCell } from '@tongban/engine';
+import type { Light } from '@tongban/engine';
 import type { Command } from 'commander';
 import pc from 'picocolors';
+import { displayWidth, padCell } from '../format/text-width.js';
 import { boardMessages } from '../i18n/board-messages.js';
 import { LANG_HELP, type Lang, resolveLang } from '../i18n/lang.js';
 import { lightName, statusName } from '../i18n/status-names.js';
-import { EXIT_FAILURE, EXIT_OK } from '../program.js';
+import { registryOrExit } from '../options/calendar.js';
+import { type DatabaseCliOptions, databaseFailure, databaseOptions, openStore } from '../options/database.js';
+import { EXIT_FAILURE, EXIT_OK } from '../options/exit-codes.js';
 import { type BoardCase, queryBoard } from '../supervision/adapters.js';
 import { parseBoundary } from '../supervision/dates.js';
 import { UsageError } from '../usage-error.js';
-import { registryOrExit } from './deadline.js';
-import { type DatabaseCliOptions, databaseFailure, databaseOptions, openStore } from './migrate.js';
 
 interface BoardCliOptions extends DatabaseCliOptions {
   readonly matter?: string;

@@ -1,25 +1,21 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  beijingLastDay,
-  compileBpmn,
-  computeStatistics,
-  formatStatistics,
-  type Scenario,
-} from '@tongban/engine';
+import { compileBpmn, type Scenario } from '@tongban/engine';
+import { beijingLastDay, computeStatistics } from '@tongban/engine/supervision';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { type DemoStep, runScenarioDurably } from '../demo/durable-scenario.js';
+import { diagnosticLine } from '../format/diagnostic-line.js';
+import { formatStatistics } from '../format/statistics-table.js';
 import { readableLine } from '../format/timeline.js';
 import { demoMessages } from '../i18n/demo-messages.js';
 import { LANG_HELP, resolveLang } from '../i18n/lang.js';
 import { statisticsLabels, statisticsLegend } from '../i18n/stats-messages.js';
 import { lightName, statusName } from '../i18n/status-names.js';
-import { EXIT_FAILURE, EXIT_OK } from '../program.js';
+import { EXIT_FAILURE, EXIT_OK } from '../options/exit-codes.js';
 import { elapsed, progressLine } from '../progress.js';
 import { readInputFile, readJsonFile } from '../read-input.js';
-import { diagnosticLine } from './validate.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /**

@@ -1,12 +1,12 @@
 import { compileBpmn, decodeBpmnBytes } from '@tongban/engine';
 import type { Command } from 'commander';
+import { diagnosticLine } from '../format/diagnostic-line.js';
 import { caseMessages } from '../i18n/case-messages.js';
 import { resolveLang } from '../i18n/lang.js';
-import { EXIT_FAILURE } from '../program.js';
+import { registryOrExit } from '../options/calendar.js';
+import { EXIT_FAILURE } from '../options/exit-codes.js';
 import { readInputBytes } from '../read-input.js';
 import { type CaseCliOptions, caseOptions, printJson, withRuntime } from './case/open-runtime.js';
-import { registryOrExit } from './deadline.js';
-import { diagnosticLine } from './validate.js';
 
 /** `tongban deploy`: compiles a BPMN file and stores it as the next version of its process. */
 export function register(program: Command): void {

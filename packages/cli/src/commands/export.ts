@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
-import { toCsv } from '@tongban/engine';
+import { toCsv } from '@tongban/engine/supervision';
 import type { Command } from 'commander';
-import { EXIT_FAILURE, EXIT_OK } from '../program.js';
+import { type DatabaseCliOptions, databaseFailure, databaseOptions, openStore } from '../options/database.js';
+import { EXIT_FAILURE, EXIT_OK } from '../options/exit-codes.js';
 import { type ExportWhat, exportColumns, exportRecords } from '../supervision/adapters.js';
 import { parseBoundary } from '../supervision/dates.js';
 import { UsageError } from '../usage-error.js';
-import { type DatabaseCliOptions, databaseFailure, databaseOptions, openStore } from './migrate.js';
 
 interface ExportCliOptions extends DatabaseCliOptions {
   readonly format: string;

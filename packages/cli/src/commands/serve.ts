@@ -3,12 +3,12 @@ import type { CompileOptions } from '@tongban/engine';
 import type { Command } from 'commander';
 import { LANG_HELP, resolveLang } from '../i18n/lang.js';
 import { serveMessages } from '../i18n/serve-messages.js';
-import { EXIT_FAILURE, EXIT_OK } from '../program.js';
+import { registryOrExit } from '../options/calendar.js';
+import { type DatabaseCliOptions, databaseOptions, openStore } from '../options/database.js';
+import { EXIT_FAILURE, EXIT_OK } from '../options/exit-codes.js';
 import { progressLine } from '../progress.js';
 import { UsageError } from '../usage-error.js';
-import { registryOrExit } from './deadline.js';
 import { EXAMPLES_DIR } from './demo.js';
-import { type DatabaseCliOptions, databaseOptions, openStore } from './migrate.js';
 import { checkDevLoginFlags, consolePlugins } from './serve-console.js';
 
 interface ServeOptions extends DatabaseCliOptions {

@@ -1,9 +1,11 @@
-import { CalendarHorizonError, compileBpmn, ScenarioError, simulate, timelineEntry } from '@tongban/engine';
+import { compileBpmn, timelineEntry } from '@tongban/engine';
+import { CalendarHorizonError } from '@tongban/engine/calendar';
+import { ScenarioError, simulate } from '@tongban/engine/testing';
 import type { Command } from 'commander';
-import { EXIT_FAILURE, EXIT_OK } from '../program.js';
+import { diagnosticLine } from '../format/diagnostic-line.js';
+import { registryOrExit } from '../options/calendar.js';
+import { EXIT_FAILURE, EXIT_OK } from '../options/exit-codes.js';
 import { readInputFile, readJsonFile } from '../read-input.js';
-import { registryOrExit } from './deadline.js';
-import { diagnosticLine } from './validate.js';
 
 interface SimulateOptions {
   readonly overlay?: string[];

@@ -1,12 +1,13 @@
-import { formatStatistics, type StatisticsDimension } from '@tongban/engine';
+import type { StatisticsDimension } from '@tongban/engine';
 import type { Command } from 'commander';
+import { formatStatistics } from '../format/statistics-table.js';
 import { LANG_HELP, resolveLang } from '../i18n/lang.js';
 import { statisticsLabels, statisticsLegend } from '../i18n/stats-messages.js';
-import { EXIT_FAILURE, EXIT_OK } from '../program.js';
+import { type DatabaseCliOptions, databaseFailure, databaseOptions, openStore } from '../options/database.js';
+import { EXIT_FAILURE, EXIT_OK } from '../options/exit-codes.js';
 import { queryStatistics } from '../supervision/adapters.js';
 import { parseBoundary } from '../supervision/dates.js';
 import { UsageError } from '../usage-error.js';
-import { type DatabaseCliOptions, databaseFailure, databaseOptions, openStore } from './migrate.js';
 
 interface StatsCliOptions extends DatabaseCliOptions {
   readonly from: string;

@@ -1,22 +1,11 @@
-import { compileBpmn, type Diagnostic, decodeBpmnBytes } from '@tongban/engine';
-import { localize } from '@tongban/engine/messages';
+import { compileBpmn, decodeBpmnBytes } from '@tongban/engine';
 import type { Command } from 'commander';
+import { diagnosticLine } from '../format/diagnostic-line.js';
 import { explainFile } from '../format/explain.js';
 import { modelSummary } from '../format/model-summary.js';
-import { LANG_HELP, type Lang, resolveLang } from '../i18n/lang.js';
-import { EXIT_FAILURE, EXIT_OK } from '../program.js';
+import { LANG_HELP, resolveLang } from '../i18n/lang.js';
+import { EXIT_FAILURE, EXIT_OK } from '../options/exit-codes.js';
 import { readInputBytes } from '../read-input.js';
-
-/**
- * One line per diagnostic: `elementId code message` (`-` when the problem is the whole document).
- * In Chinese the message is the catalogue's (`@tongban/engine/messages`, in the designer's field
- * names; the line starts with the element id already); in English it is the engine's own, which
- * names the attribute and the value it read.
- */
-export function diagnosticLine(d: Diagnostic, lang: Lang = resolveLang(undefined)): string {
-  const message = lang === 'en' ? d.message : localize(d, lang, { describe: () => '' });
-  return `${d.elementId ?? '-'} ${d.code} ${message}`;
-}
 
 interface Options {
   readonly json?: boolean;

@@ -5,7 +5,7 @@ import {
   calendarOptions,
   dateOption,
   runCalendarAnswer,
-} from './deadline.js';
+} from '../options/calendar.js';
 
 interface WorkdaysOptions extends CalendarCliOptions {
   readonly from?: string;

@@ -11,11 +11,11 @@ import {
 } from '@tongban/adapters';
 import type { ServiceHandler } from '@tongban/engine';
 import type { Command } from 'commander';
-import { EXIT_OK } from '../program.js';
+import { registryOrExit } from '../options/calendar.js';
+import { type DatabaseCliOptions, databaseOptions, openStore } from '../options/database.js';
+import { EXIT_OK } from '../options/exit-codes.js';
 import { UsageError } from '../usage-error.js';
 import { OutageReport } from '../worker-outage.js';
-import { registryOrExit } from './deadline.js';
-import { type DatabaseCliOptions, databaseOptions, openStore } from './migrate.js';
 
 interface WorkerOptions extends DatabaseCliOptions {
   readonly concurrency?: string;

@@ -4,11 +4,10 @@ import {
   type CaseSnapshot,
   type CompiledDefinition,
   type Scenario,
-  scenarioCommand,
-  scenarioInstant,
   snapshotTasks,
   type TaskRecord,
 } from '@tongban/engine';
+import { scenarioCommand, scenarioInstant } from '@tongban/engine/testing';
 
 /** Where the durable run is, for progress lines: opening the store takes seconds. */
 export type DemoStep =

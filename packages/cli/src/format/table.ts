@@ -1,4 +1,4 @@
-import { displayWidth, padCell } from '@tongban/engine';
+import { displayWidth, padCell } from './text-width.js';
 
 /**
  * Rows under a header, each column as wide as its widest cell (Chinese counts double), two spaces

@@ -1,4 +1,5 @@
-import { STATISTICS_HEADINGS, type StatisticsDimension, type StatisticsLabels } from '@tongban/engine';
+import type { StatisticsDimension } from '@tongban/engine';
+import { STATISTICS_HEADINGS, type StatisticsLabels } from '../format/statistics-table.js';
 import type { Lang } from './lang.js';
 
 type Column = (typeof STATISTICS_HEADINGS)[number][0];

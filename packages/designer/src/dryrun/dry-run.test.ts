@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { CommandError, type CompiledDefinition, compileBpmn, getCalendar } from '@tongban/engine';
+import { CommandError, type CompiledDefinition, compileBpmn } from '@tongban/engine';
+import { getCalendar } from '@tongban/engine/calendar';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DryRun } from './dry-run.js';
 

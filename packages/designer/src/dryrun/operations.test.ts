@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { type CompiledDefinition, compileBpmn, getCalendar, WHO_MAY } from '@tongban/engine';
+import { type CompiledDefinition, compileBpmn, WHO_MAY } from '@tongban/engine';
+import { getCalendar } from '@tongban/engine/calendar';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DryRun } from './dry-run.js';
 import { formOperations, OPERATIONS } from './operations.js';

@@ -1,4 +1,4 @@
-import { nodeStateId } from '@tongban/engine';
+import { nodeStateId } from '@tongban/engine/internal';
 
 /** The parts of an xstate state node the statechart view reads. */
 export interface StateNodeLike {

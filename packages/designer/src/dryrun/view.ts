@@ -6,11 +6,11 @@ import {
   type CompiledDefinition,
   formatInstant,
   type Instant,
-  MAINLAND_CALENDAR,
   type TaskRecord,
   TongbanError,
   type Variables,
 } from '@tongban/engine';
+import { MAINLAND_CALENDAR } from '@tongban/engine/calendar';
 import { localize } from '@tongban/engine/messages';
 import { departmentLabel, splitDepartmentList } from '../departments.js';
 import { eventName } from '../i18n/event-names.js';

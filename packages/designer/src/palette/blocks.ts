@@ -1,4 +1,4 @@
-import { MAINLAND_CALENDAR } from '@tongban/engine';
+import { MAINLAND_CALENDAR } from '@tongban/engine/calendar';
 import type { Shape } from 'bpmn-js/lib/model/Types.js';
 import { isModdleElement, type ModdleElement } from '../bpmn-element.js';
 import type { MessageKey } from '../i18n/messages.js';

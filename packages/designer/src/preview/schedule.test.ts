@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { type CompiledDefinition, compileBpmn, getCalendar } from '@tongban/engine';
+import { type CompiledDefinition, compileBpmn } from '@tongban/engine';
+import { getCalendar } from '@tongban/engine/calendar';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { calendarNotes, previewDeadlines } from './schedule.js';
 

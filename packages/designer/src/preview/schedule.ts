@@ -1,19 +1,17 @@
-import {
-  type CalendarSource,
-  type CivilDate,
-  type ClockStatus,
-  type CompiledDefinition,
-  clockStatus,
-  type FlowNode,
-  type Instant,
-  MAINLAND_CALENDAR,
-  type Scope,
-  startClock,
-  type TimeLimit,
-  timerDueAt,
-  type WarningThreshold,
-  type WorkCalendar,
+import type {
+  CalendarSource,
+  CivilDate,
+  ClockStatus,
+  CompiledDefinition,
+  FlowNode,
+  Instant,
+  Scope,
+  TimeLimit,
+  WarningThreshold,
+  WorkCalendar,
 } from '@tongban/engine';
+import { MAINLAND_CALENDAR } from '@tongban/engine/calendar';
+import { clockStatus, startClock, timerDueAt } from '@tongban/engine/clock';
 
 /** One step of the preview: when it can start at the earliest and when its own limit runs out. */
 export interface PreviewRow {

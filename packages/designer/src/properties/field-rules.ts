@@ -1,4 +1,6 @@
-import { parseHandlers, parseOfficeHours, parsePassRatio, type TimeUnit } from '@tongban/engine';
+import type { TimeUnit } from '@tongban/engine';
+import { parseOfficeHours } from '@tongban/engine/clock';
+import { parseHandlers, parsePassRatio } from '@tongban/engine/internal';
 import type { MessageKey } from '../i18n/messages.js';
 
 /** Units a limit can be given in, in the order the select shows them. */

@@ -1,7 +1,7 @@
 import type { CalendarSource } from '../calendar/registry.js';
+import type { ClockState } from '../model/clock.js';
 import type { Instant, TimeLimit, TimeUnit, WarningThreshold } from '../model/time.js';
 import { ClockStateError, ExtensionCapError, TimeLimitError } from './errors.js';
-import type { ClockState } from './types.js';
 import { checkOfficeHours, type OfficeHours } from './working-hours.js';
 
 function checkInstant(at: Instant, what: string): void {

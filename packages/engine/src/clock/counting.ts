@@ -2,8 +2,8 @@
 // the calendar's zone. A "counting day" is a working day (or any day, for natural days) that no
 // suspension touches.
 import type { WorkCalendar } from '../calendar/work-calendar.js';
+import type { ClockState } from '../model/clock.js';
 import type { Instant } from '../model/time.js';
-import type { ClockState } from './types.js';
 
 /** Moves and counts over working days or natural days, suspensions aside. */
 export interface DayCounter {

@@ -1,6 +1,7 @@
 import { civilDateFromDayNumber } from '../calendar/civil-date.js';
 import type { CalendarSource } from '../calendar/registry.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
+import type { ClockDue, ClockOptions, ClockState } from '../model/clock.js';
 import { extendedDays } from './commands.js';
 import {
   countForward,
@@ -12,7 +13,6 @@ import {
   suspendedMillis,
   workingCounter,
 } from './counting.js';
-import type { ClockDue, ClockOptions, ClockState } from './types.js';
 import { DEFAULT_OFFICE_HOURS, workingHoursInstant } from './working-hours.js';
 
 const MS_PER_HOUR = 3_600_000;

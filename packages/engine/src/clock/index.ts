@@ -3,6 +3,19 @@
  * lights and their next change; BPMN timer instants. Pure functions over JSON state.
  * @module
  */
+
+export type {
+  ClockDue,
+  ClockExtension,
+  ClockLight,
+  ClockOptions,
+  ClockState,
+  ClockStatus,
+  ClockSuspension,
+  HeldTimer,
+  LightChange,
+  TimerHold,
+} from '../model/clock.js';
 export {
   checkTimeLimit,
   checkWarning,
@@ -25,17 +38,7 @@ export {
   type TimerCycle,
   timerDueAt,
 } from './timer.js';
-export { type HeldTimer, heldTimer, heldTimerDueAt, type TimerHold } from './timer-hold.js';
-export type {
-  ClockDue,
-  ClockExtension,
-  ClockLight,
-  ClockOptions,
-  ClockState,
-  ClockStatus,
-  ClockSuspension,
-  LightChange,
-} from './types.js';
+export { heldTimer, heldTimerDueAt } from './timer-hold.js';
 export {
   checkOfficeHours,
   DEFAULT_OFFICE_HOURS,

@@ -1,8 +1,8 @@
 import type { CalendarSource } from '../calendar/registry.js';
+import type { ClockLight, ClockOptions, ClockState, ClockStatus, LightChange } from '../model/clock.js';
 import type { Instant } from '../model/time.js';
 import { countBack, countBetween, dayOf, naturalCounter, workingCounter } from './counting.js';
 import { type DueDetail, dueDetail } from './due.js';
-import type { ClockLight, ClockOptions, ClockState, ClockStatus, LightChange } from './types.js';
 import { DEFAULT_OFFICE_HOURS, officeHoursPerDay, workingHoursInstant } from './working-hours.js';
 
 const MS_PER_HOUR = 3_600_000;

@@ -1,5 +1,6 @@
 import type { CalendarSource } from '../calendar/registry.js';
 import type { HorizonOptions } from '../calendar/work-calendar.js';
+import type { HeldTimer } from '../model/clock.js';
 import type { TimerDefinition } from '../model/process.js';
 import type { Instant } from '../model/time.js';
 import {
@@ -11,24 +12,6 @@ import {
   workingCounter,
 } from './counting.js';
 import { parseTimerCycle, timerWorkingDays } from './timer.js';
-
-/** One hold of a BPMN timer, `[from, to)`, open while `to` is null. */
-export interface TimerHold {
-  readonly from: Instant;
-  readonly to: Instant | null;
-}
-
-/**
- * A BPMN timer that has been held (its case 挂起, its task in 特别程序 or waiting for 补正): what
- * it needs to fall due again the way the clocks count. Plain JSON, kept in the case snapshot.
- */
-export interface HeldTimer {
-  /** When it was armed; for a working-day timer only its civil day and its wall time matter. */
-  readonly armedAt: Instant;
-  /** When it fell due before its first hold. */
-  readonly dueAt: Instant;
-  readonly holds: readonly TimerHold[];
-}
 
 /**
  * The record of a timer about to be held for the first time, armed to fall due at `dueAt`. A

@@ -1,7 +1,7 @@
 import type { WorkCalendar } from '../calendar/work-calendar.js';
+import type { ClockState } from '../model/clock.js';
 import type { Instant } from '../model/time.js';
 import { TimeLimitError } from './errors.js';
-import type { ClockState } from './types.js';
 
 /** One stretch of office hours on a working day, `HH:MM` to `HH:MM` in the calendar's zone. */
 export interface OfficeHours {

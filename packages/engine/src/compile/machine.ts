@@ -1,5 +1,9 @@
 import { type AnyStateMachine, createMachine, raise } from 'xstate';
 import { evaluateCondition } from '../expr/index.js';
+import type { TaskRecord } from '../model/case.js';
+import type { CaseContext } from '../model/context.js';
+import type { CaseEvent } from '../model/events.js';
+import type { Variables } from '../model/json.js';
 import type {
   BoundaryEventNode,
   FlowNode,
@@ -9,9 +13,6 @@ import type {
   SubProcessNode,
   UserTaskNode,
 } from '../model/process.js';
-import type { CaseContext } from '../runtime/context.js';
-import type { CaseEvent } from '../runtime/events.js';
-import type { TaskRecord, Variables } from '../runtime/types.js';
 import {
   blockKey,
   blockStateId,

@@ -82,6 +82,26 @@ function isEscapeTarget(node: FlowNode | undefined): boolean {
   return node?.kind === 'endEvent' && node.variant !== 'none';
 }
 
+/** The scope's flow graph with back edges, escapes and loop tails set aside: what the planner walks. */
+interface ScopeGraph {
+  readonly scope: Scope;
+  readonly nodes: Scope['nodes'];
+  /** `from->to` edges that close a loop (found by depth-first search from the start event). */
+  readonly backEdges: ReadonlySet<string>;
+  /** Reached nodes in depth-first post-order. */
+  readonly order: readonly string[];
+  /** Every node reached from the start event. */
+  readonly reached: ReadonlySet<string>;
+  /** Nodes every forward path of which ends in a loop back. */
+  readonly loopTail: ReadonlySet<string>;
+  /** Forward acyclic successors, escapes and loop tails removed; sinks lead to {@link EXIT}. */
+  readonly dagSucc: ReadonlyMap<string, string[]>;
+  /** Immediate post-dominator of each node: a split's join. */
+  readonly ipdom: ReadonlyMap<string, string>;
+  /** Forward successors (no back edges, no escapes). */
+  forward(id: string): string[];
+}
+
 /**
  * Analyses one scope. Back edges (loops, 退回) and escapes (terminate/error ends) are set aside;
  * on the remaining acyclic graph each split's immediate post-dominator is its join, and each branch
@@ -89,9 +109,7 @@ function isEscapeTarget(node: FlowNode | undefined): boolean {
  */
 export function analyseScope(scope: Scope): StructureResult {
   const diagnostics: Diagnostic[] = [];
-  const nodes = scope.nodes;
-  const starts = Object.values(nodes).filter((n) => n.kind === 'startEvent');
-  const start = starts[0];
+  const start = Object.values(scope.nodes).find((n) => n.kind === 'startEvent');
   if (!start) {
     diagnostics.push({
       elementId: scope.id,
@@ -101,36 +119,24 @@ export function analyseScope(scope: Scope): StructureResult {
     });
     return { plan: null, diagnostics };
   }
+  const graph = scopeGraph(scope, start.id);
+  checkUnreachable(graph, diagnostics);
+  checkLoopsHaveWaits(scope, graph.backEdges, diagnostics);
+  const planner = new RegionPlanner(graph, diagnostics);
+  const plan = planner.buildRegion([start.id], null, scope.id);
+  planner.placeLoopTails();
+  // A reached node the plan has no place for would be a transition target without a state (xstate
+  // throws "Child state node … does not exist"). When nothing else explains it, it is a loop with
+  // no way out: every path from it only leads back.
+  if (!diagnostics.some((d) => d.severity === 'error')) checkDeadEnds(graph, planner.claimed, diagnostics);
+  checkJoinsEnteredOnlyFromTheirBlock(scope, plan, diagnostics);
+  return { plan, diagnostics };
+}
 
-  // Depth-first search to classify back edges.
-  const backEdges = new Set<string>();
-  const state = new Map<string, 1 | 2>();
-  const order: string[] = [];
-  // An explicit stack, not recursion: a chain of thousands of steps must not overflow the call stack.
-  const visit = (root: string): void => {
-    const stack: { id: string; targets: string[]; next: number }[] = [];
-    const enter = (id: string): void => {
-      state.set(id, 1);
-      const node = nodes[id];
-      stack.push({ id, targets: node ? successorEdges(scope, node).map((e) => e.target) : [], next: 0 });
-    };
-    enter(root);
-    for (let top = stack.at(-1); top !== undefined; top = stack.at(-1)) {
-      const target = top.targets[top.next];
-      if (target === undefined) {
-        stack.pop();
-        state.set(top.id, 2);
-        order.push(top.id);
-        continue;
-      }
-      top.next += 1;
-      const s = state.get(target);
-      if (s === 1) backEdges.add(`${top.id}->${target}`);
-      else if (s === undefined) enter(target);
-    }
-  };
-  visit(start.id);
-
+/** Classifies the graph from the start event: back edges, loop tails, the acyclic rest, joins. */
+function scopeGraph(scope: Scope, startId: string): ScopeGraph {
+  const nodes = scope.nodes;
+  const { backEdges, order, discovered } = depthFirst(scope, startId);
   const forward = (id: string): string[] => {
     const node = nodes[id];
     if (!node) return [];
@@ -138,28 +144,81 @@ export function analyseScope(scope: Scope): StructureResult {
       .filter((e) => !backEdges.has(`${id}->${e.target}`) && !isEscapeTarget(nodes[e.target]))
       .map((e) => e.target);
   };
+  const loopTail = loopTails(scope, order, backEdges, forward);
+  // In the order the search first met them: diagnostics about them come out in that order.
+  const reached = new Set(discovered);
+  // Forward acyclic successors, escapes and loop tails removed; sinks lead to a virtual exit.
+  const dagSucc = new Map<string, string[]>();
+  for (const id of reached) {
+    const succ = forward(id).filter((t) => !loopTail.has(t));
+    dagSucc.set(id, succ.length > 0 ? succ : [EXIT]);
+  }
+  const ipdom = postDominators(order, dagSucc);
+  return { scope, nodes, backEdges, order, reached, loopTail, dagSucc, ipdom, forward };
+}
 
-  // Loop tails: nodes every forward path of which ends in a loop back (e.g. 补正 → back to review).
-  // They are set aside like escapes and placed in the region their loop returns to, so leaving a
-  // parallel branch for one closes the branch's stage (the siblings are cancelled) at once.
+/** Depth-first search from the start event: back edges, and the post-order of the forward graph. */
+function depthFirst(
+  scope: Scope,
+  root: string,
+): { backEdges: Set<string>; order: string[]; discovered: string[] } {
+  const backEdges = new Set<string>();
+  const state = new Map<string, 1 | 2>();
+  const order: string[] = [];
+  const discovered: string[] = [];
+  // An explicit stack, not recursion: a chain of thousands of steps must not overflow the call stack.
+  const stack: { id: string; targets: string[]; next: number }[] = [];
+  const enter = (id: string): void => {
+    state.set(id, 1);
+    discovered.push(id);
+    const node = scope.nodes[id];
+    stack.push({ id, targets: node ? successorEdges(scope, node).map((e) => e.target) : [], next: 0 });
+  };
+  enter(root);
+  for (let top = stack.at(-1); top !== undefined; top = stack.at(-1)) {
+    const target = top.targets[top.next];
+    if (target === undefined) {
+      stack.pop();
+      state.set(top.id, 2);
+      order.push(top.id);
+      continue;
+    }
+    top.next += 1;
+    const s = state.get(target);
+    if (s === 1) backEdges.add(`${top.id}->${target}`);
+    else if (s === undefined) enter(target);
+  }
+  return { backEdges, order, discovered };
+}
+
+/**
+ * Loop tails: nodes every forward path of which ends in a loop back (e.g. 补正 → back to review).
+ * They are set aside like escapes and placed in the region their loop returns to, so leaving a
+ * parallel branch for one closes the branch's stage (the siblings are cancelled) at once.
+ */
+function loopTails(
+  scope: Scope,
+  order: readonly string[],
+  backEdges: ReadonlySet<string>,
+  forward: (id: string) => string[],
+): Set<string> {
   const loopTail = new Set<string>();
   for (const id of order) {
-    const node = nodes[id];
+    const node = scope.nodes[id];
     if (!node || node.kind === 'endEvent' || node.kind === 'boundaryEvent') continue;
     const fwd = forward(id);
     const loopsBack = successorEdges(scope, node).some((e) => backEdges.has(`${id}->${e.target}`));
     if ((fwd.length === 0 && loopsBack) || (fwd.length > 0 && fwd.every((t) => loopTail.has(t))))
       loopTail.add(id);
   }
+  return loopTail;
+}
 
-  // Forward acyclic successors, escapes and loop tails removed; sinks lead to a virtual exit.
-  const dagSucc = new Map<string, string[]>();
-  for (const id of state.keys()) {
-    const succ = forward(id).filter((t) => !loopTail.has(t));
-    dagSucc.set(id, succ.length > 0 ? succ : [EXIT]);
-  }
-
-  // Immediate post-dominators (Cooper–Harvey–Kennedy on the reverse graph), in reverse topological order.
+/** Immediate post-dominators (Cooper–Harvey–Kennedy on the reverse graph), in reverse topological order. */
+function postDominators(
+  order: readonly string[],
+  dagSucc: ReadonlyMap<string, string[]>,
+): Map<string, string> {
   const topo = [...order].reverse(); // order is a post-order of the forward graph
   const rank = new Map<string, number>();
   rank.set(EXIT, Number.POSITIVE_INFINITY);
@@ -185,10 +244,13 @@ export function analyseScope(scope: Scope): StructureResult {
     }
     ipdom.set(id, acc ?? EXIT);
   }
+  return ipdom;
+}
 
-  for (const id of Object.keys(nodes)) {
-    const node = nodes[id]!;
-    if (!state.has(id) && node.kind !== 'boundaryEvent') {
+function checkUnreachable(graph: ScopeGraph, diagnostics: Diagnostic[]): void {
+  for (const id of Object.keys(graph.nodes)) {
+    const node = graph.nodes[id]!;
+    if (!graph.reached.has(id) && node.kind !== 'boundaryEvent') {
       diagnostics.push({
         elementId: id,
         code: 'UNREACHABLE_NODE',
@@ -197,19 +259,58 @@ export function analyseScope(scope: Scope): StructureResult {
       });
     }
   }
-  checkLoopsHaveWaits(scope, backEdges, diagnostics);
+}
 
-  const isSplit = (n: FlowNode): boolean =>
-    n.kind === 'gateway' && n.gatewayType !== 'exclusive' && n.outgoing.length > 1;
+/** Reached nodes the plan found no place for: loops with no way out. */
+function checkDeadEnds(
+  graph: ScopeGraph,
+  claimed: ReadonlyMap<string, string>,
+  diagnostics: Diagnostic[],
+): void {
+  for (const id of graph.reached) {
+    const node = graph.nodes[id];
+    if (!node || claimed.has(id) || node.kind === 'boundaryEvent') continue;
+    diagnostics.push({
+      elementId: id,
+      code: 'DEAD_END',
+      message: `"${node.name ?? id}" is on a loop that never leads to an end event: give the loop a way out (e.g. an exclusive gateway with a flow to an end event).`,
+      severity: 'error',
+    });
+  }
+}
 
-  const claimed = new Map<string, string>(); // node -> region owner label, to detect overlaps
-  const home = new Map<string, { nodeIds: string[]; owner: string }>(); // node -> its region's node list
-  const tailsSeen: string[] = [];
+const isSplit = (n: FlowNode): boolean =>
+  n.kind === 'gateway' && n.gatewayType !== 'exclusive' && n.outgoing.length > 1;
 
-  /** The region a loop tail returns to: where its loop-back targets are. */
-  // Depth-first with an explicit stack (same visiting order as the recursive form), and each node
-  // tried once: the forward graph is acyclic, so a node that found nothing finds nothing again.
-  const tailHome = (from: string): { nodeIds: string[]; owner: string } | undefined => {
+type RegionHome = { nodeIds: string[]; owner: string };
+
+/**
+ * Places every reached node in exactly one region: splits open blocks up to their join, boundary
+ * side paths run beside their task, loop tails go where their loop returns. A node claimed by two
+ * regions is an unstructured gateway.
+ */
+class RegionPlanner {
+  /** node -> region owner label, to detect overlaps */
+  readonly claimed = new Map<string, string>();
+  /** node -> its region's node list */
+  readonly #home = new Map<string, RegionHome>();
+  readonly #tailsSeen: string[] = [];
+
+  private readonly graph: ScopeGraph;
+  private readonly diagnostics: Diagnostic[];
+
+  constructor(graph: ScopeGraph, diagnostics: Diagnostic[]) {
+    this.graph = graph;
+    this.diagnostics = diagnostics;
+  }
+
+  /**
+   * The region a loop tail returns to: where its loop-back targets are. Depth-first with an
+   * explicit stack (same visiting order as the recursive form), and each node tried once: the
+   * forward graph is acyclic, so a node that found nothing finds nothing again.
+   */
+  #tailHome(from: string): RegionHome | undefined {
+    const { scope, nodes, backEdges } = this.graph;
     const stack = [from];
     const tried = new Set<string>();
     for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
@@ -217,23 +318,25 @@ export function analyseScope(scope: Scope): StructureResult {
       if (!node || tried.has(id)) continue;
       tried.add(id);
       for (const e of successorEdges(scope, node)) {
-        if (backEdges.has(`${id}->${e.target}`)) return home.get(e.target);
+        if (backEdges.has(`${id}->${e.target}`)) return this.#home.get(e.target);
       }
-      stack.push(...forward(id).reverse());
+      stack.push(...this.graph.forward(id).reverse());
     }
     return undefined;
-  };
+  }
 
-  function placeLoopTails(tails: string[]): void {
-    const queue = [...tails];
+  /** Puts the loop tails met while building regions into the regions their loops return to. */
+  placeLoopTails(): void {
+    const { scope, nodes } = this.graph;
+    const queue = [...this.#tailsSeen];
     while (queue.length > 0) {
       const id = queue.shift()!;
-      if (claimed.has(id)) continue;
+      if (this.claimed.has(id)) continue;
       const node = nodes[id];
-      const target = tailHome(id);
+      const target = this.#tailHome(id);
       if (!node || !target) continue;
       if (isSplit(node)) {
-        diagnostics.push({
+        this.diagnostics.push({
           elementId: id,
           code: 'UNSTRUCTURED_GATEWAY',
           message: `"${node.name ?? id}" splits a path that only loops back: put the parallel work in the main flow and loop back after its join.`,
@@ -241,20 +344,22 @@ export function analyseScope(scope: Scope): StructureResult {
         });
         continue;
       }
-      claimed.set(id, target.owner);
+      this.claimed.set(id, target.owner);
       target.nodeIds.push(id);
-      home.set(id, target);
-      for (const t of forward(id)) queue.push(t);
+      this.#home.set(id, target);
+      for (const t of this.graph.forward(id)) queue.push(t);
       for (const e of successorEdges(scope, node)) {
-        if (isEscapeTarget(nodes[e.target]) && !claimed.has(e.target)) {
-          claimed.set(e.target, target.owner);
+        if (isEscapeTarget(nodes[e.target]) && !this.claimed.has(e.target)) {
+          this.claimed.set(e.target, target.owner);
           target.nodeIds.push(e.target);
         }
       }
     }
   }
 
-  const buildRegion = (entries: string[], exitNodeId: string | null, owner: string): RegionPlan => {
+  /** The region entered at `entries` and left at `exitNodeId`, its nodes claimed for `owner`. */
+  buildRegion(entries: string[], exitNodeId: string | null, owner: string): RegionPlan {
+    const { scope, nodes } = this.graph;
     const nodeIds: string[] = [];
     const blocks: BlockPlan[] = [];
     const sidePaths: Record<string, RegionPlan> = {};
@@ -265,90 +370,88 @@ export function analyseScope(scope: Scope): StructureResult {
       if (id === EXIT || id === exitNodeId || seen.has(id)) continue;
       seen.add(id);
       const node = nodes[id];
-      if (!node) continue;
-      const prior = claimed.get(id);
-      if (prior !== undefined && prior !== owner) {
-        diagnostics.push({
-          elementId: id,
-          code: 'UNSTRUCTURED_GATEWAY',
-          message: `"${node.name ?? id}" is reached from two parallel branches (${prior} and ${owner}) without passing their join: give each split a matching join of the same type.`,
-          severity: 'error',
-        });
-        continue;
-      }
-      claimed.set(id, owner);
+      if (!node || !this.#claim(id, node, owner)) continue;
       nodeIds.push(id);
-      home.set(id, { nodeIds, owner });
-      for (const t of forward(id)) if (loopTail.has(t)) tailsSeen.push(t);
+      this.#home.set(id, { nodeIds, owner });
+      for (const t of this.graph.forward(id)) if (this.graph.loopTail.has(t)) this.#tailsSeen.push(t);
       if (isSplit(node) && node.kind === 'gateway') {
-        const join = ipdom.get(id) ?? EXIT;
-        const joinNode = join === EXIT ? undefined : nodes[join];
-        if (joinNode && (joinNode.kind !== 'gateway' || joinNode.gatewayType !== node.gatewayType)) {
-          diagnostics.push({
-            elementId: id,
-            code: 'UNSTRUCTURED_GATEWAY',
-            message: `The ${node.gatewayType} split "${node.name ?? id}" has no matching ${node.gatewayType} join: its branches first meet at "${joinNode.name ?? join}". Close the branches with a ${node.gatewayType} gateway.`,
-            severity: 'error',
-          });
-          continue;
-        }
-        const branches: BranchPlan[] = node.outgoing.map((flowId, k) => {
-          const target = scope.flows[flowId]?.target ?? EXIT;
-          const region = buildRegion(
-            target === join ? [] : [target],
-            join === EXIT ? null : join,
-            `${id}#${k + 1}`,
-          );
-          return { flowId, region };
-        });
-        blocks.push({
-          splitId: id,
-          joinId: join === EXIT ? null : join,
-          gatewayType: node.gatewayType === 'inclusive' ? 'inclusive' : 'parallel',
-          branches,
-        });
-        if (join !== EXIT) queue.push(join);
+        const block = this.#block(id, node);
+        if (block === null) continue;
+        blocks.push(block);
+        if (block.joinId !== null) queue.push(block.joinId);
         continue;
       }
-      for (const s of dagSucc.get(id) ?? []) queue.push(s);
-      if ('boundaries' in node) {
-        for (const b of node.boundaries) {
-          const boundary = nodes[b];
-          if (!boundary || isInterrupting(boundary)) continue;
-          claimed.set(b, owner);
-          const targets = boundary.outgoing.map((f) => scope.flows[f]?.target).filter((t) => t !== undefined);
-          sidePaths[b] = buildRegion(targets, null, `${b} (non-interrupting path)`);
-        }
-      }
+      for (const s of this.graph.dagSucc.get(id) ?? []) queue.push(s);
+      this.#sidePaths(node, owner, sidePaths);
       // Escapes (terminate/error ends) belong to the region that reaches them.
       for (const e of successorEdges(scope, node)) if (isEscapeTarget(nodes[e.target])) queue.push(e.target);
     }
     return { nodeIds, blocks, exitNodeId, sidePaths };
-  };
+  }
 
-  const plan = buildRegion([start.id], null, scope.id);
-  placeLoopTails(tailsSeen);
-  // A reached node the plan has no place for would be a transition target without a state (xstate
-  // throws "Child state node … does not exist"). When nothing else explains it, it is a loop with
-  // no way out: every path from it only leads back.
-  if (!diagnostics.some((d) => d.severity === 'error')) {
-    for (const id of state.keys()) {
-      const node = nodes[id];
-      if (!node || claimed.has(id) || node.kind === 'boundaryEvent') continue;
-      diagnostics.push({
+  /** Claims a node for a region; false (with a diagnostic) when another region has it. */
+  #claim(id: string, node: FlowNode, owner: string): boolean {
+    const prior = this.claimed.get(id);
+    if (prior !== undefined && prior !== owner) {
+      this.diagnostics.push({
         elementId: id,
-        code: 'DEAD_END',
-        message: `"${node.name ?? id}" is on a loop that never leads to an end event: give the loop a way out (e.g. an exclusive gateway with a flow to an end event).`,
+        code: 'UNSTRUCTURED_GATEWAY',
+        message: `"${node.name ?? id}" is reached from two parallel branches (${prior} and ${owner}) without passing their join: give each split a matching join of the same type.`,
         severity: 'error',
       });
+      return false;
+    }
+    this.claimed.set(id, owner);
+    return true;
+  }
+
+  /** The block a split opens, one region per branch up to its join; null when the join does not match. */
+  #block(id: string, node: Extract<FlowNode, { kind: 'gateway' }>): BlockPlan | null {
+    const { scope, nodes } = this.graph;
+    const join = this.graph.ipdom.get(id) ?? EXIT;
+    const joinNode = join === EXIT ? undefined : nodes[join];
+    if (joinNode && (joinNode.kind !== 'gateway' || joinNode.gatewayType !== node.gatewayType)) {
+      this.diagnostics.push({
+        elementId: id,
+        code: 'UNSTRUCTURED_GATEWAY',
+        message: `The ${node.gatewayType} split "${node.name ?? id}" has no matching ${node.gatewayType} join: its branches first meet at "${joinNode.name ?? join}". Close the branches with a ${node.gatewayType} gateway.`,
+        severity: 'error',
+      });
+      return null;
+    }
+    const branches: BranchPlan[] = node.outgoing.map((flowId, k) => {
+      const target = scope.flows[flowId]?.target ?? EXIT;
+      const region = this.buildRegion(
+        target === join ? [] : [target],
+        join === EXIT ? null : join,
+        `${id}#${k + 1}`,
+      );
+      return { flowId, region };
+    });
+    return {
+      splitId: id,
+      joinId: join === EXIT ? null : join,
+      gatewayType: node.gatewayType === 'inclusive' ? 'inclusive' : 'parallel',
+      branches,
+    };
+  }
+
+  /** Paths of a task's non-interrupting boundary events, each its own region beside the task. */
+  #sidePaths(node: FlowNode, owner: string, sidePaths: Record<string, RegionPlan>): void {
+    if (!('boundaries' in node)) return;
+    const { scope, nodes } = this.graph;
+    for (const b of node.boundaries) {
+      const boundary = nodes[b];
+      if (!boundary || isInterrupting(boundary)) continue;
+      this.claimed.set(b, owner);
+      const targets = boundary.outgoing.map((f) => scope.flows[f]?.target).filter((t) => t !== undefined);
+      sidePaths[b] = this.buildRegion(targets, null, `${b} (non-interrupting path)`);
     }
   }
-  checkJoinsEnteredOnlyFromTheirBlock(scope, plan, diagnostics);
-  return { plan, diagnostics };
 }
 
 /** A loop made only of gateways would spin for ever: every cycle must pass a task or a catch event. */
-function checkLoopsHaveWaits(scope: Scope, backEdges: Set<string>, diagnostics: Diagnostic[]): void {
+function checkLoopsHaveWaits(scope: Scope, backEdges: ReadonlySet<string>, diagnostics: Diagnostic[]): void {
   for (const edge of backEdges) {
     const [from, to] = edge.split('->') as [string, string];
     // Is there a path to -> from through non-wait nodes only (including the endpoints)?

@@ -1,6 +1,6 @@
 import { date, dateAndTime, evaluate, parseExpression } from 'feelin';
 import { DateTime } from 'luxon';
-import type { JsonValue } from '../runtime/types.js';
+import type { JsonValue } from '../model/json.js';
 import { ExpressionError, ExpressionLimitError } from './expression-error.js';
 import { conditionCostProblem, conditionLengthProblem } from './feel-limits.js';
 

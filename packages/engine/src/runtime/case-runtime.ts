@@ -1,8 +1,9 @@
 import type { CompiledDefinition } from '../compile/compile.js';
+import type { TaskRecord } from '../model/case.js';
+import type { CaseSnapshot } from '../model/snapshot.js';
 import type { Instant } from '../model/time.js';
 import type { CasePage, CaseQuery } from './case-search.js';
-import type { CaseSnapshot } from './snapshot.js';
-import type { Command, StartCommand, TaskRecord } from './types.js';
+import type { Command, StartCommand } from './types.js';
 import type { WorklistPage, WorklistQuery } from './worklist.js';
 
 /** What `start` takes: a start command, with or without its `type`. */

@@ -1,8 +1,8 @@
 import { TongbanError } from '../errors.js';
+import type { CaseStatus } from '../model/case.js';
+import type { Light } from '../model/snapshot.js';
 import type { Instant } from '../model/time.js';
 import { checkedPage, oneOrMany } from './paging.js';
-import type { Light } from './snapshot.js';
-import type { CaseStatus } from './types.js';
 
 /** 办件查询: which cases to find. Every filter given must hold. */
 export interface CaseQuery {

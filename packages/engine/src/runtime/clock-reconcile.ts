@@ -1,9 +1,9 @@
 import { resumeClock, suspendClock } from '../clock/index.js';
-import type { ClockState } from '../clock/types.js';
+import { type CaseStatus, isLiveStatus } from '../model/case.js';
+import type { ClockState } from '../model/clock.js';
+import type { CaseContext } from '../model/context.js';
 import type { Instant } from '../model/time.js';
-import type { CaseContext } from './context.js';
 import { CASE_CLOCK } from './schedule.js';
-import { type CaseStatus, isLiveStatus } from './types.js';
 
 /** Why a clock is stopped, as recorded on its suspension (`kind`). */
 type StopReason = {

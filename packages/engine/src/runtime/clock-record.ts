@@ -1,12 +1,12 @@
 import { countBetween, dayOf, suspendedDays, workingCounter } from '../clock/counting.js';
 import { clockStatus } from '../clock/index.js';
-import type { ClockState } from '../clock/types.js';
 import type { CompiledDefinition } from '../compile/compile.js';
+import type { ClockState } from '../model/clock.js';
+import type { CaseContext } from '../model/context.js';
+import { eventTypesWhere } from '../model/event-traits.js';
+import type { CaseEvent } from '../model/events.js';
+import type { JsonValue } from '../model/json.js';
 import type { Instant } from '../model/time.js';
-import type { CaseContext } from './context.js';
-import { eventTypesWhere } from './event-traits.js';
-import type { CaseEvent } from './events.js';
-import type { JsonValue } from './types.js';
 
 /** Events that close a case clock; the last one in a step gets the clock's closing record. */
 const CASE_ENDINGS: ReadonlySet<CaseEvent['type']> = new Set(eventTypesWhere((t) => t.endsCase));

@@ -1,3 +1,16 @@
+export { isLiveStatus } from '../model/case.js';
+export type { CaseContext, MultiInstanceProgress } from '../model/context.js';
+export {
+  CASE_EVENT_TYPES,
+  EVENT_TRAITS,
+  type EventTraits,
+  EXTENSION_EVENT_TYPES,
+  eventTypesWhere,
+  SUSPENSION_EVENT_TYPES,
+} from '../model/event-traits.js';
+export type { CaseEvent, CaseEventType } from '../model/events.js';
+export type { RecallRecord } from '../model/recall.js';
+export type { CaseSnapshot, Light, StoredContext, StoredTask } from '../model/snapshot.js';
 export type {
   CaseCommand,
   CaseOutcome,
@@ -18,16 +31,6 @@ export {
 } from './case-search.js';
 export { CommandError, type CommandErrorCode } from './command-error.js';
 export { COMMAND_WHEN, describeWhen, WHO_MAY } from './commands/table.js';
-export type { CaseContext, MultiInstanceProgress } from './context.js';
-export {
-  CASE_EVENT_TYPES,
-  EVENT_TRAITS,
-  type EventTraits,
-  EXTENSION_EVENT_TYPES,
-  eventTypesWhere,
-  SUSPENSION_EVENT_TYPES,
-} from './event-traits.js';
-export type { CaseEvent, CaseEventType } from './events.js';
 export {
   type MemoryOutcome,
   MemoryRuntime,
@@ -37,7 +40,6 @@ export {
   ServiceHandlerError,
 } from './memory-runtime.js';
 export type * from './operation-commands.js';
-export type { RecallRecord } from './recall-record.js';
 export { CASE_CLOCK } from './schedule.js';
 export {
   checkScenario,
@@ -51,18 +53,10 @@ export {
   simulate,
   timelineEntry,
 } from './simulate.js';
-export type { CaseSnapshot, Light } from './snapshot.js';
 export { BadSnapshotError } from './snapshot-shape.js';
 export { type StepApplied, type StepRefused, type StepResult, step } from './step.js';
-export {
-  SnapshotSchemaError,
-  type StoredContext,
-  type StoredTask,
-  snapshotTasks,
-  taskRecord,
-} from './stored-context.js';
+export { SnapshotSchemaError, snapshotTasks, taskRecord } from './stored-context.js';
 export type * from './supervision-commands.js';
-export { isLiveStatus } from './types.js';
 export { commandShapeProblem, isCommand } from './validate-command.js';
 export { MAX_VARIABLE_DEPTH, RESERVED_VARIABLE_NAMES, variablesProblem } from './variables-shape.js';
 export { type ActorKind, describeWhoMay, type WhoMay } from './who-may.js';

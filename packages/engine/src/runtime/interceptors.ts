@@ -1,8 +1,8 @@
 import type { StateValue } from 'xstate';
 import type { CompiledDefinition } from '../compile/compile.js';
-import type { CaseContext } from './context.js';
+import type { CaseContext } from '../model/context.js';
+import type { StoredContext } from '../model/snapshot.js';
 import { refreshRecalls, settleRecalls } from './recall.js';
-import type { StoredContext } from './stored-context.js';
 import type { Command } from './types.js';
 
 /** What an interceptor sees before a command is prepared: the case as loaded. */

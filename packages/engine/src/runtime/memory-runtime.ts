@@ -1,5 +1,9 @@
 import type { CompiledDefinition } from '../compile/compile.js';
 import { TongbanError } from '../errors.js';
+import type { TaskRecord, TimerRecord } from '../model/case.js';
+import type { CaseEvent } from '../model/events.js';
+import type { JsonValue, Variables } from '../model/json.js';
+import type { CaseSnapshot } from '../model/snapshot.js';
 import type { Instant } from '../model/time.js';
 import type {
   CaseCommand,
@@ -16,11 +20,9 @@ import {
   compareCases,
   normalizeCaseQuery,
 } from './case-search.js';
-import type { CaseEvent } from './events.js';
-import type { CaseSnapshot } from './snapshot.js';
 import { type StepApplied, step } from './step.js';
 import { snapshotTasks } from './stored-context.js';
-import type { Command, JsonValue, TaskRecord, TimerRecord, Variables } from './types.js';
+import type { Command } from './types.js';
 import {
   compareWorklist,
   normalizeWorklistQuery,

@@ -1,5 +1,6 @@
+import type { Actor } from '../model/case.js';
+import type { Variables } from '../model/json.js';
 import type { TimeLimit } from '../model/time.js';
-import type { Actor, Variables } from './types.js';
 
 /**
  * Approval operations on running cases (issue 7): each is a command through the one `step` path,

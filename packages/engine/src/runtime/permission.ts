@@ -1,7 +1,8 @@
 import type { CompiledDefinition } from '../compile/compile.js';
+import type { Actor } from '../model/case.js';
 import { CommandError } from './command-error.js';
 import { WHO_MAY } from './commands/table.js';
-import type { Actor, Command } from './types.js';
+import type { Command } from './types.js';
 import { describeWhoMay } from './who-may.js';
 
 /**

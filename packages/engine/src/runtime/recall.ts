@@ -4,25 +4,21 @@ import { dueOnceBack } from '../clock/timer-hold.js';
 import type { CompiledDefinition } from '../compile/compile.js';
 import type { StagePlace } from '../compile/stage-index.js';
 import { blockKey } from '../compile/state-ids.js';
+import type { TaskRecord, TimerRecord } from '../model/case.js';
+import type { CaseContext } from '../model/context.js';
+import { eventTypesWhere } from '../model/event-traits.js';
+import type { CaseEvent } from '../model/events.js';
 import type { FlowNode } from '../model/process.js';
+import type { RecallRecord } from '../model/recall.js';
+import type { StoredContext } from '../model/snapshot.js';
 import type { Instant } from '../model/time.js';
 import { CommandError } from './command-error.js';
 import { type Prepared, refuse } from './commands/spec.js';
-import type { CaseContext } from './context.js';
-import { eventTypesWhere } from './event-traits.js';
-import type { CaseEvent } from './events.js';
 import type { RecallCommand } from './operation-commands.js';
 import { pureResolveState } from './pure-transition.js';
-import {
-  compactTask,
-  departmentOf,
-  fullTask,
-  type RecallRecord,
-  viewOf,
-  withDownstream,
-} from './recall-record.js';
-import { type StoredContext, taskRecord } from './stored-context.js';
-import type { Command, TaskRecord, TimerRecord } from './types.js';
+import { compactTask, departmentOf, fullTask, viewOf, withDownstream } from './recall-record.js';
+import { taskRecord } from './stored-context.js';
+import type { Command } from './types.js';
 
 /**
  * How many of an element's enclosing parallel stages are still open: the region a recall moves

@@ -1,11 +1,11 @@
 import { clockStatus, startClock, stopClock, timerDueAt } from '../clock/index.js';
-import type { ClockState } from '../clock/types.js';
 import type { CompiledDefinition } from '../compile/compile.js';
+import { type CaseStatus, isLiveStatus, type TaskRecord } from '../model/case.js';
+import type { ClockState } from '../model/clock.js';
+import type { CaseContext } from '../model/context.js';
+import type { CaseSnapshot } from '../model/snapshot.js';
 import type { Instant } from '../model/time.js';
 import { recordClockClosing } from './clock-record.js';
-import type { CaseContext } from './context.js';
-import type { CaseSnapshot } from './snapshot.js';
-import { type CaseStatus, isLiveStatus, type TaskRecord } from './types.js';
 
 /** The case clock's key in `context.clocks`; task clocks use their task id. */
 export const CASE_CLOCK = 'case';

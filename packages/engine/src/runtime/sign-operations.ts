@@ -1,18 +1,19 @@
 import type { CompiledDefinition } from '../compile/compile.js';
+import type { TaskRecord, TaskSign } from '../model/case.js';
+import type { CaseContext } from '../model/context.js';
 import type { DecisionMode, TaskHandler, UserTaskNode } from '../model/process.js';
 import { CommandError } from './command-error.js';
+import { prepareCompletion } from './commands/completion.js';
 import { taskEvent } from './commands/emit.js';
-import { prepareCompletion } from './commands/flow.js';
 import { ownTask } from './commands/guards.js';
 import { type Prepared, refuse } from './commands/spec.js';
-import type { CaseContext } from './context.js';
 import type {
   AssignHandlersCommand,
   ClaimTaskCommand,
   SignTaskCommand,
   UnclaimTaskCommand,
 } from './operation-commands.js';
-import type { CompleteTaskCommand, TaskRecord, TaskSign } from './types.js';
+import type { CompleteTaskCommand } from './types.js';
 
 /** 票签 passes at half the weight unless the model says otherwise (`tb:passRatio`). */
 const DEFAULT_PASS_RATIO = 0.5;

@@ -1,18 +1,13 @@
 import { DateTime } from 'luxon';
 import type { CompiledDefinition } from '../compile/compile.js';
 import { TongbanError } from '../errors.js';
+import { type Actor, isLiveStatus, type TaskRecord } from '../model/case.js';
+import type { CaseEvent } from '../model/events.js';
+import type { JsonValue, Variables } from '../model/json.js';
+import type { CaseSnapshot } from '../model/snapshot.js';
 import type { Instant } from '../model/time.js';
-import type { CaseEvent } from './events.js';
 import { MemoryRuntime } from './memory-runtime.js';
-import type { CaseSnapshot } from './snapshot.js';
-import {
-  type Actor,
-  type Command,
-  isLiveStatus,
-  type JsonValue,
-  type TaskRecord,
-  type Variables,
-} from './types.js';
+import type { Command } from './types.js';
 import { variablesProblem } from './variables-shape.js';
 
 /**

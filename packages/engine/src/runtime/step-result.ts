@@ -1,7 +1,7 @@
 import type { TongbanError } from '../errors.js';
-import type { CaseEvent } from './events.js';
-import type { CaseSnapshot } from './snapshot.js';
-import type { TaskRecord, TimerChanges } from './types.js';
+import type { TaskRecord, TimerChanges } from '../model/case.js';
+import type { CaseEvent } from '../model/events.js';
+import type { CaseSnapshot } from '../model/snapshot.js';
 
 /** A command applied: the new snapshot to persist, what happened, and the timers to (un)schedule. */
 export interface StepApplied {

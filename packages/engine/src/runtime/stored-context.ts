@@ -1,30 +1,8 @@
 import { TongbanError } from '../errors.js';
+import type { TaskRecord } from '../model/case.js';
+import type { CaseContext } from '../model/context.js';
+import type { Kept, StoredContext, StoredTask, Transient } from '../model/snapshot.js';
 import type { Instant } from '../model/time.js';
-import type { CaseContext } from './context.js';
-import type { TaskRecord } from './types.js';
-
-/**
- * An open task as persisted: a {@link TaskRecord} without the fields at their default (`name`,
- * `department`, `role`, `dueAt`, `instance`, `handler` when null; `kind` when `user`).
- * {@link taskRecord} gives the full record back.
- */
-export type StoredTask = Pick<TaskRecord, 'id' | 'elementId' | 'openedAt'> &
-  Partial<Omit<TaskRecord, 'id' | 'elementId' | 'openedAt'>>;
-
-/** Context fields that only live while one command is applied, or that the snapshot already holds. */
-type Transient = 'caseId' | 'now' | 'out' | 'noFlow';
-
-/**
- * The statechart's context as persisted in a snapshot: {@link CaseContext} without the fields that
- * only matter during one command, and without every field at its default (null, empty, `intake:
- * 'accepted'`). A parked case then costs a few hundred bytes, and every command parses and writes
- * that much less. Tasks, timers, variables, clocks, lights and 督办 orders are always there.
- */
-export type StoredContext = { tasks: Record<string, StoredTask> } & Pick<CaseContext, Kept> &
-  Partial<Omit<CaseContext, Transient | 'tasks' | Kept>>;
-
-/** Containers stores and readers look into (e.g. by JSON path): kept even when empty. */
-type Kept = 'timers' | 'seq' | 'vars' | 'clocks' | 'lights' | 'supervisions';
 
 /** Snapshot layouts `step` reads: 1 kept every context field, 2 leaves out defaults. */
 export const SNAPSHOT_SCHEMAS: readonly number[] = [1, 2];

@@ -1,4 +1,4 @@
-import type { Actor } from './types.js';
+import type { Actor } from '../model/case.js';
 
 /**
  * Supervision (电子监察) commands: the only way a supervisor acts on a case. Everything else a

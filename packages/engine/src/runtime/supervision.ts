@@ -1,4 +1,4 @@
-import type { CaseContext } from './context.js';
+import type { CaseContext } from '../model/context.js';
 
 /** The timer of a 督办's reply deadline. */
 export const supervisionTimerId = (id: string): string => `supervision:${id}`;

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
+import type { CaseSnapshot } from '../model/snapshot.js';
 import type { Instant } from '../model/time.js';
 import { CommandError } from './command-error.js';
-import type { CaseSnapshot } from './snapshot.js';
 
 /**
  * Refuses a command stamped before the case last changed. Time only moves forward in a case: a

@@ -1,8 +1,8 @@
 import type { CompiledDefinition } from '../compile/compile.js';
 import type { MachineEvent } from '../compile/machine.js';
+import type { CaseContext } from '../model/context.js';
+import { prepareCompletion } from './commands/completion.js';
 import { taskEvent } from './commands/emit.js';
-import { prepareCompletion } from './commands/flow.js';
-import type { CaseContext } from './context.js';
 
 const OPINION = { agree: '逾期未反馈，视为同意', reject: '逾期未办理，自动驳回' } as const;
 

@@ -1,8 +1,8 @@
 import { heldTimer, heldTimerDueAt } from '../clock/timer-hold.js';
 import type { CompiledDefinition } from '../compile/compile.js';
+import type { CaseContext } from '../model/context.js';
 import type { FlowNode } from '../model/process.js';
 import type { Instant } from '../model/time.js';
-import type { CaseContext } from './context.js';
 
 const horizon = (definition: CompiledDefinition) => ({ provisional: definition.provisional });
 

@@ -1,4 +1,4 @@
-import type { Actor } from './types.js';
+import type { Actor } from '../model/case.js';
 
 /** Kinds of actor; an actor without `kind` is staff. */
 export type ActorKind = NonNullable<Actor['kind']>;

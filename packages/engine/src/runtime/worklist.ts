@@ -1,8 +1,8 @@
 import { TongbanError } from '../errors.js';
+import type { TaskRecord } from '../model/case.js';
+import type { Light } from '../model/snapshot.js';
 import type { Instant } from '../model/time.js';
 import { checkedPage, oneOrMany } from './paging.js';
-import type { Light } from './snapshot.js';
-import type { TaskRecord } from './types.js';
 
 /** How a worklist is ordered. */
 export type WorklistSort =

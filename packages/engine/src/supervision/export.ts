@@ -1,7 +1,7 @@
+import type { CaseEvent } from '../model/events.js';
+import type { JsonValue } from '../model/json.js';
 import type { MatterInfo } from '../model/process.js';
 import type { TimeUnit } from '../model/time.js';
-import type { CaseEvent } from '../runtime/events.js';
-import type { JsonValue } from '../runtime/types.js';
 import { beijingTime } from './beijing.js';
 import type { CsvValue } from './csv.js';
 import { TIME_RULES } from './payload.js';

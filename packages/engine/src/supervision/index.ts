@@ -3,6 +3,8 @@
  * 39046 exports, all pure functions over case events (no I/O; runs in the browser too).
  * @module
  */
+
+export type { SupervisionKind } from '../model/supervision-kind.js';
 export {
   BEIJING_OFFSET_MS,
   beijingDayStart,
@@ -22,12 +24,7 @@ export {
   taskRecords,
   WARNING_TYPE_CODES,
 } from './export.js';
-export {
-  SUPERVISED_EVENT_TYPES,
-  SUPERVISION_KINDS,
-  type SupervisionKind,
-  supervisionKindOf,
-} from './kinds.js';
+export { SUPERVISED_EVENT_TYPES, SUPERVISION_KINDS, supervisionKindOf } from './kinds.js';
 export {
   leadDepartmentOf,
   type MatterRef,
@@ -51,20 +48,13 @@ export {
 export {
   computeStatistics,
   STATISTICS_COUNTERS,
+  STATISTICS_EVENTS,
   type StatisticsDimension,
   type StatisticsQuery,
   type StatisticsRow,
   statisticsRow,
   totalStatistics,
 } from './statistics.js';
-export {
-  displayWidth,
-  formatStatistics,
-  padCell,
-  STATISTICS_HEADINGS,
-  type StatisticsLabels,
-  statisticsSummary,
-} from './summary.js';
 export {
   type CaseEventSource,
   matchesFilter,

@@ -1,12 +1,13 @@
 import { clockStatus } from '../clock/index.js';
 import type { CompiledDefinition } from '../compile/compile.js';
+import type { CaseEvent } from '../model/events.js';
+import type { JsonValue } from '../model/json.js';
 import type { DepartmentRole } from '../model/process.js';
+import type { CaseSnapshot, Light } from '../model/snapshot.js';
+import type { SupervisionKind } from '../model/supervision-kind.js';
 import type { Instant } from '../model/time.js';
-import type { CaseEvent } from '../runtime/events.js';
-import type { CaseSnapshot, Light } from '../runtime/snapshot.js';
-import type { JsonValue } from '../runtime/types.js';
 import { beijingLastDay } from './beijing.js';
-import { type SupervisionKind, supervisionKindOf } from './kinds.js';
+import { supervisionKindOf } from './kinds.js';
 
 /** 事项: what a case is an application for. */
 export interface MatterRef {

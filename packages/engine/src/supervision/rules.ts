@@ -1,6 +1,6 @@
 import { TongbanError } from '../errors.js';
+import type { CaseEvent } from '../model/events.js';
 import type { Instant } from '../model/time.js';
-import type { CaseEvent } from '../runtime/events.js';
 import { beijingQuarter } from './beijing.js';
 import type { SupervisionPayload } from './payload.js';
 

@@ -1,7 +1,7 @@
+import { EXTENSION_EVENT_TYPES, SUSPENSION_EVENT_TYPES } from '../model/event-traits.js';
+import type { CaseEvent, CaseEventType } from '../model/events.js';
+import type { JsonValue } from '../model/json.js';
 import type { Instant } from '../model/time.js';
-import { EXTENSION_EVENT_TYPES, SUSPENSION_EVENT_TYPES } from '../runtime/event-traits.js';
-import type { CaseEvent } from '../runtime/events.js';
-import type { JsonValue } from '../runtime/types.js';
 
 /**
  * How statistics are grouped: 事项 (matter), department (部门, task level), staff (人员) and
@@ -76,14 +76,32 @@ const EXTENSIONS: ReadonlySet<string> = new Set(EXTENSION_EVENT_TYPES);
 
 const str = (value: JsonValue | undefined): string | null => (typeof value === 'string' ? value : null);
 
-/** Which events are case-level for a dimension: the case life (受理, 办结) or the task life. */
-function completionEvent(by: StatisticsDimension): string {
-  return by === 'matter' || by === 'window' ? 'case.completed' : 'task.completed';
-}
-
-function receiveEvent(by: StatisticsDimension): string {
-  return by === 'department' ? 'task.opened' : 'case.started';
-}
+/**
+ * The events each figure counts, per dimension: 收件 and 办结 are case-level for matter and window
+ * (受理, 办结 of the case) and task-level for department and staff. The stores' statistics SQL reads
+ * the same table, so the two paths count the same events.
+ */
+export const STATISTICS_EVENTS = {
+  received: {
+    matter: 'case.started',
+    window: 'case.started',
+    staff: 'case.started',
+    department: 'task.opened',
+  },
+  completed: {
+    matter: 'case.completed',
+    window: 'case.completed',
+    staff: 'task.completed',
+    department: 'task.completed',
+  },
+  urges: 'task.urged',
+  supervisions: 'case.supervised',
+} as const satisfies {
+  readonly received: Readonly<Record<StatisticsDimension, CaseEventType>>;
+  readonly completed: Readonly<Record<StatisticsDimension, CaseEventType>>;
+  readonly urges: CaseEventType;
+  readonly supervisions: CaseEventType;
+};
 
 /**
  * The group an event counts for, or undefined when it does not count for this dimension.
@@ -110,11 +128,11 @@ function groupOf(
 
 function contribution(event: CaseEvent, by: StatisticsDimension): Partial<Counts> | null {
   const data = event.data ?? {};
-  if (event.type === receiveEvent(by)) {
+  if (event.type === STATISTICS_EVENTS.received[by]) {
     if (by === 'department' && (event.department ?? null) === null) return null;
     return { received: 1 };
   }
-  if (event.type === completionEvent(by)) {
+  if (event.type === STATISTICS_EVENTS.completed[by]) {
     const late = data.late === true;
     const remaining = typeof data.remainingWorkingDays === 'number' ? data.remainingWorkingDays : null;
     const used = typeof data.workingDaysUsed === 'number' ? data.workingDaysUsed : null;
@@ -131,8 +149,8 @@ function contribution(event: CaseEvent, by: StatisticsDimension): Partial<Counts
   }
   if (SUSPENSIONS.has(event.type)) return { suspensions: 1 };
   if (EXTENSIONS.has(event.type)) return { extensions: 1 };
-  if (event.type === 'task.urged') return { urges: 1 };
-  if (event.type === 'case.supervised') return { supervisions: 1 };
+  if (event.type === STATISTICS_EVENTS.urges) return { urges: 1 };
+  if (event.type === STATISTICS_EVENTS.supervisions) return { supervisions: 1 };
   return null;
 }
 
@@ -171,7 +189,7 @@ export function computeStatistics(events: Iterable<CaseEvent>, query: Statistics
   const windows = new Map<string, string | null>();
   const groups = new Map<string | null, Counts>();
   for (const event of events) {
-    if (event.type === 'case.started') windows.set(event.caseId, str(event.data?.window));
+    if (event.type === STATISTICS_EVENTS.received.window) windows.set(event.caseId, str(event.data?.window));
     if (event.at < query.from || event.at >= query.to) continue;
     const add = contribution(event, query.by);
     if (add === null) continue;

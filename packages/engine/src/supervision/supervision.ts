@@ -1,6 +1,6 @@
-import type { CaseEvent } from '../runtime/events.js';
-import type { Light } from '../runtime/snapshot.js';
-import type { SupervisionKind } from './kinds.js';
+import type { CaseEvent } from '../model/events.js';
+import type { Light } from '../model/snapshot.js';
+import type { SupervisionKind } from '../model/supervision-kind.js';
 import { type PayloadContext, type SupervisionPayload, supervisionPayload } from './payload.js';
 
 /** Narrows a subscription; every field given must match (a list matches any of its values). */

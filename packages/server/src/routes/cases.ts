@@ -1,13 +1,13 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { DurableRuntime } from '@tongban/adapters';
 import {
-  beijingLastDay,
   type CaseSnapshot,
   type CaseStatus,
   type Light,
   snapshotTasks,
   type TaskRecord,
 } from '@tongban/engine';
+import { beijingLastDay } from '@tongban/engine/supervision';
 import type { FastifyReply } from 'fastify';
 import { callerOf } from '../auth/guard.js';
 import { actorOf, readsEverything } from '../auth/principal.js';
@@ -114,6 +114,13 @@ export function markReplay(reply: FastifyReply, replayed: boolean): void {
 
 /** Starting cases (with their 查询码), reading a case, its events, and searching cases. */
 export function registerCaseRoutes(app: Api, options: ServerOptions): void {
+  registerCaseStart(app, options);
+  registerCaseReads(app, options);
+  registerCaseSearch(app, options);
+}
+
+/** `POST /cases`: 受理, answering with the case and its 查询码. */
+function registerCaseStart(app: Api, options: ServerOptions): void {
   const { runtime } = options;
 
   app.post(
@@ -167,6 +174,11 @@ export function registerCaseRoutes(app: Api, options: ServerOptions): void {
       return reply.code(201).send({ case: outcomeJson(outcome), queryCode });
     },
   );
+}
+
+/** `GET /cases/{caseId}` and its events. */
+function registerCaseReads(app: Api, options: ServerOptions): void {
+  const { runtime } = options;
 
   app.get(
     `${API_PREFIX_V1}/cases/:caseId`,
@@ -230,6 +242,11 @@ export function registerCaseRoutes(app: Api, options: ServerOptions): void {
       };
     },
   );
+}
+
+/** `GET /cases`: 办件查询, scoped to the caller. */
+function registerCaseSearch(app: Api, options: ServerOptions): void {
+  const { runtime } = options;
 
   app.get(
     `${API_PREFIX_V1}/cases`,

@@ -1,5 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { beijingLastDay, type CaseSnapshot, snapshotTasks } from '@tongban/engine';
+import { type CaseSnapshot, snapshotTasks } from '@tongban/engine';
+import { beijingLastDay } from '@tongban/engine/supervision';
 import type { Api } from '../http/api.js';
 import { HttpProblem } from '../http/problem.js';
 import { CaseIdParams, Instant, NullableLight } from '../http/schemas.js';

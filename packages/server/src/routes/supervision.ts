@@ -1,6 +1,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { exportColumns, exportRecords, queryBoard, queryStatistics } from '@tongban/adapters';
-import { type Light, type StatisticsDimension, toCsv } from '@tongban/engine';
+import type { Light, StatisticsDimension } from '@tongban/engine';
+import { toCsv } from '@tongban/engine/supervision';
 import { callerOf, requireKind } from '../auth/guard.js';
 import { readsEverything } from '../auth/principal.js';
 import type { Api } from '../http/api.js';

@@ -1,6 +1,7 @@
-import { type CaseQuery, type CaseStatus, displayWidth, type Light } from '@tongban/engine';
+import type { CaseQuery, CaseStatus, Light } from '@tongban/engine';
 import type { Command } from 'commander';
 import { formatTable } from '../../format/table.js';
+import { displayWidth } from '../../format/text-width.js';
 import { shortTime } from '../../format/timeline.js';
 import { caseMessages } from '../../i18n/case-messages.js';
 import { resolveLang } from '../../i18n/lang.js';

@@ -2,10 +2,15 @@ import { DurableRuntime } from '@tongban/adapters';
 import { TongbanError } from '@tongban/engine';
 import type { Command } from 'commander';
 import { LANG_HELP } from '../../i18n/lang.js';
-import { EXIT_FAILURE, EXIT_OK } from '../../program.js';
+import { registryOrExit } from '../../options/calendar.js';
+import {
+  type DatabaseCliOptions,
+  databaseFailure,
+  databaseOptions,
+  openStore,
+} from '../../options/database.js';
+import { EXIT_FAILURE, EXIT_OK } from '../../options/exit-codes.js';
 import { UsageError } from '../../usage-error.js';
-import { registryOrExit } from '../deadline.js';
-import { type DatabaseCliOptions, databaseFailure, databaseOptions, openStore } from '../migrate.js';
 
 /** What every command on cases takes: where the database is, overlays, language, JSON output. */
 export interface CaseCliOptions extends DatabaseCliOptions {

@@ -1,13 +1,7 @@
 import type { CaseRow, DurableRuntime } from '@tongban/adapters';
 import { CaseNotFoundError } from '@tongban/adapters';
-import {
-  beijingLastDay,
-  type CaseSnapshot,
-  type Instant,
-  type Light,
-  snapshotTasks,
-  type TaskRecord,
-} from '@tongban/engine';
+import { type CaseSnapshot, type Instant, type Light, snapshotTasks, type TaskRecord } from '@tongban/engine';
+import { beijingLastDay } from '@tongban/engine/supervision';
 import { shortTime } from '../../format/timeline.js';
 import { caseMessages } from '../../i18n/case-messages.js';
 import type { Lang } from '../../i18n/lang.js';

@@ -1,5 +1,6 @@
+import type { CaseStatus } from '../../model/case.js';
 import { CommandError } from '../command-error.js';
-import type { CaseStatus, Command } from '../types.js';
+import type { Command } from '../types.js';
 import type { LiveStatus } from './spec.js';
 import { COMMAND_TYPES, caseCommandSpec } from './table.js';
 

@@ -1,6 +1,6 @@
-import type { CaseContext } from '../context.js';
-import type { CaseEvent } from '../events.js';
-import type { TaskRecord } from '../types.js';
+import type { TaskRecord } from '../../model/case.js';
+import type { CaseContext } from '../../model/context.js';
+import type { CaseEvent } from '../../model/events.js';
 
 /** Records an event about the whole case, stamped with the command's time. */
 export function caseEvent(

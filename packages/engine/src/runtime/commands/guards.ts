@@ -1,6 +1,6 @@
+import type { TaskRecord } from '../../model/case.js';
+import type { CaseContext } from '../../model/context.js';
 import { CommandError } from '../command-error.js';
-import type { CaseContext } from '../context.js';
-import type { TaskRecord } from '../types.js';
 
 /**
  * The one guard for "an open user task of this department": the task a department-bound command

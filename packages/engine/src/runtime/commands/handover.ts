@@ -1,6 +1,6 @@
 import { clockStatus, startClock } from '../../clock/index.js';
+import type { TaskRecord } from '../../model/case.js';
 import { CommandError } from '../command-error.js';
-import type { TaskRecord } from '../types.js';
 import { RULES } from '../who-may.js';
 import { caseEvent, taskEvent } from './emit.js';
 import { ownTask, wrongState } from './guards.js';

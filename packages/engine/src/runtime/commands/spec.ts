@@ -1,11 +1,12 @@
 import type { StateValue } from 'xstate';
 import type { CompiledDefinition } from '../../compile/compile.js';
 import type { MachineEvent } from '../../compile/machine.js';
+import type { Actor, CaseStatus } from '../../model/case.js';
+import type { CaseContext } from '../../model/context.js';
+import type { CaseSnapshot } from '../../model/snapshot.js';
 import type { CommandError } from '../command-error.js';
-import type { CaseContext } from '../context.js';
-import type { CaseSnapshot } from '../snapshot.js';
 import type { StepRefused } from '../step-result.js';
-import type { Actor, CaseStatus, Command } from '../types.js';
+import type { Command } from '../types.js';
 import type { WhoMay } from '../who-may.js';
 
 /** The command of one type. */

@@ -1,5 +1,5 @@
-import type { SupervisionKind } from '../supervision/kinds.js';
 import type { CaseEventType } from './events.js';
+import type { SupervisionKind } from './supervision-kind.js';
 
 /** What the engine, the statistics and the stores make of one event type. */
 export interface EventTraits {
@@ -22,6 +22,8 @@ export interface EventTraits {
   readonly endsCase: boolean;
   /** The supervision hook kind it feeds, or null when supervisors do not watch it. */
   readonly supervisionKind: SupervisionKind | null;
+  /** It closes its task, which stores then record as `completed`, `cancelled` or `failed`. */
+  readonly closesTask: 'completed' | 'cancelled' | 'failed' | null;
 }
 
 const PLAIN: Omit<EventTraits, 'summary' | 'about'> = {
@@ -31,6 +33,7 @@ const PLAIN: Omit<EventTraits, 'summary' | 'about'> = {
   extension: false,
   endsCase: false,
   supervisionKind: null,
+  closesTask: null,
 };
 const caseEv = (summary: string, traits: Partial<EventTraits> = {}): EventTraits => ({
   summary,
@@ -113,6 +116,8 @@ export const EVENT_TRAITS: { readonly [T in CaseEventType]: EventTraits } = {
     resetsRecall: true,
     actsOnTask: true,
     supervisionKind: 'sentBack',
+    // 驳回 closes the task as this department's answer (outcome `reject`).
+    closesTask: 'completed',
   }),
   'task.recalled': taskEv('撤回/拿回: a department pulls back a completion its next step has not acted on.'),
   'task.claimed': taskEv('签收: one handler claims the task.', { actsOnTask: true }),
@@ -157,11 +162,16 @@ export const EVENT_TRAITS: { readonly [T in CaseEventType]: EventTraits } = {
   'task.completed': taskEv('A department completes its task with an outcome and opinion.', {
     actsOnTask: true,
     supervisionKind: 'task.completed',
+    closesTask: 'completed',
   }),
-  'task.cancelled': taskEv('An open task closes without an answer (a boundary event, 减签, a jump …).'),
+  'task.cancelled': taskEv('An open task closes without an answer (a boundary event, 减签, a jump …).', {
+    closesTask: 'cancelled',
+  }),
   'service.requested': taskEv("A service task opens: the host's handler is to be called."),
-  'service.completed': taskEv("The host's handler finished the service task."),
-  'service.failed': taskEv("The host's handler failed with a BPMN error code."),
+  'service.completed': taskEv("The host's handler finished the service task.", {
+    closesTask: 'completed',
+  }),
+  'service.failed': taskEv("The host's handler failed with a BPMN error code.", { closesTask: 'failed' }),
   'timer.set': caseEv('A BPMN timer event is set.'),
   'timer.fired': caseEv('A BPMN timer event fired.', { resetsRecall: true }),
   'timer.cancelled': caseEv('A BPMN timer event is cancelled (its activity ended first).'),

@@ -1,4 +1,4 @@
-import type { CivilDate, Instant, TimeLimit, WarningThreshold } from '../model/time.js';
+import type { CivilDate, Instant, TimeLimit, WarningThreshold } from './time.js';
 
 /**
  * One suspension of a clock (挂起: 补正, 特别程序 per 行政许可法 Art. 45): `[from, to)`, open while
@@ -87,4 +87,22 @@ export interface ClockOptions {
    * status functions pass their `now` here.
    */
   readonly asOf?: Instant;
+}
+
+/** One hold of a BPMN timer, `[from, to)`, open while `to` is null. */
+export interface TimerHold {
+  readonly from: Instant;
+  readonly to: Instant | null;
+}
+
+/**
+ * A BPMN timer that has been held (its case 挂起, its task in 特别程序 or waiting for 补正): what
+ * it needs to fall due again the way the clocks count. Plain JSON, kept in the case snapshot.
+ */
+export interface HeldTimer {
+  /** When it was armed; for a working-day timer only its civil day and its wall time matter. */
+  readonly armedAt: Instant;
+  /** When it fell due before its first hold. */
+  readonly dueAt: Instant;
+  readonly holds: readonly TimerHold[];
 }

@@ -1,6 +1,6 @@
-import type { DepartmentRole } from '../model/process.js';
-import type { Instant } from '../model/time.js';
-import type { JsonValue } from './types.js';
+import type { JsonValue } from './json.js';
+import type { DepartmentRole } from './process.js';
+import type { Instant } from './time.js';
 
 /**
  * Every event type a case produces, in the order they can occur. The full list with payloads is in

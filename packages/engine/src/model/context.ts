@@ -1,9 +1,9 @@
-import type { HeldTimer } from '../clock/timer-hold.js';
-import type { ClockLight, ClockState } from '../clock/types.js';
-import type { Instant } from '../model/time.js';
+import type { TaskRecord, TimerRecord } from './case.js';
+import type { ClockLight, ClockState, HeldTimer } from './clock.js';
 import type { CaseEvent } from './events.js';
-import type { RecallRecord } from './recall-record.js';
-import type { TaskRecord, TimerRecord, Variables } from './types.js';
+import type { Variables } from './json.js';
+import type { RecallRecord } from './recall.js';
+import type { Instant } from './time.js';
 
 /** Progress of one multi-instance task: how many instances, how many done, and how they voted. */
 export interface MultiInstanceProgress {

@@ -1,10 +1,7 @@
-import type { CaseEvent } from '../runtime/events.js';
-import {
-  computeStatistics,
-  type StatisticsDimension,
-  type StatisticsRow,
-  totalStatistics,
-} from './statistics.js';
+/** Statistics as a plain-text table with a total line, for the terminal (moved out of the engine). */
+import type { CaseEvent, StatisticsDimension, StatisticsRow } from '@tongban/engine';
+import { computeStatistics, totalStatistics } from '@tongban/engine/supervision';
+import { displayWidth, padCell } from './text-width.js';
 
 /** Column headings of {@link formatStatistics}, in order. */
 export const STATISTICS_HEADINGS = [
@@ -23,25 +20,6 @@ export const STATISTICS_HEADINGS = [
 
 const cell = (value: number | null): string =>
   value === null ? '-' : Number.isInteger(value) ? String(value) : value.toFixed(2);
-
-/** Display width: CJK characters take two columns in a terminal. */
-export function displayWidth(text: string): number {
-  let n = 0;
-  for (const ch of text)
-    n +=
-      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
-        ch,
-      )
-        ? 2
-        : 1;
-  return n;
-}
-
-/** Pads to a display width (CJK-aware). */
-export function padCell(text: string, to: number, align: 'left' | 'right' = 'left'): string {
-  const pad = ' '.repeat(Math.max(0, to - displayWidth(text)));
-  return align === 'left' ? text + pad : pad + text;
-}
 
 /** The words of a {@link formatStatistics} table, so a host can print it in one language. */
 export interface StatisticsLabels {

@@ -9,7 +9,7 @@ export type MessageLanguage = 'zh-CN' | 'en';
 export type MessageParams = Readonly<Record<string, string | number>>;
 
 /**
- * Anything with a stable code: a {@link Diagnostic}, a {@link TongbanError} (its own fields such as
+ * Anything with a stable code: a `Diagnostic`, a `TongbanError` (its own fields such as
  * `lastYear` or `cap` become parameters), or a plain `{ code, params }`.
  */
 export interface Problem {

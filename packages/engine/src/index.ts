@@ -45,7 +45,7 @@ export {
 } from './expr/index.js';
 export type * from './model/case.js';
 // Running cases: the pure step, the in-memory runtime, commands, events and snapshots.
-export { isLiveStatus } from './model/case.js';
+export { CASE_STATUSES, isLiveStatus } from './model/case.js';
 export type * from './model/diagnostics.js';
 export { CASE_EVENT_TYPES, EVENT_TRAITS } from './model/event-traits.js';
 export type * from './model/json.js';

@@ -13,17 +13,21 @@ export interface Actor {
   readonly kind?: 'staff' | 'applicant' | 'supervisor' | 'officer' | 'admin' | 'system';
 }
 
+/** Every life-cycle status of a case, live ones first (for validators, filters and schemas). */
+export const CASE_STATUSES = [
+  'pending',
+  'running',
+  'suspended',
+  'returned',
+  'completed',
+  'terminated',
+  'withdrawn',
+  'refused',
+  'failed',
+] as const;
+
 /** Life-cycle status of a case. */
-export type CaseStatus =
-  | 'pending'
-  | 'running'
-  | 'suspended'
-  | 'returned'
-  | 'completed'
-  | 'terminated'
-  | 'withdrawn'
-  | 'refused'
-  | 'failed';
+export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** Whether a case with this status can still change (every other status is final). */
 export function isLiveStatus(status: CaseStatus): boolean {

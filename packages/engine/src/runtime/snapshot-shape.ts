@@ -1,4 +1,5 @@
 import { TongbanError } from '../errors.js';
+import { CASE_STATUSES } from '../model/case.js';
 
 /**
  * A snapshot `step` cannot read: not the shape it writes (a field missing or of the wrong type).
@@ -8,17 +9,7 @@ export class BadSnapshotError extends TongbanError {
   readonly code = 'BAD_SNAPSHOT';
 }
 
-const STATUSES: ReadonlySet<string> = new Set([
-  'pending',
-  'running',
-  'suspended',
-  'returned',
-  'completed',
-  'terminated',
-  'withdrawn',
-  'refused',
-  'failed',
-]);
+const STATUSES: ReadonlySet<string> = new Set(CASE_STATUSES);
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);

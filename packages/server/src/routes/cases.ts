@@ -1,6 +1,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { DurableRuntime } from '@tongban/adapters';
 import {
+  CASE_STATUSES,
   type CaseSnapshot,
   type CaseStatus,
   type Light,
@@ -72,19 +73,7 @@ const CaseView = Type.Object({
   openTasks: Type.Array(CaseTaskSchema),
 });
 
-const StatusSchema = Type.Union(
-  [
-    'pending',
-    'running',
-    'suspended',
-    'returned',
-    'completed',
-    'terminated',
-    'withdrawn',
-    'refused',
-    'failed',
-  ].map((s) => Type.Literal(s)),
-);
+const StatusSchema = Type.Union(CASE_STATUSES.map((s) => Type.Literal(s)));
 
 const SearchQuery = Type.Object({
   status: Type.Optional(Type.Array(StatusSchema, { maxItems: 9 })),

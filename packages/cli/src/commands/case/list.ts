@@ -1,4 +1,4 @@
-import type { CaseQuery, CaseStatus, Light } from '@tongban/engine';
+import { CASE_STATUSES, type CaseQuery, type CaseStatus, type Light } from '@tongban/engine';
 import type { Command } from 'commander';
 import { formatTable } from '../../format/table.js';
 import { displayWidth } from '../../format/text-width.js';
@@ -30,17 +30,7 @@ interface ListCliOptions extends CaseCliOptions {
   readonly offset?: string;
 }
 
-const STATUSES: readonly CaseStatus[] = [
-  'pending',
-  'running',
-  'suspended',
-  'returned',
-  'completed',
-  'terminated',
-  'withdrawn',
-  'refused',
-  'failed',
-];
+const STATUSES: readonly CaseStatus[] = CASE_STATUSES;
 const LIGHTS: readonly Light[] = ['red', 'yellow', 'green'];
 
 /** A comma list whose every entry is one of `allowed`, for `name`. */

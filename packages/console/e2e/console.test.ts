@@ -7,6 +7,7 @@ import {
   hasChromium,
   LEAD,
   launchBrowser,
+  MATERIALS,
   PLANNING,
   type StartedCase,
   signIn,
@@ -120,6 +121,8 @@ describe.skipIf(!hasChromium)(title, () => {
     const fire = await browser.newPage();
     await signIn(fire, server.url, { department: FIRE });
     await fire.click(`table.worklist tr[data-case-id="${watched.caseId}"] a`);
+    // The task page lists the application's materials, read from the case's variables.
+    await fire.locator('ul.materials li', { hasText: MATERIALS[1] }).waitFor();
     await fire.fill('form[data-action="complete"] textarea[name="opinion"]', FIRE_OPINION);
     await fire.selectOption('form[data-action="complete"] select[name="outcome"]', 'approved');
     await fire.click('form[data-action="complete"] button[type="submit"]');

@@ -10,6 +10,9 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { consolePlugin, diagramsFromFolders } from '../src/serve/index.js';
 import { ensureConsoleBuilt, REPO_DIR } from './build.js';
 
+/** The application's materials each test case carries (shown on the task page). */
+export const MATERIALS = ['建设工程规划许可证', '施工图设计文件审查合格书'];
+
 /** Debian's chromium; the tests never download a browser. */
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -123,7 +126,11 @@ export async function startPermitCase(
   const started = await server.api<{ case: { openTasks: { id: string }[] }; queryCode: string }>(
     '/api/v1/cases',
     LEAD_STAFF,
-    { processId: 'ConstructionPermit', caseId, variables: { projectName: '滨江路小学改扩建工程' } },
+    {
+      processId: 'ConstructionPermit',
+      caseId,
+      variables: { projectName: '滨江路小学改扩建工程', materials: MATERIALS },
+    },
   );
   const accepted = started.case.openTasks[0];
   if (accept && accepted)

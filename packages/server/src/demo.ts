@@ -100,7 +100,11 @@ export async function seedDemo(store: TongbanStore, options: DemoOptions): Promi
         {
           caseId: step.caseId,
           actor: WINDOW,
-          variables: { projectName: step.project, applicant: '某市城市建设投资有限公司' },
+          variables: {
+            projectName: step.project,
+            applicant: '某市城市建设投资有限公司',
+            materials: ['建设工程规划许可证', '施工图设计文件审查合格书', '建设资金落实证明'],
+          },
         },
         { matterCode: '000172007000' },
       );

@@ -83,7 +83,12 @@ export function apiSuite(label: string, store: () => Promise<TongbanStore>): voi
     });
 
     it("scopes reads: the case's departments and supervisors see it, others as if it did not exist", async () => {
-      expect((await server.call('/api/v1/cases/SGXK-1', { as: 'lead' })).status).toBe(200);
+      const seen = await server.call('/api/v1/cases/SGXK-1', { as: 'lead' });
+      expect(seen.status).toBe(200);
+      // A department that takes part reads the application's data (its materials), unlike the public.
+      expect(((await seen.json()) as { variables: Record<string, unknown> }).variables).toMatchObject({
+        projectName: '滨江路小学改扩建工程',
+      });
       expect((await server.call('/api/v1/cases/SGXK-1', { as: 'supervisor' })).status).toBe(200);
       const hidden = await server.call('/api/v1/cases/SGXK-1', { as: 'fire' });
       const unknown = await server.call('/api/v1/cases/NO-SUCH', { as: 'fire' });

@@ -71,6 +71,10 @@ const CaseView = Type.Object({
   updatedAt: Instant,
   version: Type.Integer(),
   openTasks: Type.Array(CaseTaskSchema),
+  variables: Type.Record(Type.String(), Type.Unknown(), {
+    description:
+      "The case's variables (the application's data and materials), for the departments that take part and supervisors; never in the public view",
+  }),
 });
 
 const StatusSchema = Type.Union(CASE_STATUSES.map((s) => Type.Literal(s)));
@@ -330,5 +334,6 @@ export async function caseView(runtime: DurableRuntime, caseId: string) {
     updatedAt: row.updatedAt,
     version: row.version,
     openTasks: snapshotTasks(snapshot).map((task) => withLight(task, lights)),
+    variables: snapshot.machine.context.vars,
   };
 }

@@ -1,4 +1,4 @@
-import { download, request } from './client.js';
+import { ApiError, download, request } from './client.js';
 import * as read from './normalize.js';
 import type {
   BoardCase,
@@ -77,7 +77,8 @@ export async function definitionXml(processId: string): Promise<string> {
   if (typeof body === 'string') return body;
   const xml =
     (body as { xml?: unknown; bpmn?: unknown } | null)?.xml ?? (body as { bpmn?: unknown } | null)?.bpmn;
-  if (typeof xml !== 'string') throw new Error('The definition came without its BPMN XML.');
+  if (typeof xml !== 'string')
+    throw new ApiError(502, 'BAD_ANSWER', 'The definition came without its BPMN XML.');
   return xml;
 }
 
@@ -122,6 +123,6 @@ export async function devLogin(kind: string, sub: string, department: string | n
     body: { kind, sub, ...(department ? { department } : {}) },
   });
   const token = (body as { token?: unknown } | null)?.token;
-  if (typeof token !== 'string') throw new Error('dev-login answered without a token');
+  if (typeof token !== 'string') throw new ApiError(502, 'BAD_ANSWER', 'dev-login answered without a token');
   return token;
 }

@@ -175,9 +175,11 @@ describe.skipIf(!hasChromium)(title, () => {
     });
 
     // Kept in localStorage; after a reload the page offers it back.
+    // The designer keeps the work after a 1 s pause in the editing, then in idle time.
     await expect
-      .poll(() =>
-        page.evaluate(() => localStorage.getItem('tongban.designer.autosave')?.includes('FireReview')),
+      .poll(
+        () => page.evaluate(() => localStorage.getItem('tongban.designer.autosave')?.includes('FireReview')),
+        { message: 'waits for the designer to autosave the edited diagram to localStorage' },
       )
       .toBe(true);
     await page.reload();

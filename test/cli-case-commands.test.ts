@@ -192,6 +192,13 @@ function defineCaseCommands(label: string, database: (() => string[]) | null): v
 
         const missing = await tongban('case', 'show', 'NO-SUCH-CASE');
         expect([missing.code, lastLine(missing)]).toEqual([1, expect.stringMatching(/\(NO_CASE\)$/)]);
+        // The line speaks the reader's language: Chinese from the message catalogue, English as thrown.
+        const inLocale = (locale: string) =>
+          cliProcess(['case', 'show', 'NO-SUCH-CASE', ...(database?.() ?? [])], { LANG: locale, LC_ALL: '' });
+        expect(lastLine(await inLocale('zh_CN.UTF-8'))).toBe(
+          'tongban: 没有这个办件（NO-SUCH-CASE）。 (NO_CASE)',
+        );
+        expect(lastLine(await inLocale('en_US.UTF-8'))).toMatch(/^tongban: .*NO-SUCH-CASE.* \(NO_CASE\)$/);
 
         const unknownProcess = await tongban('case', 'start', 'NoSuchProcess', '--case-id', 'X-1');
         expect([unknownProcess.code, lastLine(unknownProcess)]).toEqual([

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { TongbanError } from '@tongban/engine';
+import { localize } from '@tongban/engine/messages';
 import { Command, CommanderError } from 'commander';
 import { registerAll } from './commands/index.js';
+import { langOfArgv } from './i18n/lang.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './options/exit-codes.js';
 import { UsageError } from './usage-error.js';
 
@@ -41,7 +43,12 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     // A typed refusal (e.g. DATA_DIR_LOCKED: the data directory is open in another process): its
     // message says what to do; a stack trace would not.
     if (error instanceof TongbanError) {
-      process.stderr.write(`tongban: ${error.message} (${error.code})\n`);
+      // In Chinese from the catalogue (a code it does not know keeps its English message); the
+      // English message is the more specific one, so English readers get it unchanged. The code
+      // stays in ASCII brackets at the end in both, for scripts.
+      const lang = langOfArgv(argv);
+      const message = lang === 'en' ? error.message : localize(error, lang);
+      process.stderr.write(`tongban: ${message} (${error.code})\n`);
       return EXIT_FAILURE;
     }
     throw error;

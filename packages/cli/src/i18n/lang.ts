@@ -21,3 +21,15 @@ export function resolveLang(option: string | undefined, env: NodeJS.ProcessEnv =
 
 /** The `--lang` option's help text, the same on every command that has it. */
 export const LANG_HELP = 'language of the output: zh-CN or en (default: from LANG, else zh-CN)';
+
+/**
+ * The language a whole command line asks for, for what is printed outside any one command (the
+ * last error line): its `--lang` when that is valid, else as {@link resolveLang} without one.
+ */
+export function langOfArgv(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Lang {
+  const at = argv.indexOf('--lang');
+  const flag = at >= 0 ? argv[at + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
+  if (flag === 'en') return 'en';
+  if (flag === 'zh-CN' || flag === 'zh') return 'zh-CN';
+  return resolveLang(undefined, env);
+}

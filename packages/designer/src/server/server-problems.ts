@@ -1,5 +1,6 @@
 import type { Diagnostic } from '@tongban/engine';
-import { problemField } from '@tongban/engine/messages';
+import { fieldName, problemField } from '@tongban/engine/messages';
+import { engineLanguage } from '../i18n/messages.js';
 import type { TbContext } from '../tb-context.js';
 import { el, replaceChildren } from '../ui/dom.js';
 import { groupByElement, sortDiagnostics } from '../validation/problems.js';
@@ -68,7 +69,7 @@ export class ServerProblems {
           title: group.diagnostics.map((d) => this.#host.message(d)).join('\n'),
           'data-element-id': group.elementId,
         },
-        this.#context.t('server.badge'),
+        String(group.diagnostics.length),
       );
       overlays.add(group.elementId, OVERLAY, { position: { bottom: -6, right: 10 }, html: badge });
       canvas.addMarker(group.elementId, MARKER);
@@ -91,6 +92,13 @@ export class ServerProblems {
         },
         el('span', { class: 'tb-problem-severity' }, this.#context.t(`problems.severity.${d.severity}`)),
         el('span', { class: 'tb-problem-message' }, this.#host.message(d)),
+        field
+          ? el(
+              'span',
+              { class: 'tb-problem-field' },
+              `→ ${fieldName(field, engineLanguage(this.#context.language))}`,
+            )
+          : null,
         el('code', { class: 'tb-problem-code' }, d.code),
       );
     });

@@ -387,6 +387,12 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(active).toEqual(
       expect.arrayContaining(['n:FireReview', 'n:PlanningReview', 'n:AirDefenceReview', 'n:LeadReview']),
     );
+    // Its states are named as the designer names the elements, in the page's language: no raw ids.
+    const labels = await page
+      .locator('[data-testid="statechart"] .tb-state-active > .tb-state-label')
+      .evaluateAll((nodes) => nodes.map((n) => n.textContent));
+    expect(labels).toEqual(expect.arrayContaining(['消防审查', '规划审查', '人防审查', '办理中']));
+    expect(labels.filter((l) => /^(n|b|d|t):|^r\d+$|^done_\d+$/.test(l ?? ''))).toEqual([]);
 
     // 消防 sends the materials back for 补正: the case waits for the applicant's message.
     const fire = tasks.filter({ has: page.locator('[data-field="department"]', { hasText: '消防' }) });

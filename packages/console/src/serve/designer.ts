@@ -31,6 +31,7 @@ export function designerPlugin(options: DesignerPluginOptions): FastifyPluginAsy
       if (request.url.startsWith(DESIGNER_PATH)) void reply.header('content-security-policy', csp);
       return payload;
     });
+    // Answers in place of the bundle's own server.json, which says "no server".
     app.get(`${DESIGNER_PATH}server.json`, async (_request, reply) => {
       void reply.header('cache-control', 'no-store');
       return { api: '/api/v1', signIn: '/#/login', console: '/' };

@@ -49,7 +49,11 @@ export class ServerRefusal extends Error {
   }
 }
 
-/** Reads `server.json` beside the page; null when the page is not served by `tongban serve`. */
+/**
+ * Reads `server.json` beside the page; null when the page is not served by `tongban serve`. The
+ * bundle ships one saying "no server" (`public/server.json`), so a static host answers 200 rather
+ * than logging a 404; `tongban serve` answers that path with its own.
+ */
 export async function findServer(): Promise<ServerConfig | null> {
   try {
     const response = await fetch('./server.json', { cache: 'no-store' });

@@ -113,6 +113,15 @@ describe.skipIf(!hasChromium)(title, () => {
     expect((await server.definitions()).length).toBe(2);
   });
 
+  it("links the console's administrators to the designer, still signed in", async () => {
+    await page.goto(`${server.url}/#/board`);
+    await page.locator('[data-action="designer"]').click();
+    await page.waitForURL(server.designer);
+    await expect
+      .poll(() => page.locator('[data-testid="server-user"]').getAttribute('data-kind'))
+      .toBe('admin');
+  });
+
   it("refuses a department's staff: only administrators deploy", async () => {
     // A new tab has its own session: sign in there as staff, as the console would.
     const staff = await browser.context.newPage();
@@ -120,6 +129,8 @@ describe.skipIf(!hasChromium)(title, () => {
       await staff.goto(`${server.url}/#/login`);
       await staff.locator('button[data-role="staff"]').click();
       await staff.locator('[data-action="sign-out"]').waitFor();
+      // The console offers the designer to administrators only.
+      expect(await staff.locator('[data-action="designer"]').count()).toBe(0);
       await staff.goto(server.designer);
       await validated(staff);
       await expect

@@ -422,6 +422,16 @@ describe.skipIf(!hasChromium)(title, () => {
     await expect(validated(page)).resolves.toBe('ok');
     // The diagram survived the switch.
     await expect(page.locator('.djs-shape[data-element-id="FireReview"]').count()).resolves.toBe(1);
+    // The statechart speaks English too: states named by their elements and in words, no raw keys.
+    await page.click('[data-tab="dryRun"]');
+    const states = () =>
+      page
+        .locator('[data-testid="statechart"] .tb-state-label')
+        .evaluateAll((nodes) => nodes.map((n) => n.textContent ?? ''));
+    await expect
+      .poll(states)
+      .toEqual(expect.arrayContaining(['消防审查', 'pending', 'running', 'Branch 1', 'Branch done']));
+    expect((await states()).filter((l) => /^(n|b|d|t):|^r\d+$|^done_\d+$|__block/.test(l))).toEqual([]);
     await page.click('[data-action="language"]');
     await page.locator('[data-action="save"]', { hasText: '保存 BPMN' }).waitFor();
     await expect(

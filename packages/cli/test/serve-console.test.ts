@@ -77,6 +77,16 @@ describe('tongban serve and the console', () => {
       // The diagram of the demo's process is served to a signed-in reader only.
       const diagram = await fetch(`${url}/api/v1/diagrams/ConstructionPermit`);
       expect(diagram.status).toBe(401);
+      // The designer beside the console when it is built (packages/designer/dist); else stderr says why.
+      const designer = /^designer: (\S+)$/m.exec(run.out.stdout)?.[1];
+      if (designer === undefined) expect(run.out.stderr).toContain('The designer is not built');
+      else {
+        expect(designer).toBe(`${url}/designer/`);
+        const page = await fetch(designer);
+        expect(page.status).toBe(200);
+        expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+        expect(await (await fetch(`${designer}server.json`)).json()).toMatchObject({ api: '/api/v1' });
+      }
     } finally {
       run.child.kill('SIGTERM');
       await run.exited;

@@ -102,6 +102,12 @@ export class ConsoleApp {
         ${claims && !staff ? [link('board', t('nav.board')), link('stats', t('nav.stats')), link('hall', t('nav.hall'))] : ''}
         ${staff ? link('worklist', t('nav.worklist')) : ''}
         ${link('query', t('nav.query'))}
+        ${
+          // Same tab on purpose: the designer reads this tab's session (sessionStorage is per tab).
+          claims?.kind === 'admin' && this.#config.designer
+            ? html`<a href=${this.#config.designer} data-action="designer">${t('nav.designer')}</a>`
+            : ''
+        }
       </nav>
       <span class="who">${
         claims

@@ -387,6 +387,12 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(active).toEqual(
       expect.arrayContaining(['n:FireReview', 'n:PlanningReview', 'n:AirDefenceReview', 'n:LeadReview']),
     );
+    // Its states are named as the designer names the elements, in the page's language: no raw ids.
+    const labels = await page
+      .locator('[data-testid="statechart"] .tb-state-active > .tb-state-label')
+      .evaluateAll((nodes) => nodes.map((n) => n.textContent));
+    expect(labels).toEqual(expect.arrayContaining(['消防审查', '规划审查', '人防审查', '办理中']));
+    expect(labels.filter((l) => /^(n|b|d|t):|^r\d+$|^done_\d+$/.test(l ?? ''))).toEqual([]);
 
     // 消防 sends the materials back for 补正: the case waits for the applicant's message.
     const fire = tasks.filter({ has: page.locator('[data-field="department"]', { hasText: '消防' }) });
@@ -416,6 +422,16 @@ describe.skipIf(!hasChromium)(title, () => {
     await expect(validated(page)).resolves.toBe('ok');
     // The diagram survived the switch.
     await expect(page.locator('.djs-shape[data-element-id="FireReview"]').count()).resolves.toBe(1);
+    // The statechart speaks English too: states named by their elements and in words, no raw keys.
+    await page.click('[data-tab="dryRun"]');
+    const states = () =>
+      page
+        .locator('[data-testid="statechart"] .tb-state-label')
+        .evaluateAll((nodes) => nodes.map((n) => n.textContent ?? ''));
+    await expect
+      .poll(states)
+      .toEqual(expect.arrayContaining(['消防审查', 'pending', 'running', 'Branch 1', 'Branch done']));
+    expect((await states()).filter((l) => /^(n|b|d|t):|^r\d+$|^done_\d+$|__block/.test(l))).toEqual([]);
     await page.click('[data-action="language"]');
     await page.locator('[data-action="save"]', { hasText: '保存 BPMN' }).waitFor();
     await expect(

@@ -12,6 +12,9 @@ import { acceptDroppedFiles, baseName, download, pickFile } from './io/files.js'
 import { createModeler, type Modeler } from './modeler.js';
 import { DeadlinePreviewView } from './preview/view.js';
 import { withPanelRendersDeferred } from './properties/defer-panel.js';
+import type { ServerLink } from './server/link.js';
+import { ServerPanel } from './server/server-panel.js';
+import { ServerProblems } from './server/server-problems.js';
 import { TbContext } from './tb-context.js';
 import { el, replaceChildren } from './ui/dom.js';
 import { describeElement } from './validation/describe.js';
@@ -28,6 +31,8 @@ export interface DesignerOptions {
   readonly tab?: TabId;
   /** Acceptance date of the deadline preview (default: today on the mainland calendar). */
   readonly acceptance?: string;
+  /** The `tongban serve` the page was loaded from: open from and deploy to it. */
+  readonly server?: ServerLink | null;
 }
 
 type TabId = 'problems' | 'preview' | 'dryRun';
@@ -51,6 +56,8 @@ export class Designer {
   readonly validation: LiveValidation | null;
   readonly preview: DeadlinePreviewView;
   readonly dryRun: DryRunView;
+  /** Open from and deploy to the server, when the page has one. */
+  readonly server: ServerPanel | null = null;
   #dryMarked: [string, string][] = [];
   readonly #root: HTMLElement;
   readonly #options: DesignerOptions;
@@ -78,8 +85,10 @@ export class Designer {
     this.#status = el('span', { class: 'tb-status', 'data-testid': 'status', role: 'status' });
     this.#file = el('span', { class: 'tb-file', 'data-testid': 'file-name' });
     this.#zoom = el('span', { class: 'tb-zoom', 'data-testid': 'zoom' }, '100%');
+    // The local problems list; the server's diagnostics, when there is a server, go above it.
+    const localProblems = el('div', { class: 'tb-problems-local' });
     this.#panes = {
-      problems: el('div', { class: 'tb-pane', 'data-testid': 'problems' }),
+      problems: el('div', { class: 'tb-pane', 'data-testid': 'problems' }, localProblems),
       preview: el('div', { class: 'tb-pane', 'data-testid': 'preview' }),
       dryRun: el('div', { class: 'tb-pane', 'data-testid': 'dry-run' }),
     };
@@ -98,7 +107,7 @@ export class Designer {
       ? new LiveValidation(
           this.modeler,
           options.validate,
-          { problems: this.#panes.problems, status: this.#status },
+          { problems: localProblems, status: this.#status },
           this.context,
         )
       : null;
@@ -156,7 +165,36 @@ export class Designer {
       return undefined;
     });
     window.addEventListener('beforeunload', this.#beforeUnload);
+    if (options.server) this.server = this.#attachServer(options.server);
     this.#showTab(this.#tab);
+  }
+
+  /** The server's part of the page: toolbar buttons, the definitions list, its diagnostics. */
+  #attachServer(link: ServerLink): ServerPanel {
+    const problems = new ServerProblems(this.modeler, this.context, {
+      message: (d) => this.validation?.message(d) ?? d.message,
+      reveal: (id, field) =>
+        this.validation ? this.validation.reveal(id, field) : id !== null && this.selectElement(id),
+    });
+    this.#panes.problems.prepend(problems.element);
+    const panel = new ServerPanel(link, {
+      context: this.context,
+      problems,
+      saveXML: () => this.saveXML(),
+      open: (xml, name) => this.open(xml, name),
+      confirmDiscard: () => this.confirmDiscard(),
+      keepWork: async () => {
+        await this.autosave();
+        // Kept: leaving for the sign-in page loses nothing, so the browser need not ask.
+        this.#dirty = false;
+      },
+      showProblems: () => this.#showTab('problems'),
+    });
+    this.#root.querySelector('.tb-spacer')?.before(panel.toolbar);
+    this.#root.querySelector('.tb-main')?.append(panel.dialog);
+    // The server's diagnostics are about the model as it was sent: an edit makes them stale.
+    this.modeler.get<EventBus>('eventBus').on('commandStack.changed', () => problems.clear());
+    return panel;
   }
 
   /** Asks the browser to confirm leaving while there is unsaved work. */

@@ -8,6 +8,7 @@ import { Designer, publish, savedLanguage } from './app.js';
 import { type DepartmentDirectory, parseDepartmentDirectory } from './departments.js';
 import { engineValidator } from './engine.js';
 import { initialLanguage } from './i18n/messages.js';
+import { findServer, ServerLink } from './server/link.js';
 
 async function loadDirectory(): Promise<DepartmentDirectory> {
   try {
@@ -21,10 +22,13 @@ async function loadDirectory(): Promise<DepartmentDirectory> {
 
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html needs <div id="app">');
+// Served by `tongban serve` (at /designer/), the page opens from and deploys to that server.
+const server = await findServer();
 const designer = await Designer.start(root, {
   language: initialLanguage(new URLSearchParams(location.search).get('lang') ?? savedLanguage()),
   directory: await loadDirectory(),
   validate: engineValidator,
+  server: server ? new ServerLink(server) : null,
 });
 publish(designer);
 designer.offerRestore();

@@ -4,6 +4,7 @@ import { DurableRuntime, ManualClock, TimeSkipping, type TongbanStore } from '@t
 import { type CaseCommand, type CompileOptions, compileBpmn, type Instant } from '@tongban/engine';
 import { defaultCalendarRegistry } from '@tongban/engine/calendar';
 import { beijingTime } from '@tongban/engine/supervision';
+import { ensureDiagramTable, saveDiagram } from './diagrams.js';
 import { issueQueryCode } from './query-codes.js';
 
 /** The state a demo case is played into. */
@@ -42,10 +43,14 @@ export async function deployExamples(
   for (const name of readdirSync(examplesDir).sort()) {
     const file = join(examplesDir, name, `${name}.bpmn`);
     if (!existsSync(file)) continue;
-    const compiled = await compileBpmn(readFileSync(file, 'utf8'), options);
+    const xml = readFileSync(file, 'utf8');
+    const compiled = await compileBpmn(xml, options);
     if (!compiled.ok)
       throw new Error(`example ${name} does not compile: ${compiled.diagnostics[0]?.message}`);
     await runtime.deploy(compiled.definition);
+    // The designer opens the demo's matters from the server like any deployed through it.
+    await ensureDiagramTable(runtime.store);
+    await saveDiagram(runtime.store, compiled.definition, xml);
     deployed.push(compiled.definition.processId);
   }
   return deployed;

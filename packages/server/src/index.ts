@@ -17,6 +17,7 @@ export {
   UnauthenticatedError,
 } from './auth/verifier.js';
 export { type DemoCase, type DemoOptions, type DemoState, deployExamples, seedDemo } from './demo.js';
+export { diagramHashes, ensureDiagramTable, loadDiagram, saveDiagram } from './diagrams.js';
 export type { Api } from './http/api.js';
 export { PROBLEM_TYPE, type Problem, statusOf } from './http/problem.js';
 export type { ServerOptions } from './options.js';

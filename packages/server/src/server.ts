@@ -6,6 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { TongbanError } from '@tongban/engine';
 import Fastify, { type FastifyError } from 'fastify';
 import { createVerifier } from './auth/verifier.js';
+import { ensureDiagramTable } from './diagrams.js';
 import type { Api } from './http/api.js';
 import { HttpProblem, PROBLEM_TYPE, type Problem, problem, problemOfTongbanError } from './http/problem.js';
 import { ProblemSchema } from './http/schemas.js';
@@ -44,6 +45,7 @@ export async function buildServer(options: ServerOptions): Promise<Api> {
     schemaController: { compilersFactory: { buildValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   await ensureQueryCodeTable(options.runtime.store);
+  await ensureDiagramTable(options.runtime.store);
 
   app.decorateRequest('principal', null);
   app.addSchema(ProblemSchema);

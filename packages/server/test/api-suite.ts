@@ -5,6 +5,7 @@ import {
   deployPermit,
   FIRE,
   LEAD,
+  PERMIT_XML,
   PLANNING,
   startPermitCase,
   startServer,
@@ -68,6 +69,23 @@ export function apiSuite(label: string, store: () => Promise<TongbanStore>): voi
       expect(
         ((await list.json()) as { items: { processId: string }[] }).items.map((d) => d.processId),
       ).toContain('ConstructionPermit');
+    });
+
+    it('keeps the drawing a definition was deployed from, for the designer to open', async () => {
+      const list = (await (await server.call('/api/v1/definitions', { as: 'admin' })).json()) as {
+        items: { processId: string; hash: string; diagram: boolean }[];
+      };
+      const permit = list.items.find((d) => d.processId === 'ConstructionPermit');
+      expect(permit?.diagram).toBe(true);
+      const drawing = await server.call(`/api/v1/definitions/${permit?.hash}/diagram`, { as: 'supervisor' });
+      expect(drawing.status).toBe(200);
+      expect(drawing.headers.get('content-type')).toContain('application/xml');
+      expect(await drawing.text()).toBe(PERMIT_XML);
+      const unknown = await server.call('/api/v1/definitions/no-such-hash/diagram', { as: 'admin' });
+      expect(unknown.status).toBe(404);
+      expect(((await unknown.json()) as Problem).code).toBe('NO_DEFINITION');
+      const applicant = await server.call(`/api/v1/definitions/${permit?.hash}/diagram`, { as: 'applicant' });
+      expect(applicant.status).toBe(403);
     });
 
     it('answers a model outside the subset with its diagnostics as problem details (422)', async () => {

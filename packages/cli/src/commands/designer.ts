@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../usage-error.js';
 
 /** Where the workspace's designer build lands (`pnpm --filter @tongban/designer build`). */
-const WORKSPACE_BUNDLE = fileURLToPath(new URL('../../../designer/dist', import.meta.url));
+export const WORKSPACE_BUNDLE = fileURLToPath(new URL('../../../designer/dist', import.meta.url));
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

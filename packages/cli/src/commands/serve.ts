@@ -119,9 +119,10 @@ export function register(program: Command): void {
     } else {
       auth = server.authFromEnv();
     }
-    const plugins = await consolePlugins(options, 'secret' in auth ? auth.secret : null, DEMO_CALLERS, [
+    const web = await consolePlugins(options, 'secret' in auth ? auth.secret : null, DEMO_CALLERS, [
       EXAMPLES_DIR,
     ]);
+    const plugins = web.plugins;
     // The demo counts past the holiday data rather than refusing: it runs whatever the year.
     const compileOptions: CompileOptions = {
       calendars,
@@ -164,6 +165,7 @@ export function register(program: Command): void {
       const out = (line: string) => process.stdout.write(`${line}\n`);
       out(say.listening(url, options.workers));
       if (plugins.length > 0) out(`console: ${url}/${options.devLogin === true ? '#/login' : ''}`);
+      if (web.designer !== null) out(`designer: ${url}${web.designer}`);
       if (options.demo === true) {
         out('');
         out(say.demoCases);

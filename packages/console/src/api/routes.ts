@@ -96,6 +96,8 @@ export interface ConsoleConfig {
   readonly people: readonly { readonly sub: string; readonly kind: string; readonly department?: string }[];
   readonly departments: readonly string[];
   readonly oidc: { readonly authority: string; readonly clientId: string; readonly scope: string } | null;
+  /** Where the server serves the designer (admins get a link), or null. */
+  readonly designer?: string | null;
 }
 
 /** How this server signs people in (served beside the console, no auth). */
@@ -109,6 +111,7 @@ export async function consoleConfig(): Promise<ConsoleConfig> {
       people: Array.isArray(config.people) ? config.people : [],
       departments: Array.isArray(config.departments) ? config.departments : [],
       oidc: config.oidc ?? null,
+      designer: typeof config.designer === 'string' ? config.designer : null,
     };
   } catch {
     return { devLogin: false, people: [], departments: [], oidc: null };

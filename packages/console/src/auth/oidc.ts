@@ -1,4 +1,5 @@
 import type { ConsoleConfig } from '../api/routes.js';
+import { returnAfterSignIn } from './return-to.js';
 import { session } from './session.js';
 
 /**
@@ -31,5 +32,6 @@ export async function finishOidcSignIn(oidc: Oidc | null): Promise<boolean> {
   const user = await (await manager(oidc)).signinRedirectCallback();
   session.signIn(user.access_token);
   history.replaceState(null, '', `${location.pathname}#/`);
+  returnAfterSignIn();
   return true;
 }

@@ -8,6 +8,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'nav.worklist': 'Worklist',
   'nav.query': 'Progress query',
   'nav.hall': 'Hall display',
+  'nav.designer': 'Designer',
   'nav.signOut': 'Sign out',
   'nav.language': '中文',
   'nav.skip': 'Skip to content',

@@ -6,6 +6,7 @@ export const zhCN = {
   'nav.worklist': '待办',
   'nav.query': '进度查询',
   'nav.hall': '大厅屏',
+  'nav.designer': '流程设计器',
   'nav.signOut': '退出',
   'nav.language': 'English',
   'nav.skip': '跳到正文',

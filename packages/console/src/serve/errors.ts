@@ -19,3 +19,16 @@ export class ConsoleNotBuiltError extends Error {
     this.distDir = distDir;
   }
 }
+
+/** The designer's built files are not where the server looks for them. */
+export class DesignerNotBuiltError extends Error {
+  readonly code = 'DESIGNER_NOT_BUILT';
+  readonly distDir: string;
+  constructor(distDir: string) {
+    super(
+      `The designer is not built (no ${distDir}/index.html). Build it with \`pnpm --filter @tongban/designer build\`; the console runs without it.`,
+    );
+    this.name = 'DesignerNotBuiltError';
+    this.distDir = distDir;
+  }
+}

@@ -4,9 +4,11 @@
  * Vite into `dist/`.
  * @packageDocumentation
  */
+
+export { DESIGNER_PATH, type DesignerPluginOptions, designerPlugin } from './designer.js';
 export { checkDevLogin, type DevLoginKind, type DevLoginOptions, mintToken } from './dev-login.js';
 export { type DiagramSource, diagramsFromFolders } from './diagrams.js';
-export { ConsoleNotBuiltError, DevLoginRefusedError } from './errors.js';
+export { ConsoleNotBuiltError, DesignerNotBuiltError, DevLoginRefusedError } from './errors.js';
 export {
   CONSOLE_DIST_DIR,
   type ConsolePluginOptions,

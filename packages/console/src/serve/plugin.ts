@@ -21,6 +21,8 @@ export interface ConsolePluginOptions {
   readonly diagrams?: DiagramSource;
   /** The identity provider for production sign-in (OIDC code flow with PKCE in the browser). */
   readonly oidc?: { readonly authority: string; readonly clientId: string; readonly scope?: string } | null;
+  /** Where the same server serves the designer (`designerPlugin`): admins get a link to it. */
+  readonly designer?: string | null;
 }
 
 /** A person on the role picker. */
@@ -77,6 +79,7 @@ export function consolePlugin(options: ConsolePluginOptions = {}): FastifyPlugin
         people,
         departments,
         oidc: options.oidc ? { scope: 'openid profile', ...options.oidc } : null,
+        designer: options.designer ?? null,
       };
     });
 

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit-html';
 import type { ConsoleConfig } from '../api/routes.js';
 import * as api from '../api/routes.js';
 import { startOidcSignIn } from '../auth/oidc.js';
+import { returnAfterSignIn } from '../auth/return-to.js';
 import { session } from '../auth/session.js';
 import { t } from '../i18n/index.js';
 import { errorBox, formValues } from '../ui/parts.js';
@@ -24,6 +25,7 @@ export function loginView(ctx: ViewContext, config: ConsoleConfig): View {
       .devLogin(kind, sub, department)
       .then((token) => {
         const claims = session.signIn(token);
+        if (returnAfterSignIn()) return;
         ctx.navigate(claims.kind === 'staff' || claims.kind === 'officer' ? '#/worklist' : '#/board');
       })
       .catch((failure: unknown) => {

@@ -20,6 +20,7 @@ import { el, replaceChildren } from '../ui/dom.js';
 import { DryRun } from './dry-run.js';
 import { formOperations, type OfferedOperation, OPERATIONS, type OperationField } from './operations.js';
 import { outcomesAfter, parseVariables } from './outcomes.js';
+import { stateLabel } from './state-labels.js';
 import { activeStateIds, findElementState, type StateNodeLike, type StateValueLike } from './statechart.js';
 
 type OperationType = Command['type'];
@@ -693,16 +694,32 @@ export class DryRunView {
   }
 
   #statechart(value: StateValueLike | null): HTMLElement {
-    if (!this.#definition) return el('ul', {});
-    const machineRoot = (this.#definition.machine as unknown as { root: StateNodeLike }).root;
+    const definition = this.#definition;
+    if (!definition) return el('ul', {});
+    const labels = {
+      t: (key: MessageKey, params?: Readonly<Record<string, string | number>>) =>
+        this.#t(key, params && { ...params }),
+      // describe() falls back to the id for an unnamed element: that is no name.
+      nameOf: (id: string) => {
+        const described = this.#host.describe(id);
+        return described === id ? null : described;
+      },
+    };
+    const machineRoot = (definition.machine as unknown as { root: StateNodeLike }).root;
     const selected = this.#host.selectedElementId();
     const scope = (selected && findElementState(machineRoot, selected)) || machineRoot;
     const active = activeStateIds(machineRoot, value);
     const render = (node: StateNodeLike): HTMLElement =>
       el(
         'li',
-        { class: active.has(node.id) ? 'tb-state tb-state-active' : 'tb-state', 'data-state-id': node.id },
-        `${node.key} `,
+        {
+          class: active.has(node.id) ? 'tb-state tb-state-active' : 'tb-state',
+          'data-state-id': node.id,
+          // The compiler's key stays at hand (hover) for whoever reads the engine's logs.
+          title: node.key,
+        },
+        el('span', { class: 'tb-state-label' }, stateLabel(node, definition, labels)),
+        ' ',
         el('small', {}, this.#context.language === 'zh' ? (STATE_TYPES[node.type] ?? node.type) : node.type),
         Object.keys(node.states).length > 0 ? el('ul', {}, ...Object.values(node.states).map(render)) : null,
       );

@@ -1,6 +1,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { compileBpmn } from '@tongban/engine';
 import { requireKind } from '../auth/guard.js';
+import { diagramHashes, loadDiagram, saveDiagram } from '../diagrams.js';
 import type { Api } from '../http/api.js';
 import { HttpProblem } from '../http/problem.js';
 import { errors } from '../http/schemas.js';
@@ -12,6 +13,13 @@ const Deployed = Type.Object({
   hash: Type.String(),
   version: Type.Integer(),
   deployedAt: Type.Integer(),
+});
+
+const Listed = Type.Object({
+  ...Deployed.properties,
+  diagram: Type.Boolean({
+    description: 'whether the server keeps the BPMN XML it was deployed from (GET …/{hash}/diagram)',
+  }),
 });
 
 /** Deploying (admins) and listing definitions. */
@@ -46,6 +54,8 @@ export function registerDefinitionRoutes(app: Api, options: ServerOptions): void
         );
       }
       const hash = await runtime.deploy(compiled.definition);
+      // The drawing is kept so the designer can open what runs; the store keeps only the model.
+      await saveDiagram(runtime.store, compiled.definition, request.body);
       const deployed = (await runtime.definitions()).find((d) => d.hash === hash);
       if (deployed === undefined) throw new Error(`deployed definition ${hash} is not listed`);
       return reply.code(201).send(deployed);
@@ -58,9 +68,36 @@ export function registerDefinitionRoutes(app: Api, options: ServerOptions): void
       schema: {
         summary: 'Every deployed version',
         tags: ['definitions'],
-        response: { 200: Type.Object({ items: Type.Array(Deployed) }), ...errors() },
+        response: { 200: Type.Object({ items: Type.Array(Listed) }), ...errors() },
       },
     },
-    async () => ({ items: [...(await runtime.definitions())] }),
+    async () => {
+      const drawn = await diagramHashes(runtime.store);
+      return { items: (await runtime.definitions()).map((d) => ({ ...d, diagram: drawn.has(d.hash) })) };
+    },
+  );
+
+  app.get(
+    `${API_PREFIX_V1}/definitions/:hash/diagram`,
+    {
+      schema: {
+        summary: 'The BPMN XML a deployed version was deployed from (the designer opens it)',
+        tags: ['definitions'],
+        params: Type.Object({ hash: Type.String({ minLength: 1, maxLength: 128 }) }),
+        produces: ['application/xml'],
+        response: { 200: Type.String({ description: 'BPMN 2.0 XML' }), ...errors(404) },
+      },
+    },
+    async (request, reply) => {
+      // The people who list the definitions may read their drawings; applicants have the public view only.
+      requireKind(request, ['staff', 'officer', 'admin', 'supervisor'], 'reading a diagram');
+      const xml = await loadDiagram(runtime.store, request.params.hash);
+      if (xml === null)
+        throw new HttpProblem(
+          'NO_DEFINITION',
+          `no drawing for definition ${request.params.hash}: it was not deployed through this server`,
+        );
+      return reply.type('application/xml; charset=utf-8').send(xml);
+    },
   );
 }

@@ -69,11 +69,28 @@ export async function exportFile(
   await download('/export', { what, format, from, to }, `tongban-${what}-${from}-${to}.${format}`);
 }
 
-/** The BPMN XML a process is drawn with, for the case page's diagram. */
-export async function definitionXml(processId: string): Promise<string> {
-  const body = await request(`/diagrams/${encodeURIComponent(processId)}`, {
-    headers: { accept: 'application/xml, application/json' },
-  });
+/**
+ * The BPMN XML a case's diagram is drawn with: the drawing its own version was deployed from when
+ * the server keeps it (deployed through the server, e.g. from the designer), else the drawing the
+ * server is given for its process (the demo's `examples/` folder).
+ */
+export async function definitionXml(
+  processId: string,
+  definitionHash: string | null = null,
+): Promise<string> {
+  const headers = { accept: 'application/xml, application/json' };
+  if (definitionHash !== null && definitionHash !== '') {
+    try {
+      return xmlOf(await request(`/definitions/${encodeURIComponent(definitionHash)}/diagram`, { headers }));
+    } catch (failure) {
+      // 404: not deployed through this server (`tongban deploy`, the demo); the folder may have it.
+      if (!(failure instanceof ApiError && failure.status === 404)) throw failure;
+    }
+  }
+  return xmlOf(await request(`/diagrams/${encodeURIComponent(processId)}`, { headers }));
+}
+
+function xmlOf(body: unknown): string {
   if (typeof body === 'string') return body;
   const xml =
     (body as { xml?: unknown; bpmn?: unknown } | null)?.xml ?? (body as { bpmn?: unknown } | null)?.bpmn;

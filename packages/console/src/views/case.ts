@@ -72,7 +72,7 @@ export function caseView(ctx: ViewContext, caseId: string): View {
     if (key === drawnFor) return;
     drawnFor = key;
     try {
-      const xml = await api.definitionXml(view.processId ?? '');
+      const xml = await api.definitionXml(view.processId ?? '', view.definitionHash);
       diagram?.destroy();
       diagramHost.replaceChildren();
       const { showDiagram } = await import('./diagram.js');

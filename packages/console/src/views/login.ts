@@ -38,7 +38,7 @@ export function loginView(ctx: ViewContext, config: ConsoleConfig): View {
         <h1 id="login-title">${t('app.title')}</h1>
         ${
           config.oidc
-            ? html`<p><button type="button" class="primary" @click=${() => void startOidcSignIn(config.oidc!)}>
+            ? html`<p><button type="button" class="primary" data-action="oidc-sign-in" @click=${() => void startOidcSignIn(config.oidc!)}>
               ${t('login.oidc')}</button></p>`
             : nothing
         }

@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  countBoard,
   DurableRuntime,
   exportRecords,
   HookRegistry,
@@ -334,6 +335,21 @@ export function defineSupervisionSuite(label: string, factory: StoreFactory | nu
       ]);
       expect((await queryBoard(store.db, { now, region: '南宁市' })).map((x) => x.caseId)).toEqual(['b']);
       expect((await queryBoard(store.db, { now, limit: 1 })).map((x) => x.caseId)).toEqual(['b']);
+      expect((await queryBoard(store.db, { now, offset: 1 })).map((x) => x.caseId)).toEqual(['c', 'a']);
+      expect((await queryBoard(store.db, { now, limit: 1, offset: 2 })).map((x) => x.caseId)).toEqual(['a']);
+      expect(await queryBoard(store.db, { now, offset: 3 })).toEqual([]);
+      const counts = { red: 1, yellow: 1, green: 1, none: 0 };
+      expect(await countBoard(store.db, { now })).toEqual({ total: 3, counts });
+      // A light filter narrows the total, never the tiles' counts.
+      expect(await countBoard(store.db, { now, light: 'yellow' })).toEqual({ total: 1, counts });
+      expect(await countBoard(store.db, { now, department: '消防救援支队' })).toEqual({
+        total: 1,
+        counts: { red: 0, yellow: 0, green: 1, none: 0 },
+      });
+      expect(await countBoard(store.db, { now, region: '南宁市', light: 'green' })).toEqual({
+        total: 0,
+        counts: { red: 1, yellow: 0, green: 0, none: 0 },
+      });
     });
 
     it('statistics in SQL equal the pure reduction of the event log, for random histories', async () => {

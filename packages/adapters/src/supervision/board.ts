@@ -27,8 +27,32 @@ export interface BoardOptions extends BoardFilter {
   readonly now?: Instant;
   /** Most cases returned, most urgent first (default 100). */
   readonly limit?: number;
+  /** Cases skipped before the first returned, in the same order (default 0): the board's paging. */
+  readonly offset?: number;
   /** Calendars the clocks count on (default: the engine's default registry). */
   readonly calendars?: CalendarSource;
+}
+
+/** Options of {@link countBoard}: the board's filters and its "now". */
+export interface BoardCountOptions extends BoardFilter {
+  /** "Now" for overdue tasks (default `Date.now()`). */
+  readonly now?: Instant;
+}
+
+/** How many open cases the board holds, for paging and the urgency tiles. */
+export interface BoardTotals {
+  /** Open cases matching every filter (the length of the whole board, all pages). */
+  readonly total: number;
+  /**
+   * Open cases by urgency matching every filter except `light`, so the tiles show all four while a
+   * light filter is on; `none` is a case without a limit.
+   */
+  readonly counts: {
+    readonly red: number;
+    readonly yellow: number;
+    readonly green: number;
+    readonly none: number;
+  };
 }
 
 /** One open task on the board. */
@@ -117,7 +141,7 @@ const nullableNumber = (value: string | number | null): number | null =>
 const isLight = (value: unknown): value is Light =>
   value === 'green' || value === 'yellow' || value === 'red';
 
-function filters(filter: BoardFilter, now: Instant): SQL[] {
+function filters(filter: BoardFilter, now: Instant, byLight = true): SQL[] {
   const where: SQL[] = [sql`c.status in ${LIVE}`];
   if (filter.matter !== undefined) where.push(sql`c.matter_code = ${filter.matter}`);
   if (filter.region !== undefined)
@@ -125,7 +149,8 @@ function filters(filter: BoardFilter, now: Instant): SQL[] {
   if (filter.department !== undefined)
     where.push(sql`exists (select 1 from tasks d where d.case_id = c.id and d.department = ${filter.department}
       and (d.status = 'open' or d.role = 'lead'))`);
-  if (filter.light !== undefined) where.push(sql`${rankExpression(now)} = ${RANKS.indexOf(filter.light)}`);
+  if (byLight && filter.light !== undefined)
+    where.push(sql`${rankExpression(now)} = ${RANKS.indexOf(filter.light)}`);
   return where;
 }
 
@@ -154,6 +179,7 @@ function rankExpression(now: Instant): SQL {
 export async function queryBoard(db: Executor, options: BoardOptions = {}): Promise<BoardCase[]> {
   const now = options.now ?? Date.now();
   const limit = Math.max(1, Math.floor(options.limit ?? 100));
+  const offset = Math.max(0, Math.floor(options.offset ?? 0));
   const calendars = options.calendars ?? defaultCalendarRegistry();
   // Pick and order the page on narrow columns first (open tasks' nearest deadline aggregated once,
   // not per case); only the page's rows then read snapshots and look up people.
@@ -167,7 +193,7 @@ export async function queryBoard(db: Executor, options: BoardOptions = {}): Prom
         from cases c left join ot on ot.case_id = c.id
         where ${sql.join(filters(options, now), sql` and `)}
         order by 2, 3 asc nulls last, c.id
-        limit ${limit}
+        limit ${limit} offset ${offset}
       )
       select c.id, c.matter_code, c.status, c.light, c.due_at, c.started_at,
         c.region_province, c.region_city, c.region_county,
@@ -247,4 +273,32 @@ export async function queryBoard(db: Executor, options: BoardOptions = {}): Prom
       tasks: own,
     };
   });
+}
+
+/**
+ * The board's totals at `now`: how many open cases match the filters, and how many of them are red,
+ * yellow, green or without a limit with every filter but `light` applied — one grouped count, ranked
+ * exactly as {@link queryBoard} ranks its cases.
+ */
+export async function countBoard(db: Executor, options: BoardCountOptions = {}): Promise<BoardTotals> {
+  const now = options.now ?? Date.now();
+  const rows = await queryRows<{ rank: number; n: string | number }>(
+    db,
+    sql`with ot as (
+        select t.case_id, min(t.due_at) as task_due from tasks t
+        where t.status = 'open' group by t.case_id
+      )
+      select r.rank, count(*) as n from (
+        select ${rankExpression(now)}::int as rank from cases c left join ot on ot.case_id = c.id
+        where ${sql.join(filters(options, now, false), sql` and `)}
+      ) r group by r.rank`,
+  );
+  const by = (light: Light | null) =>
+    Number(rows.find((row) => Number(row.rank) === RANKS.indexOf(light))?.n ?? 0);
+  const counts = { red: by('red'), yellow: by('yellow'), green: by('green'), none: by(null) };
+  const total =
+    options.light === undefined
+      ? counts.red + counts.yellow + counts.green + counts.none
+      : counts[options.light];
+  return { total, counts };
 }

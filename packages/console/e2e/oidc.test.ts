@@ -59,6 +59,19 @@ describe.skipIf(!hasChromium)(title, () => {
     await stranger?.close();
   });
 
+  it('a person who cancels at the provider is back on the sign-in page, told why', async () => {
+    await page.goto(`${server.url}/#/login`);
+    await page.click('button[data-action="oidc-sign-in"]');
+    await page.waitForURL((url) => url.origin === idp.issuer);
+    await page.click('a:has-text("Cancel")');
+    const failed = page.locator('[data-sign-in-failed]');
+    await failed.waitFor();
+    await expect(failed.textContent()).resolves.toContain('登录失败');
+    // Neither the provider's error nor its state stays in the address.
+    expect(new URL(page.url()).search).toBe('');
+    await expect(page.locator('[data-action="sign-out"]').count()).resolves.toBe(0);
+  });
+
   it('a department signs in at the provider and its worklist loads through the server', async () => {
     await page.goto(`${server.url}/#/login`);
     await page.click('button[data-action="oidc-sign-in"]');

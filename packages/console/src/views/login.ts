@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit-html';
 import type { ConsoleConfig } from '../api/routes.js';
 import * as api from '../api/routes.js';
-import { startOidcSignIn } from '../auth/oidc.js';
+import { startOidcSignIn, takeSignInFailure } from '../auth/oidc.js';
 import { session } from '../auth/session.js';
 import { t } from '../i18n/index.js';
 import { errorBox, formValues } from '../ui/parts.js';
@@ -19,6 +19,7 @@ const kindName = (kind: string): string => {
  */
 export function loginView(ctx: ViewContext, config: ConsoleConfig): View {
   let error: unknown = null;
+  const failed = takeSignInFailure();
   const pick = (kind: string, sub: string, department: string | null) => {
     api
       .devLogin(kind, sub, department)
@@ -36,6 +37,12 @@ export function loginView(ctx: ViewContext, config: ConsoleConfig): View {
     template() {
       return html`<section class="login" aria-labelledby="login-title">
         <h1 id="login-title">${t('app.title')}</h1>
+        ${
+          failed === null
+            ? nothing
+            : html`<p class="error" role="alert" data-sign-in-failed>
+              ${t('login.failed', { message: failed instanceof Error ? failed.message : String(failed) })}</p>`
+        }
         ${
           config.oidc
             ? html`<p><button type="button" class="primary" data-action="oidc-sign-in" @click=${() => void startOidcSignIn(config.oidc!)}>

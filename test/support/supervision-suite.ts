@@ -281,6 +281,76 @@ export function defineSupervisionSuite(label: string, factory: StoreFactory | nu
       await store?.close();
     });
 
+    it('keeps the ranking columns (tasks.light, tasks.urgency, cases.task_due) equal to the snapshot', async () => {
+      await h.wipe();
+      const RANK: Record<string, number> = { red: 0, yellow: 1, green: 2 };
+      // What the worklist and the board rank by, read back against the snapshot the same write left.
+      const columns = async (caseId: string) => {
+        const tasks = await rows<{
+          element_id: string;
+          light: string | null;
+          urgency: number;
+          snapshot_light: string | null;
+          case_light: string | null;
+        }>(
+          h.store,
+          `select t.element_id, t.light, t.urgency, c.light as case_light,
+              c.snapshot #>> array['machine', 'context', 'lights', t.task_id] as snapshot_light
+            from tasks t join cases c on c.id = t.case_id
+            where t.case_id = $1 and t.status = 'open' order by t.element_id`,
+          [caseId],
+        );
+        for (const task of tasks) {
+          expect(task.light, task.element_id).toBe(task.snapshot_light);
+          expect(task.urgency, task.element_id).toBe(RANK[task.snapshot_light ?? task.case_light ?? ''] ?? 3);
+        }
+        const [due] = await rows<{ task_due: string | null; nearest: string | null }>(
+          h.store,
+          `select task_due, (select min(due_at) from tasks where case_id = $1 and status = 'open') as nearest
+            from cases where id = $1`,
+          [caseId],
+        );
+        expect(due?.task_due).toBe(due?.nearest);
+        return Object.fromEntries(tasks.map((task) => [task.element_id, [task.light, task.urgency]]));
+      };
+      h.at = T0;
+      await h.runtime.start(h.parallel.hash, { type: 'start', caseId: 'lights' });
+      // env_review has no clock: it shows (and ranks by) the case light.
+      expect(await columns('lights')).toEqual({
+        env_review: [null, 2],
+        fire_review: ['green', 2],
+        lead_review: ['green', 2],
+      });
+      // The light timers turn fire_review yellow, then red: no task row changes but its light.
+      await h.advance('lights', bj('2026-03-03T10:00:00'));
+      expect((await columns('lights')).fire_review).toEqual(['yellow', 1]);
+      await h.advance('lights', bj('2026-03-05T10:00:00'));
+      expect(await columns('lights')).toMatchObject({ fire_review: ['red', 0], lead_review: ['yellow', 1] });
+      await h.complete('lights', 'fire_review', '消防-王');
+      expect(Object.keys(await columns('lights'))).toEqual(['env_review', 'lead_review']);
+      // 撤回: the completed fire_review opens again, with its own light.
+      await h.runtime.execute('lights', {
+        type: 'recall',
+        elementId: 'fire_review',
+        department: '消防救援支队',
+        reason: '意见填错',
+        actor: { id: '消防-王', kind: 'staff', department: '消防救援支队' },
+      });
+      expect(Object.keys(await columns('lights'))).toEqual(['env_review', 'fire_review', 'lead_review']);
+      await h.runtime.execute('lights', { type: 'suspendCase', reason: '等待补充材料', actor: OFFICER });
+      await columns('lights');
+      h.at = bj('2026-03-09T10:00:00');
+      await h.runtime.execute('lights', { type: 'resumeCase', actor: OFFICER });
+      await h.advance('lights', bj('2026-03-09T11:00:00'));
+      await columns('lights');
+      await h.advance('lights', bj('2026-03-16T10:00:00'));
+      expect(Object.values(await columns('lights')).map(([, urgency]) => urgency)).toContain(0);
+      await h.complete('lights', 'lead_review');
+      await h.complete('lights', 'fire_review');
+      await h.complete('lights', 'env_review');
+      expect(Object.keys(await columns('lights'))).toEqual(['decide']);
+    });
+
     it('the board lists open cases most urgent first, with lights, deadlines and days left', async () => {
       await h.wipe();
       // b: accepted first, its fire review overdue by the board's time; a: later, all green;

@@ -163,7 +163,7 @@ function departmentTasks(department: string | undefined): SQL {
 function rankExpression(now: Instant): SQL {
   // Stored lights lag when no timer worker runs; a deadline that has passed is red regardless
   // (a suspended case keeps the light it had, as the engine freezes it).
-  return sql`(case when c.light = 'red' or ot.task_due <= ${now}::bigint
+  return sql`(case when c.light = 'red' or c.task_due <= ${now}::bigint
       or (c.status <> 'suspended' and c.due_at <= ${now}::bigint) then 0 when c.light = 'yellow' then 1
     when c.light = 'green' then 2 else 3 end)`;
 }
@@ -181,16 +181,14 @@ export async function queryBoard(db: Executor, options: BoardOptions = {}): Prom
   const limit = Math.max(1, Math.floor(options.limit ?? 100));
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
   const calendars = options.calendars ?? defaultCalendarRegistry();
-  // Pick and order the page on narrow columns first (open tasks' nearest deadline aggregated once,
-  // not per case); only the page's rows then read snapshots and look up people.
+  // Pick and order the page from the `cases_board_idx` index alone (the open tasks' nearest deadline
+  // is the case's `task_due` column, kept by the write function); only the page's rows then read
+  // snapshots and look up people.
   const cases = await queryRows<CaseRowRaw>(
     db,
-    sql`with ot as (
-        select t.case_id, min(t.due_at) as task_due from tasks t
-        where t.status = 'open' group by t.case_id
-      ), page as (
-        select c.id, ${rankExpression(now)}::int as rank, least(c.due_at, ot.task_due) as nearest_due
-        from cases c left join ot on ot.case_id = c.id
+    sql`with page as (
+        select c.id, ${rankExpression(now)}::int as rank, least(c.due_at, c.task_due) as nearest_due
+        from cases c
         where ${sql.join(filters(options, now), sql` and `)}
         order by 2, 3 asc nulls last, c.id
         limit ${limit} offset ${offset}
@@ -284,12 +282,8 @@ export async function countBoard(db: Executor, options: BoardCountOptions = {}):
   const now = options.now ?? Date.now();
   const rows = await queryRows<{ rank: number; n: string | number }>(
     db,
-    sql`with ot as (
-        select t.case_id, min(t.due_at) as task_due from tasks t
-        where t.status = 'open' group by t.case_id
-      )
-      select r.rank, count(*) as n from (
-        select ${rankExpression(now)}::int as rank from cases c left join ot on ot.case_id = c.id
+    sql`select r.rank, count(*) as n from (
+        select ${rankExpression(now)}::int as rank from cases c
         where ${sql.join(filters(options, now, false), sql` and `)}
       ) r group by r.rank`,
   );

@@ -58,6 +58,14 @@ async function load(store: TongbanStore): Promise<number> {
   await exec(`insert into events (case_id, seq, type, at, payload, prev_hash, hash)
     select g.id, 1, 'case.started', g.started, jsonb_build_object('type', 'case.started', 'at', g.started,
       'caseId', g.id, 'data', jsonb_build_object('actor', 'staff-' || (g.i % 40))), 'p', 'h' from gen g`);
+  // The columns the write function keeps for the board's and worklists' order (migration 0008),
+  // filled as that migration fills them: the nearest open task deadline, each task's light and rank.
+  await exec(`update cases set task_due = t.due
+    from (select case_id, min(due_at) as due from tasks where status = 'open' group by case_id) as t
+    where cases.id = t.case_id`);
+  await exec(`update tasks set light = cases.snapshot #>> array['machine', 'context', 'lights', tasks.task_id],
+      urgency = tongban_urgency(coalesce(cases.snapshot #>> array['machine', 'context', 'lights', tasks.task_id], cases.light))
+    from cases where cases.id = tasks.case_id and tasks.status = 'open'`);
   await exec('drop table gen');
   await exec('vacuum analyze');
   return performance.now() - t0;

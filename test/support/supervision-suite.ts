@@ -416,6 +416,31 @@ export function defineSupervisionSuite(label: string, factory: StoreFactory | nu
         total: 1,
         counts: { red: 0, yellow: 0, green: 1, none: 0 },
       });
+      // Later, every case has an open task past its deadline: all red, the suspended one too (a
+      // suspended case's own deadline would not count; its open task's does).
+      await h.runtime.execute('c', { type: 'suspendCase', reason: '等待补充材料', actor: OFFICER });
+      const later = bj('2026-03-11T10:00:00');
+      const whole = await queryBoard(store.db, { now: later });
+      expect(whole.map((x) => x.urgency)).toEqual(['red', 'red', 'red']);
+      expect(whole.map((x) => x.nearestDueAt)).toEqual(
+        whole.map((x) => x.nearestDueAt).sort((x, y) => (x ?? 0) - (y ?? 0)),
+      );
+      // The counts rank as the page does, whatever the filter.
+      for (const filter of [{}, { matter: 'M-BUILD' }, { department: '住建局' }, { light: 'red' as const }]) {
+        const page = await queryBoard(store.db, { now: later, ...filter });
+        const totals = await countBoard(store.db, { now: later, ...filter });
+        expect(totals.total).toBe(page.length);
+        if (filter.light === undefined)
+          expect(totals.counts).toEqual({
+            red: page.filter((x) => x.urgency === 'red').length,
+            yellow: page.filter((x) => x.urgency === 'yellow').length,
+            green: page.filter((x) => x.urgency === 'green').length,
+            none: page.filter((x) => x.urgency === null).length,
+          });
+      }
+      expect((await queryBoard(store.db, { now: later, offset: 1, limit: 1 })).map((x) => x.caseId)).toEqual([
+        whole[1]?.caseId,
+      ]);
       expect(await countBoard(store.db, { now, region: '南宁市', light: 'green' })).toEqual({
         total: 0,
         counts: { red: 1, yellow: 0, green: 0, none: 0 },

@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  countBoard,
   DurableRuntime,
   exportRecords,
   HookRegistry,
@@ -280,6 +281,76 @@ export function defineSupervisionSuite(label: string, factory: StoreFactory | nu
       await store?.close();
     });
 
+    it('keeps the ranking columns (tasks.light, tasks.urgency, cases.task_due) equal to the snapshot', async () => {
+      await h.wipe();
+      const RANK: Record<string, number> = { red: 0, yellow: 1, green: 2 };
+      // What the worklist and the board rank by, read back against the snapshot the same write left.
+      const columns = async (caseId: string) => {
+        const tasks = await rows<{
+          element_id: string;
+          light: string | null;
+          urgency: number;
+          snapshot_light: string | null;
+          case_light: string | null;
+        }>(
+          h.store,
+          `select t.element_id, t.light, t.urgency, c.light as case_light,
+              c.snapshot #>> array['machine', 'context', 'lights', t.task_id] as snapshot_light
+            from tasks t join cases c on c.id = t.case_id
+            where t.case_id = $1 and t.status = 'open' order by t.element_id`,
+          [caseId],
+        );
+        for (const task of tasks) {
+          expect(task.light, task.element_id).toBe(task.snapshot_light);
+          expect(task.urgency, task.element_id).toBe(RANK[task.snapshot_light ?? task.case_light ?? ''] ?? 3);
+        }
+        const [due] = await rows<{ task_due: string | null; nearest: string | null }>(
+          h.store,
+          `select task_due, (select min(due_at) from tasks where case_id = $1 and status = 'open') as nearest
+            from cases where id = $1`,
+          [caseId],
+        );
+        expect(due?.task_due).toBe(due?.nearest);
+        return Object.fromEntries(tasks.map((task) => [task.element_id, [task.light, task.urgency]]));
+      };
+      h.at = T0;
+      await h.runtime.start(h.parallel.hash, { type: 'start', caseId: 'lights' });
+      // env_review has no clock: it shows (and ranks by) the case light.
+      expect(await columns('lights')).toEqual({
+        env_review: [null, 2],
+        fire_review: ['green', 2],
+        lead_review: ['green', 2],
+      });
+      // The light timers turn fire_review yellow, then red: no task row changes but its light.
+      await h.advance('lights', bj('2026-03-03T10:00:00'));
+      expect((await columns('lights')).fire_review).toEqual(['yellow', 1]);
+      await h.advance('lights', bj('2026-03-05T10:00:00'));
+      expect(await columns('lights')).toMatchObject({ fire_review: ['red', 0], lead_review: ['yellow', 1] });
+      await h.complete('lights', 'fire_review', '消防-王');
+      expect(Object.keys(await columns('lights'))).toEqual(['env_review', 'lead_review']);
+      // 撤回: the completed fire_review opens again, with its own light.
+      await h.runtime.execute('lights', {
+        type: 'recall',
+        elementId: 'fire_review',
+        department: '消防救援支队',
+        reason: '意见填错',
+        actor: { id: '消防-王', kind: 'staff', department: '消防救援支队' },
+      });
+      expect(Object.keys(await columns('lights'))).toEqual(['env_review', 'fire_review', 'lead_review']);
+      await h.runtime.execute('lights', { type: 'suspendCase', reason: '等待补充材料', actor: OFFICER });
+      await columns('lights');
+      h.at = bj('2026-03-09T10:00:00');
+      await h.runtime.execute('lights', { type: 'resumeCase', actor: OFFICER });
+      await h.advance('lights', bj('2026-03-09T11:00:00'));
+      await columns('lights');
+      await h.advance('lights', bj('2026-03-16T10:00:00'));
+      expect(Object.values(await columns('lights')).map(([, urgency]) => urgency)).toContain(0);
+      await h.complete('lights', 'lead_review');
+      await h.complete('lights', 'fire_review');
+      await h.complete('lights', 'env_review');
+      expect(Object.keys(await columns('lights'))).toEqual(['decide']);
+    });
+
     it('the board lists open cases most urgent first, with lights, deadlines and days left', async () => {
       await h.wipe();
       // b: accepted first, its fire review overdue by the board's time; a: later, all green;
@@ -334,6 +405,46 @@ export function defineSupervisionSuite(label: string, factory: StoreFactory | nu
       ]);
       expect((await queryBoard(store.db, { now, region: '南宁市' })).map((x) => x.caseId)).toEqual(['b']);
       expect((await queryBoard(store.db, { now, limit: 1 })).map((x) => x.caseId)).toEqual(['b']);
+      expect((await queryBoard(store.db, { now, offset: 1 })).map((x) => x.caseId)).toEqual(['c', 'a']);
+      expect((await queryBoard(store.db, { now, limit: 1, offset: 2 })).map((x) => x.caseId)).toEqual(['a']);
+      expect(await queryBoard(store.db, { now, offset: 3 })).toEqual([]);
+      const counts = { red: 1, yellow: 1, green: 1, none: 0 };
+      expect(await countBoard(store.db, { now })).toEqual({ total: 3, counts });
+      // A light filter narrows the total, never the tiles' counts.
+      expect(await countBoard(store.db, { now, light: 'yellow' })).toEqual({ total: 1, counts });
+      expect(await countBoard(store.db, { now, department: '消防救援支队' })).toEqual({
+        total: 1,
+        counts: { red: 0, yellow: 0, green: 1, none: 0 },
+      });
+      // Later, every case has an open task past its deadline: all red, the suspended one too (a
+      // suspended case's own deadline would not count; its open task's does).
+      await h.runtime.execute('c', { type: 'suspendCase', reason: '等待补充材料', actor: OFFICER });
+      const later = bj('2026-03-11T10:00:00');
+      const whole = await queryBoard(store.db, { now: later });
+      expect(whole.map((x) => x.urgency)).toEqual(['red', 'red', 'red']);
+      expect(whole.map((x) => x.nearestDueAt)).toEqual(
+        whole.map((x) => x.nearestDueAt).sort((x, y) => (x ?? 0) - (y ?? 0)),
+      );
+      // The counts rank as the page does, whatever the filter.
+      for (const filter of [{}, { matter: 'M-BUILD' }, { department: '住建局' }, { light: 'red' as const }]) {
+        const page = await queryBoard(store.db, { now: later, ...filter });
+        const totals = await countBoard(store.db, { now: later, ...filter });
+        expect(totals.total).toBe(page.length);
+        if (filter.light === undefined)
+          expect(totals.counts).toEqual({
+            red: page.filter((x) => x.urgency === 'red').length,
+            yellow: page.filter((x) => x.urgency === 'yellow').length,
+            green: page.filter((x) => x.urgency === 'green').length,
+            none: page.filter((x) => x.urgency === null).length,
+          });
+      }
+      expect((await queryBoard(store.db, { now: later, offset: 1, limit: 1 })).map((x) => x.caseId)).toEqual([
+        whole[1]?.caseId,
+      ]);
+      expect(await countBoard(store.db, { now, region: '南宁市', light: 'green' })).toEqual({
+        total: 0,
+        counts: { red: 1, yellow: 0, green: 0, none: 0 },
+      });
     });
 
     it('statistics in SQL equal the pure reduction of the event log, for random histories', async () => {

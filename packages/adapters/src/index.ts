@@ -51,9 +51,12 @@ export { createPostgresStore } from './store/postgres.js';
 export type { StoreDriver, TongbanStore } from './store/store.js';
 export {
   type BoardCase,
+  type BoardCountOptions,
   type BoardFilter,
   type BoardOptions,
   type BoardTask,
+  type BoardTotals,
+  countBoard,
   type ExportOptions,
   type ExportWhat,
   exportColumns,

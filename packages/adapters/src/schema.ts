@@ -21,6 +21,7 @@ import {
   pgTable,
   primaryKey,
   serial,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -48,6 +49,11 @@ export const cases = pgTable(
     status: text('status').notNull(),
     light: text('light'),
     dueAt: instant('due_at'),
+    /**
+     * The nearest deadline among the case's open tasks, kept by the write function from the open
+     * tasks the command leaves (migration 0008): the board ranks a case by it without reading its tasks.
+     */
+    taskDue: instant('task_due'),
     snapshot: jsonb('snapshot').notNull(),
     /** Optimistic lock: every write checks and bumps it. */
     version: integer('version').notNull(),
@@ -64,9 +70,47 @@ export const cases = pgTable(
   },
   (t) => [
     index('cases_matter_idx').on(t.matterCode),
-    /** The supervision board ranks live cases by light and deadline from this index alone. */
-    index('cases_live_idx')
-      .on(t.dueAt, t.light, t.status, t.id)
+    /**
+     * The supervision board (migration 0009). A page is read per urgency in the order of these
+     * indexes — by light, then the nearest deadline among the case and its open tasks — and stops
+     * after the page; the counts scan the first one alone (an index-only scan: it holds every column
+     * the ranking and the filters read, none of the wide rows with their snapshots).
+     */
+    index('cases_board_light_idx')
+      .on(
+        t.light,
+        sql`least(${t.dueAt}, ${t.taskDue})`,
+        t.id,
+        t.dueAt,
+        t.taskDue,
+        t.status,
+        t.matterCode,
+        t.regionProvince,
+        t.regionCity,
+        t.regionCounty,
+      )
+      .where(sql`${t.status} in ('pending', 'running', 'suspended', 'returned')`),
+    /**
+     * The board's counts by stored light: few distinct keys, so the index deduplicates to a small
+     * fraction of the others and counting live cases reads only it.
+     */
+    index('cases_board_count_idx')
+      .on(t.light, t.status, t.matterCode, t.regionProvince, t.regionCity, t.regionCounty)
+      .where(sql`${t.status} in ('pending', 'running', 'suspended', 'returned')`),
+    /** The board's overdue cases (red whatever their stored light), nearest deadline first. */
+    index('cases_board_due_idx')
+      .on(
+        sql`least(${t.dueAt}, ${t.taskDue})`,
+        t.id,
+        t.light,
+        t.dueAt,
+        t.taskDue,
+        t.status,
+        t.matterCode,
+        t.regionProvince,
+        t.regionCity,
+        t.regionCounty,
+      )
       .where(sql`${t.status} in ('pending', 'running', 'suspended', 'returned')`),
     /** 办件查询 by received date (newest first), alone or within one status. */
     index('cases_started_idx').on(t.startedAt),
@@ -93,6 +137,14 @@ export const tasks = pgTable(
     handler: text('handler'),
     status: text('status').notNull(),
     dueAt: instant('due_at'),
+    /**
+     * The task's own clock light as the case snapshot says after the last command (null: no clock),
+     * and its worklist urgency: 0 red, 1 yellow, 2 green, 3 none, of that light or else the case's.
+     * The write function sets both on every command of the case (migration 0008), timers' light
+     * changes included, so they are as fresh as the snapshot; only open tasks are kept current.
+     */
+    light: text('light'),
+    urgency: smallint('urgency').notNull().default(3),
     completedBy: text('completed_by'),
     outcome: text('outcome'),
     opinion: text('opinion'),
@@ -106,6 +158,24 @@ export const tasks = pgTable(
     primaryKey({ columns: [t.caseId, t.taskId] }),
     index('tasks_service_open_idx').on(t.openedAt).where(sql`${t.kind} = 'service' and ${t.status} = 'open'`),
     index('tasks_open_department_idx').on(t.department, t.dueAt).where(sql`${t.status} = 'open'`),
+    /** A department's 待办 most urgent first: a page read in index order, no snapshot per match. */
+    index('tasks_open_urgency_idx')
+      .on(
+        t.department,
+        t.urgency,
+        t.dueAt,
+        t.openedAt,
+        sql`${t.caseId} collate "C"`,
+        sql`${t.taskId} collate "C"`,
+      )
+      .where(sql`${t.status} = 'open' and ${t.kind} = 'user'`),
+    /**
+     * A worklist's total and its light filter: counted from this small index (one entry per urgency
+     * of a department, deduplicated), not from the page's wide one.
+     */
+    index('tasks_open_department_urgency_idx')
+      .on(t.department, t.urgency)
+      .where(sql`${t.status} = 'open' and ${t.kind} = 'user'`),
     /** The supervision board: each case's nearest open deadline without touching closed tasks. */
     index('tasks_open_case_idx').on(t.caseId, t.dueAt).where(sql`${t.status} = 'open'`),
   ],

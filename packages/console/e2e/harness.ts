@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPgliteStore, DurableRuntime, ManualClock, TimeSkipping } from '@tongban/adapters';
-import { type Api, buildServer } from '@tongban/server';
+import { type Api, type AuthOptions, buildServer } from '@tongban/server';
 import { SignJWT } from 'jose';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { consolePlugin, diagramsFromFolders } from '../src/serve/index.js';
@@ -43,7 +43,18 @@ export interface ConsoleServer {
  * a manual clock moved by `time.advanceTo` (timers fire through a real timer worker), the event
  * stream polling every 100 ms, and the construction-permit example deployed.
  */
-export async function startConsoleServer(): Promise<ConsoleServer> {
+export interface ConsoleServerOptions {
+  /** How the server verifies tokens (default: HS256 with {@link SECRET}). */
+  readonly auth?: AuthOptions;
+  /** Mints the test's own tokens (default: HS256 with {@link SECRET}). */
+  readonly sign?: (claims: { kind: string; sub: string; department?: string }) => Promise<string>;
+  /** Production sign-in instead of the role picker. */
+  readonly oidc?: { readonly authority: string; readonly clientId: string; readonly scope?: string };
+  /** Called once the server listens, before anything is deployed (an IdP learns the callback here). */
+  readonly listening?: (url: string) => void;
+}
+
+export async function startConsoleServer(options: ConsoleServerOptions = {}): Promise<ConsoleServer> {
   const distDir = await ensureConsoleBuilt();
   const store = await createPgliteStore();
   // Monday 2026-03-02, 09:00 in Beijing: time moves only when a test moves it.
@@ -52,12 +63,12 @@ export async function startConsoleServer(): Promise<ConsoleServer> {
   const time = new TimeSkipping({ runtime, clock });
   const app = await buildServer({
     runtime,
-    auth: { secret: SECRET },
+    auth: options.auth ?? { secret: SECRET },
     streamPollMs: 100,
     plugins: [
       consolePlugin({
         distDir,
-        devLogin: { secret: SECRET },
+        ...(options.oidc ? { oidc: options.oidc } : { devLogin: { secret: SECRET } }),
         people: [
           { sub: '监察室-陈', kind: 'supervisor' },
           { sub: '住建局-李强', kind: 'staff', department: LEAD },
@@ -70,7 +81,9 @@ export async function startConsoleServer(): Promise<ConsoleServer> {
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  options.listening?.(url);
   const token = (kind: string, sub: string, department?: string) =>
+    options.sign?.({ kind, sub, ...(department ? { department } : {}) }) ??
     new SignJWT({ kind, ...(department ? { department } : {}) })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(sub)

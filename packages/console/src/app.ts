@@ -35,7 +35,8 @@ export class ConsoleApp {
       },
     };
     addEventListener('hashchange', () => this.#route());
-    session.onChange(() => this.#schedule());
+    // Signed out (or the server refused the token): the screen goes, the sign-in page comes.
+    session.onChange(() => (session.claims() ? this.#schedule() : this.#route()));
   }
 
   start(): void {

@@ -8,6 +8,6 @@ setLanguage(initialLanguage());
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html needs <div id="app">');
 const config = await consoleConfig();
-await finishOidcSignIn(config.oidc).catch((error: unknown) => console.error('sign-in not finished', error));
+await finishOidcSignIn(config.oidc);
 const app = new ConsoleApp(root, config);
 app.start();

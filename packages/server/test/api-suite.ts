@@ -341,5 +341,51 @@ export function apiSuite(label: string, store: () => Promise<TongbanStore>): voi
       };
       expect(search.total).toBeGreaterThan(0);
     });
+
+    // Last in the suite: it moves the clock past every open task's deadline.
+    it('pages the board with offset and answers its total and the urgency counts', async () => {
+      await startPermitCase(server, 'BOARD-PAGE-1');
+      await startPermitCase(server, 'BOARD-PAGE-2');
+      type Board = {
+        items: { caseId: string }[];
+        total: number;
+        counts: { red: number; yellow: number; green: number; none: number };
+      };
+      const read = async (query: string, as = 'supervisor') => {
+        const response = await server.call(`/api/v1/board${query}`, { as });
+        expect(response.status).toBe(200);
+        return (await response.json()) as Board;
+      };
+      const all = await read('?limit=500');
+      const ids = all.items.map((c) => c.caseId);
+      expect(ids).toEqual(expect.arrayContaining(['SGXK-1', 'BOARD-PAGE-1', 'BOARD-PAGE-2']));
+      expect(all.total).toBe(ids.length);
+      const { red, yellow, green, none } = all.counts;
+      expect(red + yellow + green + none).toBe(all.total);
+      // One case a page, in board order: the pages put together are the whole board.
+      const paged: string[] = [];
+      for (let offset = 0; offset < all.total; offset++) {
+        const page = await read(`?limit=1&offset=${offset}`);
+        expect(page).toMatchObject({ total: all.total, counts: all.counts });
+        paged.push(...page.items.map((c) => c.caseId));
+      }
+      expect(paged).toEqual(ids);
+      expect(await read(`?offset=${all.total}`)).toEqual({ items: [], total: all.total, counts: all.counts });
+      // A staff member's board counts only the cases of their department.
+      const planning = await read('?limit=500', 'planning');
+      expect(planning.total).toBe(planning.items.length);
+      expect(Object.values(planning.counts).reduce((a, b) => a + b, 0)).toBe(planning.total);
+      // Past every deadline all open cases are red; a light filter narrows items and total, not counts.
+      server.clock.set(Date.parse('2026-06-01T09:00:00+08:00'));
+      const late = await read('?limit=500');
+      expect(late.counts).toEqual({ red: all.total, yellow: 0, green: 0, none: 0 });
+      expect(await read('?light=green')).toEqual({ items: [], total: 0, counts: late.counts });
+      const onlyRed = await read('?light=red&limit=2&offset=1');
+      expect(onlyRed).toMatchObject({ total: all.total, counts: late.counts });
+      expect(onlyRed.items.map((c) => c.caseId)).toEqual(late.items.slice(1, 3).map((c) => c.caseId));
+      const refused = await server.call('/api/v1/board?offset=-1', { as: 'supervisor' });
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as Problem).field).toContain('offset');
+    });
   });
 }

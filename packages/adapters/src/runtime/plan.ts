@@ -40,6 +40,8 @@ export interface WritePlan {
   readonly openTasks: readonly TaskRecord[];
   /** Ids of every task open after the command. */
   readonly openIds: readonly string[];
+  /** The nearest deadline among every task open after the command (`cases.task_due`), null: none. */
+  readonly taskDue: number | null;
   /** Whether to cancel stored open tasks that are neither open now nor closed by an event. */
   readonly sweep: boolean;
   readonly closures: readonly TaskClosure[];
@@ -100,6 +102,7 @@ export function planWrite(
     lastHash: prevHash,
     openTasks: changed,
     openIds: [...openIds],
+    taskDue: nearestDue(step.openTasks),
     sweep,
     closures,
     timersSet: step.timers.set,
@@ -107,6 +110,13 @@ export function planWrite(
     firedTimer: firing !== null && !setIds.has(firing) ? firing : null,
     outbox,
   };
+}
+
+function nearestDue(tasks: readonly TaskRecord[]): number | null {
+  let nearest: number | null = null;
+  for (const task of tasks)
+    if (task.dueAt !== null && (nearest === null || task.dueAt < nearest)) nearest = task.dueAt;
+  return nearest;
 }
 
 function closuresOf(events: readonly CaseEvent[], command: Command): TaskClosure[] {

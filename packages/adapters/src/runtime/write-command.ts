@@ -30,6 +30,7 @@ export function writeCommandDocument(
     lastSeq: plan.lastSeq,
     lastHash: plan.lastHash,
   };
+  if (plan.taskDue !== null) doc.taskDue = plan.taskDue;
   if (target.kind === 'insert') {
     doc.definitionHash = target.definitionHash;
     doc.processId = target.processId;

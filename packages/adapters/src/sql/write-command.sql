@@ -13,17 +13,19 @@ DECLARE
   v_case text := j->>'id';
   v_now bigint := (j->>'now')::bigint;
   v_snap jsonb := j->'snapshot';
+  -- Task clock lights by task id; a task without one shows the case light (its worklist urgency).
+  v_lights jsonb := v_snap #> '{machine,context,lights}';
 BEGIN
   IF j ? 'expectedVersion' THEN
     UPDATE cases SET snapshot = v_snap, status = v_snap->>'status', light = v_snap->>'light',
-      due_at = (v_snap->>'dueAt')::bigint, version = version + 1, last_seq = (j->>'lastSeq')::int,
+      due_at = (v_snap->>'dueAt')::bigint, task_due = (j->>'taskDue')::bigint, version = version + 1, last_seq = (j->>'lastSeq')::int,
       last_hash = j->>'lastHash', updated_at = v_now
     WHERE id = v_case AND version = (j->>'expectedVersion')::int;
   ELSE
-    INSERT INTO cases (id, definition_hash, process_id, status, light, due_at, snapshot, version, last_seq,
-      last_hash, matter_code, region_province, region_city, region_county, started_at, updated_at)
+    INSERT INTO cases (id, definition_hash, process_id, status, light, due_at, task_due, snapshot, version,
+      last_seq, last_hash, matter_code, region_province, region_city, region_county, started_at, updated_at)
     VALUES (v_case, j->>'definitionHash', j->>'processId', v_snap->>'status', v_snap->>'light',
-      (v_snap->>'dueAt')::bigint, v_snap, 1, (j->>'lastSeq')::int, j->>'lastHash',
+      (v_snap->>'dueAt')::bigint, (j->>'taskDue')::bigint, v_snap, 1, (j->>'lastSeq')::int, j->>'lastHash',
       j->>'matterCode', j->'region'->>'province', j->'region'->>'city', j->'region'->>'county', v_now, v_now)
     ON CONFLICT (id) DO NOTHING;
   END IF;
@@ -54,13 +56,22 @@ BEGIN
 
   -- Only new or changed open tasks travel here (all of them when the writer did not know the old ones).
   IF jsonb_array_length(coalesce(j->'open', '[]')) > 0 THEN
-    INSERT INTO tasks (case_id, task_id, element_id, name, kind, department, role, handler, status, due_at, opened_at)
-    SELECT v_case, t.id, t."elementId", t.name, t.kind, t.department, t.role, t.handler, 'open', t."dueAt", t."openedAt"
+    INSERT INTO tasks (case_id, task_id, element_id, name, kind, department, role, handler, status, due_at, opened_at,
+      light, urgency)
+    SELECT v_case, t.id, t."elementId", t.name, t.kind, t.department, t.role, t.handler, 'open', t."dueAt", t."openedAt",
+      v_lights ->> t.id, tongban_urgency(coalesce(v_lights ->> t.id, v_snap->>'light'))
     FROM jsonb_to_recordset(j->'open') AS t(id text, "elementId" text, name text, kind text, department text,
       role text, handler text, "dueAt" bigint, "openedAt" bigint)
     ON CONFLICT (case_id, task_id) DO UPDATE SET department = excluded.department, role = excluded.role,
-      due_at = excluded.due_at, status = 'open', closed_at = NULL;
+      due_at = excluded.due_at, status = 'open', closed_at = NULL, light = excluded.light, urgency = excluded.urgency;
   END IF;
+
+  -- The other open tasks' lights, as the snapshot now says: timers turn lights without touching a task,
+  -- and a case light shows on its tasks without a clock. Only rows whose light changed are rewritten.
+  UPDATE tasks SET light = v_lights ->> task_id, urgency = tongban_urgency(coalesce(v_lights ->> task_id, v_snap->>'light'))
+  WHERE case_id = v_case AND status = 'open'
+    AND (light IS DISTINCT FROM v_lights ->> task_id
+      OR urgency <> tongban_urgency(coalesce(v_lights ->> task_id, v_snap->>'light')));
 
   IF jsonb_array_length(coalesce(j->'timersCancel', '[]')) > 0 THEN
     DELETE FROM timers

@@ -4,22 +4,13 @@ import { clockStatus } from '@tongban/engine/clock';
 import { beijingLastDay } from '@tongban/engine/supervision';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../store/database.js';
+import { type BoardFilter, countQuery, countsOf, pageQuery, RANKS } from './board-sql.js';
 import { typeLiteral } from './statistics-sql.js';
+
+export type { BoardFilter } from './board-sql.js';
 
 /** 受理: the event whose actor accepted the case, as an SQL literal. */
 const ACCEPTED = typeLiteral('case.started' satisfies CaseEventType);
-
-/** Narrows the board; every field given must match. */
-export interface BoardFilter {
-  /** 事项 code. */
-  readonly matter?: string;
-  /** Cases where this department leads or holds an open task; only its own open tasks are listed. */
-  readonly department?: string;
-  /** Province, city or county the case is handled in. */
-  readonly region?: string;
-  /** Cases whose urgency is this light (red: the case or one of its open tasks is overdue). */
-  readonly light?: Light;
-}
 
 /** Options of {@link queryBoard}. */
 export interface BoardOptions extends BoardFilter {
@@ -27,8 +18,32 @@ export interface BoardOptions extends BoardFilter {
   readonly now?: Instant;
   /** Most cases returned, most urgent first (default 100). */
   readonly limit?: number;
+  /** Cases skipped before the first returned, in the same order (default 0): the board's paging. */
+  readonly offset?: number;
   /** Calendars the clocks count on (default: the engine's default registry). */
   readonly calendars?: CalendarSource;
+}
+
+/** Options of {@link countBoard}: the board's filters and its "now". */
+export interface BoardCountOptions extends BoardFilter {
+  /** "Now" for overdue tasks (default `Date.now()`). */
+  readonly now?: Instant;
+}
+
+/** How many open cases the board holds, for paging and the urgency tiles. */
+export interface BoardTotals {
+  /** Open cases matching every filter (the length of the whole board, all pages). */
+  readonly total: number;
+  /**
+   * Open cases by urgency matching every filter except `light`, so the tiles show all four while a
+   * light filter is on; `none` is a case without a limit.
+   */
+  readonly counts: {
+    readonly red: number;
+    readonly yellow: number;
+    readonly green: number;
+    readonly none: number;
+  };
 }
 
 /** One open task on the board. */
@@ -110,37 +125,15 @@ interface TaskRowRaw {
   responsible: string | null;
 }
 
-const LIVE = sql`('pending', 'running', 'suspended', 'returned')`;
-const RANKS: readonly (Light | null)[] = ['red', 'yellow', 'green', null];
 const nullableNumber = (value: string | number | null): number | null =>
   value === null ? null : Number(value);
 const isLight = (value: unknown): value is Light =>
   value === 'green' || value === 'yellow' || value === 'red';
 
-function filters(filter: BoardFilter, now: Instant): SQL[] {
-  const where: SQL[] = [sql`c.status in ${LIVE}`];
-  if (filter.matter !== undefined) where.push(sql`c.matter_code = ${filter.matter}`);
-  if (filter.region !== undefined)
-    where.push(sql`${filter.region} in (c.region_province, c.region_city, c.region_county)`);
-  if (filter.department !== undefined)
-    where.push(sql`exists (select 1 from tasks d where d.case_id = c.id and d.department = ${filter.department}
-      and (d.status = 'open' or d.role = 'lead'))`);
-  if (filter.light !== undefined) where.push(sql`${rankExpression(now)} = ${RANKS.indexOf(filter.light)}`);
-  return where;
-}
-
 // A department's board shows only its own open tasks: the filter picks the cases, and listing other
 // departments' tasks under them would show the department work that is not its to do.
 function departmentTasks(department: string | undefined): SQL {
   return department === undefined ? sql`` : sql` and t.department = ${department}`;
-}
-
-function rankExpression(now: Instant): SQL {
-  // Stored lights lag when no timer worker runs; a deadline that has passed is red regardless
-  // (a suspended case keeps the light it had, as the engine freezes it).
-  return sql`(case when c.light = 'red' or ot.task_due <= ${now}::bigint
-      or (c.status <> 'suspended' and c.due_at <= ${now}::bigint) then 0 when c.light = 'yellow' then 1
-    when c.light = 'green' then 2 else 3 end)`;
 }
 
 /**
@@ -154,21 +147,14 @@ function rankExpression(now: Instant): SQL {
 export async function queryBoard(db: Executor, options: BoardOptions = {}): Promise<BoardCase[]> {
   const now = options.now ?? Date.now();
   const limit = Math.max(1, Math.floor(options.limit ?? 100));
+  const offset = Math.max(0, Math.floor(options.offset ?? 0));
   const calendars = options.calendars ?? defaultCalendarRegistry();
-  // Pick and order the page on narrow columns first (open tasks' nearest deadline aggregated once,
-  // not per case); only the page's rows then read snapshots and look up people.
+  // Pick and order the page in index order (the open tasks' nearest deadline is the case's
+  // `task_due` column, kept by the write function); only the page's rows then read snapshots and
+  // look up people.
   const cases = await queryRows<CaseRowRaw>(
     db,
-    sql`with ot as (
-        select t.case_id, min(t.due_at) as task_due from tasks t
-        where t.status = 'open' group by t.case_id
-      ), page as (
-        select c.id, ${rankExpression(now)}::int as rank, least(c.due_at, ot.task_due) as nearest_due
-        from cases c left join ot on ot.case_id = c.id
-        where ${sql.join(filters(options, now), sql` and `)}
-        order by 2, 3 asc nulls last, c.id
-        limit ${limit}
-      )
+    sql`with page as (${pageQuery(options, now, limit, offset)})
       select c.id, c.matter_code, c.status, c.light, c.due_at, c.started_at,
         c.region_province, c.region_city, c.region_county,
         c.snapshot #> '{machine,context,clocks,case}' as case_clock, p.rank, p.nearest_due,
@@ -247,4 +233,21 @@ export async function queryBoard(db: Executor, options: BoardOptions = {}): Prom
       tasks: own,
     };
   });
+}
+
+/**
+ * The board's totals at `now`: how many open cases match the filters, and how many of them are red,
+ * yellow, green or without a limit with every filter but `light` applied, ranked exactly as
+ * {@link queryBoard} ranks its cases (from indexes: live cases by stored light, and the overdue ones).
+ */
+export async function countBoard(db: Executor, options: BoardCountOptions = {}): Promise<BoardTotals> {
+  const now = options.now ?? Date.now();
+  const rows = await queryRows<{ part: string; light: string | null; n: string | number }>(
+    db,
+    countQuery(options, now),
+  );
+  const [red, yellow, green, none] = countsOf(rows);
+  const counts = { red, yellow, green, none };
+  const total = options.light === undefined ? red + yellow + green + none : counts[options.light];
+  return { total, counts };
 }

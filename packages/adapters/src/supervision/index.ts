@@ -1,4 +1,13 @@
-export { type BoardCase, type BoardFilter, type BoardOptions, type BoardTask, queryBoard } from './board.js';
+export {
+  type BoardCase,
+  type BoardCountOptions,
+  type BoardFilter,
+  type BoardOptions,
+  type BoardTask,
+  type BoardTotals,
+  countBoard,
+  queryBoard,
+} from './board.js';
 export { loadPayloadContext } from './context.js';
 export { type ExportOptions, type ExportWhat, exportColumns, exportRecords } from './export.js';
 export {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { filterCases } from '../views/board-model.js';
-import { boardCase, caseEvent, publicCase, supervisionsOf } from './normalize.js';
+import { filterCases, mergeRows } from '../views/board-model.js';
+import { boardCase, boardPage, caseEvent, publicCase, supervisionsOf } from './normalize.js';
 
 describe('reading the server', () => {
   it('reads a 督办 through its answer, and one left overdue', () => {
@@ -85,5 +85,26 @@ describe('reading the server', () => {
     expect(ids({ ...all, department: 'B' })).toEqual(['1']);
     expect(ids({ ...all, department: 'C' })).toEqual(['2']);
     expect(ids({ ...all, region: '柳州' })).toEqual(['2']);
+  });
+
+  it('reads a board page with the server’s total and counts, not the page’s', () => {
+    const page = boardPage({
+      items: [{ caseId: '1', urgency: 'red' }],
+      total: 742,
+      counts: { red: 12, yellow: 30, green: 700 },
+    });
+    expect(page.items.map((c) => c.caseId)).toEqual(['1']);
+    expect(page.total).toBe(742);
+    expect(page.counts).toEqual({ red: 12, yellow: 30, green: 700, none: 0 });
+    // An older server (a bare page): the page is all there is.
+    const bare = boardPage({ items: [{ caseId: '1', urgency: 'red' }, { caseId: '2' }] });
+    expect(bare.total).toBe(2);
+    expect(bare.counts).toEqual({ red: 1, yellow: 0, green: 0, none: 1 });
+  });
+
+  it('appends a later page without repeating a case that moved up between two requests', () => {
+    const [a, b, c] = [{ caseId: 'a' }, { caseId: 'b' }, { caseId: 'c' }].map(boardCase);
+    if (!a || !b || !c) throw new Error('three cases');
+    expect(mergeRows([a, b], [b, c]).map((x) => x.caseId)).toEqual(['a', 'b', 'c']);
   });
 });

@@ -1,8 +1,10 @@
 import type {
   BoardCase,
+  BoardPage,
   CaseEvent,
   CaseView,
   Light,
+  LightCounts,
   PublicCase,
   StatisticsRow,
   SupervisionOrder,
@@ -102,6 +104,30 @@ export function boardCase(raw: unknown): BoardCase {
       (part): part is string => part !== null,
     ),
     tasks: list(source.tasks ?? source.openTasks).map(task),
+  };
+}
+
+export function countLights(cases: readonly BoardCase[]): LightCounts {
+  const counts: LightCounts = { red: 0, yellow: 0, green: 0, none: 0 };
+  for (const c of cases) counts[c.urgency ?? 'none'] += 1;
+  return counts;
+}
+
+/**
+ * A board answer. A server without `total` and `counts` (before they were added) reads as if the
+ * page were everything, so the console still draws against it.
+ */
+export function boardPage(raw: unknown): BoardPage {
+  const source = obj(raw);
+  const items = list(raw, 'items', 'cases').map(boardCase);
+  const counted = obj(source.counts);
+  const fallback = countLights(items);
+  const count = (name: keyof LightCounts) =>
+    num(counted, name) ?? (isObject(source.counts) ? 0 : fallback[name]);
+  return {
+    items,
+    total: num(source, 'total') ?? items.length,
+    counts: { red: count('red'), yellow: count('yellow'), green: count('green'), none: count('none') },
   };
 }
 

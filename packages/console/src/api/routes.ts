@@ -1,7 +1,7 @@
 import { ApiError, download, request } from './client.js';
 import * as read from './normalize.js';
 import type {
-  BoardCase,
+  BoardPage,
   CaseEvent,
   CaseView,
   Light,
@@ -17,12 +17,18 @@ export interface BoardQuery {
   readonly matter?: string;
   readonly department?: string;
   readonly light?: Light;
+  /** At most {@link BOARD_MAX_LIMIT}. */
   readonly limit?: number;
+  /** Rows to skip, in the server's order (most urgent first). */
+  readonly offset?: number;
 }
 
-export async function board(query: BoardQuery = {}): Promise<BoardCase[]> {
-  const body = await request('/board', { query: { limit: 500, ...query } });
-  return read.list(body, 'cases').map(read.boardCase);
+/** The server's largest board page. */
+export const BOARD_MAX_LIMIT = 500;
+
+/** A page of the board, with the total and the counts by light over every matching open case. */
+export async function board(query: BoardQuery = {}): Promise<BoardPage> {
+  return read.boardPage(await request('/board', { query: { limit: BOARD_MAX_LIMIT, ...query } }));
 }
 
 export async function caseView(caseId: string): Promise<CaseView> {

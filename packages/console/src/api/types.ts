@@ -43,6 +43,24 @@ export interface BoardCase {
   readonly tasks: readonly TaskView[];
 }
 
+/** Open cases by urgency (`none`: no deadline light yet). */
+export interface LightCounts {
+  red: number;
+  yellow: number;
+  green: number;
+  none: number;
+}
+
+/**
+ * One page of the board: its rows, how many open cases match every filter (`total`), and how many
+ * match by urgency with every filter but the light (`counts`, what the tiles show).
+ */
+export interface BoardPage {
+  readonly items: readonly BoardCase[];
+  readonly total: number;
+  readonly counts: Readonly<LightCounts>;
+}
+
 export interface CaseView {
   readonly caseId: string;
   readonly matterCode: string | null;

@@ -52,7 +52,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'board.filter.light': 'Light',
   'board.filter.all': 'All',
   'board.count': '{total} open cases, {shown} shown',
-  'board.countCapped': 'The {total} most urgent cases, {shown} shown (narrow the filters to see the others)',
+  'board.more': 'Show {n} more ({shown} of {total} shown)',
   'board.col.case': 'Case',
   'board.col.matter': 'Matter',
   'board.col.lead': 'Lead department',

@@ -49,7 +49,7 @@ export const zhCN = {
   'board.filter.light': '灯色',
   'board.filter.all': '全部',
   'board.count': '共 {total} 件在办，显示 {shown} 件',
-  'board.countCapped': '最紧急的 {total} 件，显示 {shown} 件（缩小筛选范围可看到其余办件）',
+  'board.more': '再显示 {n} 件（已显示 {shown} 件，共 {total} 件）',
   'board.col.case': '办件编号',
   'board.col.matter': '事项',
   'board.col.lead': '牵头部门',

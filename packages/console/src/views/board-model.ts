@@ -26,17 +26,19 @@ export function filterCases(cases: readonly BoardCase[], filters: BoardFilters):
   );
 }
 
-export interface LightCounts {
-  red: number;
-  yellow: number;
-  green: number;
-  none: number;
-}
-
-export function countLights(cases: readonly BoardCase[]): LightCounts {
-  const counts: LightCounts = { red: 0, yellow: 0, green: 0, none: 0 };
-  for (const c of cases) counts[c.urgency ?? 'none'] += 1;
-  return counts;
+/**
+ * Rows of a later page after the earlier ones. The server pages by offset, so a case whose light
+ * changed between two requests can come twice: the first (more urgent) place wins.
+ */
+export function mergeRows(earlier: readonly BoardCase[], later: readonly BoardCase[]): BoardCase[] {
+  const seen = new Set(earlier.map((c) => c.caseId));
+  const rows = [...earlier];
+  for (const c of later)
+    if (!seen.has(c.caseId)) {
+      seen.add(c.caseId);
+      rows.push(c);
+    }
+  return rows;
 }
 
 /** The values a filter can take, from the cases loaded. */

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit-html';
 import type { ConsoleConfig } from '../api/routes.js';
 import * as api from '../api/routes.js';
-import { startOidcSignIn } from '../auth/oidc.js';
+import { startOidcSignIn, takeSignInFailure } from '../auth/oidc.js';
 import { returnAfterSignIn } from '../auth/return-to.js';
 import { session } from '../auth/session.js';
 import { t } from '../i18n/index.js';
@@ -20,6 +20,7 @@ const kindName = (kind: string): string => {
  */
 export function loginView(ctx: ViewContext, config: ConsoleConfig): View {
   let error: unknown = null;
+  const failed = takeSignInFailure();
   const pick = (kind: string, sub: string, department: string | null) => {
     api
       .devLogin(kind, sub, department)
@@ -39,8 +40,14 @@ export function loginView(ctx: ViewContext, config: ConsoleConfig): View {
       return html`<section class="login" aria-labelledby="login-title">
         <h1 id="login-title">${t('app.title')}</h1>
         ${
+          failed === null
+            ? nothing
+            : html`<p class="error" role="alert" data-sign-in-failed>
+              ${t('login.failed', { message: failed instanceof Error ? failed.message : String(failed) })}</p>`
+        }
+        ${
           config.oidc
-            ? html`<p><button type="button" class="primary" @click=${() => void startOidcSignIn(config.oidc!)}>
+            ? html`<p><button type="button" class="primary" data-action="oidc-sign-in" @click=${() => void startOidcSignIn(config.oidc!)}>
               ${t('login.oidc')}</button></p>`
             : nothing
         }

@@ -1,5 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { exportColumns, exportRecords, queryBoard, queryStatistics } from '@tongban/adapters';
+import { countBoard, exportColumns, exportRecords, queryBoard, queryStatistics } from '@tongban/adapters';
 import type { Light, StatisticsDimension } from '@tongban/engine';
 import { toCsv } from '@tongban/engine/supervision';
 import { callerOf, requireKind } from '../auth/guard.js';
@@ -12,6 +12,21 @@ import { API_PREFIX_V1 } from './prefix.js';
 
 const SUPERVISORS = ['supervisor', 'admin'] as const;
 const DAY_MS = 86_400_000;
+
+const Count = Type.Integer({ minimum: 0 });
+
+/** The board's page with its totals (the console pages and draws the urgency tiles from them). */
+const BoardAnswer = Type.Object({
+  items: Type.Array(Type.Unknown(), { description: 'This page of open cases, most urgent first' }),
+  total: Type.Integer({ minimum: 0, description: 'Open cases matching all filters (every page)' }),
+  counts: Type.Object(
+    { red: Count, yellow: Count, green: Count, none: Count },
+    {
+      description:
+        'Open cases by urgency matching every filter except light (none: no time limit), for the urgency tiles',
+    },
+  ),
+});
 
 const Boundary = Type.String({
   minLength: 10,
@@ -30,12 +45,11 @@ export function parseBoundary(text: string, field: string, end: boolean): number
   return date && end ? at + DAY_MS : at;
 }
 
-/** Board (everyone but applicants, scoped), statistics, export and audit (supervisors and admins). */
-export function registerSupervisionRoutes(app: Api, options: ServerOptions): void {
+/** The live board, a page at a time with its totals; staff see only their own department. */
+function registerBoardRoute(app: Api, options: ServerOptions): void {
   const { runtime } = options;
   const db = runtime.store.db;
   const calendars = options.compileOptions?.calendars;
-
   app.get(
     `${API_PREFIX_V1}/board`,
     {
@@ -49,8 +63,11 @@ export function registerSupervisionRoutes(app: Api, options: ServerOptions): voi
           region: Type.Optional(Type.String({ minLength: 1 })),
           light: Type.Optional(LightSchema),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+          offset: Type.Optional(
+            Type.Integer({ minimum: 0, description: 'Cases skipped, in board order (paging; default 0)' }),
+          ),
         }),
-        response: { 200: Type.Object({ items: Type.Array(Type.Unknown()) }), ...errors() },
+        response: { 200: BoardAnswer, ...errors() },
       },
     },
     async (request) => {
@@ -68,18 +85,32 @@ export function registerSupervisionRoutes(app: Api, options: ServerOptions): voi
           );
         department = principal.department ?? undefined;
       }
-      const items = await queryBoard(db, {
+      const filter = {
         now: runtime.now(),
-        limit: q.limit ?? 50,
-        ...(calendars === undefined ? {} : { calendars }),
         ...(q.matter === undefined ? {} : { matter: q.matter }),
         ...(department === undefined ? {} : { department }),
         ...(q.region === undefined ? {} : { region: q.region }),
         ...(q.light === undefined ? {} : { light: q.light as Light }),
+      };
+      // One "now" for both, so the page and the totals rank every case alike.
+      const items = await queryBoard(db, {
+        ...filter,
+        limit: q.limit ?? 50,
+        offset: q.offset ?? 0,
+        ...(calendars === undefined ? {} : { calendars }),
       });
-      return { items };
+      const { total, counts } = await countBoard(db, filter);
+      return { items, total, counts };
     },
   );
+}
+
+/** Board (everyone but applicants, scoped), statistics, export and audit (supervisors and admins). */
+export function registerSupervisionRoutes(app: Api, options: ServerOptions): void {
+  const { runtime } = options;
+  const db = runtime.store.db;
+
+  registerBoardRoute(app, options);
 
   app.get(
     `${API_PREFIX_V1}/statistics`,

@@ -13,12 +13,16 @@
  * - edit → shown: the same, as a person sees it: the pause included.
  *
  *   pnpm exec tsx --conditions=@tongban/source bench/designer-large.bench.ts
+ *
+ * RUNS (default 5) sets the runs per size; STAGES (default 5,15,30) the sizes.
  */
 import { readFileSync } from 'node:fs';
 import { hasChromium } from '../packages/designer/e2e/harness.js';
 import { generate, openDesignerPage } from './designer-diagram.js';
 
-const SIZES = [5, 15, 30] as const;
+// STAGES=30 measures one size: 33 departments a stage, so 5, 15 and 30 stages are about 500, 1,500
+// and 3,000 elements.
+const SIZES = (process.env.STAGES ?? '5,15,30').split(',').map(Number);
 const RUNS = Number(process.env.RUNS ?? 5);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');

@@ -118,10 +118,13 @@ export class WhoDoesWhatRenderer {
     eventBus.on('import.render.start', () => {
       importing = true;
     });
-    eventBus.on('import.render.complete', () => {
-      importing = false;
-      this.#captions.start();
-    });
+    // A failed import ends without import.render.complete; import.done comes either way.
+    for (const ended of ['import.render.complete', 'import.done']) {
+      eventBus.on(ended, () => {
+        importing = false;
+        this.#captions.start();
+      });
+    }
     eventBus.on('diagram.clear', () => this.#captions.clear());
     eventBus.on('saveSVG.start', () => this.#captions.flush());
     eventBus.on('render.shape', 1500, (_event, { element, gfx }) => {

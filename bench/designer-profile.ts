@@ -6,7 +6,8 @@
  *
  *   pnpm exec tsx --conditions=@tongban/source bench/designer-profile.ts
  *
- * RUNS (default 5) and TOP (default 30) change the number of runs and rows; CALLERS=fn,fn prints
+ * RUNS (default 5) and TOP (default 30) change the number of runs and rows; STAGES=30 profiles the
+ * 3,000-element diagram of designer-large.bench.ts instead of the 500-element one; CALLERS=fn,fn prints
  * who calls those functions (their outermost call).
  */
 
@@ -82,7 +83,7 @@ function print(title: string, map: Map<string, number>, rows = TOP): void {
   }
 }
 
-const { xml } = benchDiagram();
+const { xml } = process.env.STAGES ? generate(Number(process.env.STAGES), 33) : benchDiagram();
 const small = generate(0, 0).xml;
 const { page, browser, server } = await openDesignerPage();
 try {

@@ -11,10 +11,14 @@ export const engineValidator: Validator = (parsed, calendars) => {
   const options = calendars ? { calendars } : {};
   const { ok, diagnostics, model } = checkParsedBpmn(parsed, options);
   let built: ReturnType<ValidationResult['definition']> | undefined;
+  let key: string | null | undefined;
   return {
     ok,
     diagnostics,
-    key: model ? JSON.stringify(model) : null,
+    key: () => {
+      key ??= model ? JSON.stringify(model) : null;
+      return key;
+    },
     definition: () => {
       if (built === undefined) {
         const compiled = model ? compile(model, options) : null;

@@ -83,7 +83,7 @@ export class DryRunView {
   readonly #pane: HTMLElement;
   readonly #context: TbContext;
   readonly #host: DryRunHost;
-  #key: string | null = null;
+  #key: () => string | null = () => null;
   #source: () => CompiledDefinition | null = () => null;
   #run: DryRun | null = null;
   #error: string | null = null;
@@ -105,8 +105,11 @@ export class DryRunView {
   }
 
   /** A new compile result: a changed model resets the run. */
-  update(key: string | null, definition: () => CompiledDefinition | null): void {
-    if (key !== this.#key) {
+  update(key: () => string | null, definition: () => CompiledDefinition | null): void {
+    // Only a run in progress (or its error) is kept for an unchanged model: telling one costs a
+    // serialisation of the whole model, which an edit need not pay when nothing is running.
+    const kept = (this.#run !== null || this.#error !== null) && key() === this.#key();
+    if (!kept) {
       this.#key = key;
       this.#source = definition;
       this.#run = null;

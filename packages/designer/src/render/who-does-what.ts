@@ -4,6 +4,7 @@ import { businessObject, isMultiInstance, stringProperty } from '../bpmn-element
 import { departmentLabel, splitDepartmentList } from '../departments.js';
 import type { MessageKey } from '../i18n/messages.js';
 import type { TbContext } from '../tb-context.js';
+import { AfterPaintQueue } from './after-paint-queue.js';
 
 interface EventBus {
   on(event: string, priority: number, callback: (event: unknown, context: RenderContext) => unknown): void;
@@ -19,6 +20,7 @@ interface BpmnRenderer {
 }
 interface ElementRegistry {
   filter(fn: (element: Element) => boolean): Element[];
+  getGraphics(element: Element): SVGElement | undefined;
 }
 
 const UNIT_KEYS: Readonly<Record<string, MessageKey>> = {
@@ -81,25 +83,58 @@ function text(content: string, x: number, y: number, width: number, kind: string
   return node;
 }
 
+/** Adds the caption lines of a user task to its visual (the group bpmn-js draws it in). */
+function drawLines(visual: SVGElement, element: Element, context: TbContext): void {
+  const lines = whoLines(element, context);
+  if (!lines) return;
+  const width = element.width ?? 100;
+  const height = element.height ?? 80;
+  const missing = !lines.who || lines.who === context.t('who.noDepartment');
+  if (lines.who)
+    visual.appendChild(text(lines.who, width / 2, 11, width, missing ? 'missing' : 'department'));
+  visual.appendChild(text(lines.how, width / 2, height - 5, width, 'role'));
+}
+
 /**
  * Draws who handles each user task into the task itself: the department (or the co-handling
  * departments of a joint review) along its top edge, role and time limit along its bottom edge.
  * Drawn into the shape's SVG, so it is also in the exported SVG, and redrawn on every change.
+ *
+ * While a diagram is imported the tasks are drawn bare and their captions added in slices once
+ * the diagram is painted: at 3,000 elements the 2,000 caption texts cost about as much to lay
+ * out and paint as all of bpmn-js' own labels, and the diagram and its problems need not wait
+ * for them. An SVG export draws those still missing first.
  */
 export class WhoDoesWhatRenderer {
   static $inject = ['eventBus', 'bpmnRenderer', 'tbContext', 'elementRegistry'];
+  readonly #captions: AfterPaintQueue<Element>;
 
   constructor(eventBus: EventBus, bpmnRenderer: BpmnRenderer, context: TbContext, registry: ElementRegistry) {
+    this.#captions = new AfterPaintQueue((element) => {
+      const visual = registry.getGraphics(element)?.querySelector<SVGElement>('.djs-visual');
+      if (visual) drawLines(visual, element, context);
+    });
+    let importing = false;
+    eventBus.on('import.render.start', () => {
+      importing = true;
+    });
+    // A failed import ends without import.render.complete; import.done comes either way.
+    for (const ended of ['import.render.complete', 'import.done']) {
+      eventBus.on(ended, () => {
+        importing = false;
+        this.#captions.start();
+      });
+    }
+    eventBus.on('diagram.clear', () => this.#captions.clear());
+    eventBus.on('saveSVG.start', () => this.#captions.flush());
     eventBus.on('render.shape', 1500, (_event, { element, gfx }) => {
-      const lines = element.labelTarget ? null : whoLines(element, context);
-      if (!lines) return undefined;
+      if (element.labelTarget || !is(element, 'bpmn:UserTask')) return undefined;
       const shape = bpmnRenderer.drawShape(gfx, element);
-      const width = element.width ?? 100;
-      const height = element.height ?? 80;
-      const missing = !lines.who || lines.who === context.t('who.noDepartment');
-      if (lines.who)
-        gfx.appendChild(text(lines.who, width / 2, 11, width, missing ? 'missing' : 'department'));
-      gfx.appendChild(text(lines.how, width / 2, height - 5, width, 'role'));
+      if (importing) this.#captions.add(element);
+      else {
+        this.#captions.delete(element);
+        drawLines(gfx, element, context);
+      }
       return shape;
     });
     // Department names come from the directory: a new directory redraws every task.
@@ -108,6 +143,11 @@ export class WhoDoesWhatRenderer {
         eventBus.fire('element.changed', { element });
       }
     });
+  }
+
+  /** Resolves when every task of the diagram shows its captions. */
+  drawn(): Promise<void> {
+    return this.#captions.drained();
   }
 }
 

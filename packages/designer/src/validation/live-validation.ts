@@ -124,7 +124,7 @@ export class LiveValidation {
       // The engine promises diagnostics, not exceptions; if one escapes, show it rather than hide it.
       result = {
         ok: false,
-        key: null,
+        key: () => null,
         definition: () => null,
         diagnostics: [
           {

@@ -119,6 +119,33 @@ describe.skipIf(!hasChromium)(title, () => {
     await expect(page.locator('.hall tbody tr').count()).resolves.toBe(12);
   });
 
+  it("a department's worklist longer than one page shows its total and pages on to its last task", async () => {
+    const all = await server.api<{ items: { caseId: string; task: { id: string } }[]; total: number }>(
+      '/api/v1/worklist?limit=500',
+      LEAD_STAFF,
+    );
+    expect(all.total).toBeGreaterThan(100);
+    const last = all.items.at(-1);
+    const staff = await browser.newPage();
+    await signIn(staff, server.url, { department: LEAD });
+    await staff.goto(`${server.url}/#/worklist`);
+    const tasks = staff.locator('table.worklist tbody tr');
+    await tasks.first().waitFor();
+    await expect(tasks.count()).resolves.toBe(100);
+    await expect(staff.locator('p.count').getAttribute('data-total')).resolves.toBe(String(all.total));
+    await expect(staff.locator('p.count').textContent()).resolves.toContain(`共 ${all.total} 件待办`);
+    for (let shown = 100; shown < all.total; shown += 100) {
+      await staff.locator('button[data-action="more"]').focus();
+      await staff.keyboard.press('Enter');
+      await expect.poll(() => tasks.count()).toBe(Math.min(shown + 100, all.total));
+    }
+    await expect(
+      staff.locator(`tr[data-case-id="${last?.caseId}"][data-task-id="${last?.task.id}"]`).count(),
+    ).resolves.toBe(1);
+    await expect(staff.locator('button[data-action="more"]').count()).resolves.toBe(0);
+    await staff.close();
+  });
+
   it('ran without page errors', () => {
     expect(browser.errors).toEqual([]);
   });

@@ -49,8 +49,19 @@ export async function command(caseId: string, body: Readonly<Record<string, unkn
   });
 }
 
-export async function worklist(): Promise<{ items: WorklistItem[]; total: number }> {
-  const body = await request('/worklist', { query: { limit: 500 } });
+/** The server's largest worklist page. */
+export const WORKLIST_MAX_LIMIT = 500;
+
+/** A page of the caller's worklist (most urgent first) and the number of its open tasks. */
+export async function worklist(
+  page: { readonly offset?: number; readonly limit?: number } = {},
+): Promise<{ items: WorklistItem[]; total: number }> {
+  const body = await request('/worklist', {
+    query: {
+      limit: Math.min(page.limit ?? WORKLIST_MAX_LIMIT, WORKLIST_MAX_LIMIT),
+      offset: page.offset ?? 0,
+    },
+  });
   const items = read.list(body, 'items').map(read.worklistItem);
   const total =
     typeof (body as { total?: unknown })?.total === 'number'

@@ -119,6 +119,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'worklist.col.task': 'Task',
   'worklist.col.opened': 'Arrived',
   'worklist.supervised': 'Supervision order awaiting reply',
+  'worklist.count': '{total} open tasks, {shown} shown',
+  'worklist.more': 'Show {n} more ({shown} of {total} shown)',
   'worklist.open': 'Open',
   'stats.title': 'Performance statistics',
   'stats.by': 'Group by',

@@ -116,6 +116,8 @@ export const zhCN = {
   'worklist.col.task': '环节',
   'worklist.col.opened': '到达时间',
   'worklist.supervised': '有督办待回复',
+  'worklist.count': '共 {total} 件待办，已显示 {shown} 件',
+  'worklist.more': '再显示 {n} 件（已显示 {shown} 件，共 {total} 件）',
   'worklist.open': '办理',
   'stats.title': '效能统计',
   'stats.by': '统计维度',

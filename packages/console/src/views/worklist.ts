@@ -7,22 +7,66 @@ import { t } from '../i18n/index.js';
 import { dash, dateTime, errorBox, lightBadge, loading } from '../ui/parts.js';
 import type { View, ViewContext } from '../ui/view.js';
 
+/** Tasks the worklist shows at first, and again each time a person asks for more. */
+export const WORKLIST_PAGE = 100;
+
+/**
+ * The first `wanted` tasks in the server's order, in as many requests as its page limit needs;
+ * a task seen twice (the list moved between two pages) is shown once.
+ */
+async function worklistRows(wanted: number): Promise<{ items: WorklistItem[]; total: number }> {
+  const first = await api.worklist({ limit: Math.min(wanted, api.WORKLIST_MAX_LIMIT) });
+  const seen = new Set(first.items.map((item) => `${item.caseId}/${item.task.taskId}`));
+  const items = [...first.items];
+  let total = first.total;
+  while (items.length < wanted && items.length < total) {
+    const next = await api.worklist({
+      offset: items.length,
+      limit: Math.min(wanted - items.length, api.WORKLIST_MAX_LIMIT),
+    });
+    total = next.total;
+    if (next.items.length === 0) break;
+    for (const item of next.items) {
+      const key = `${item.caseId}/${item.task.taskId}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        items.push(item);
+      }
+    }
+  }
+  return { items, total };
+}
+
 /** 待办: the department's open tasks, most urgent first (the server's order), live. */
 export function worklistView(ctx: ViewContext): View {
   let items: WorklistItem[] | null = null;
+  let total = 0;
   let error: unknown = null;
+  /** Rows asked for: the first page, plus a page for each "more"; a live update asks for as many again. */
+  let wanted = WORKLIST_PAGE;
+  let latest = 0;
   /** Cases with a 督办 for this department seen on the stream and not yet answered. */
   const supervised = new Set<string>();
   const department = session.claims()?.department ?? '';
 
   const load = async (): Promise<void> => {
+    const request = ++latest;
     try {
-      items = (await api.worklist()).items;
+      const page = await worklistRows(wanted);
+      // Only the newest answer is applied: an older one may be from before a task was done.
+      if (request !== latest) return;
+      items = page.items;
+      total = Math.max(page.total, page.items.length);
       error = null;
     } catch (failure) {
+      if (request !== latest) return;
       error = failure;
     }
     ctx.rerender();
+  };
+  const more = (): void => {
+    wanted = (items?.length ?? 0) + WORKLIST_PAGE;
+    void load();
   };
   void load();
   const stream = openStream((event) => {
@@ -68,7 +112,15 @@ export function worklistView(ctx: ViewContext): View {
                 <td class="num">${dash(item.task.remainingWorkingDays)}</td>
                 <td>${dateTime(item.task.openedAt)}</td>
               </tr>`,
-            )}</tbody></table></div>`
+            )}</tbody></table></div>
+            <p class="count" data-total=${total}>${t('worklist.count', { total, shown: items.length })}</p>
+            ${
+              items.length < total
+                ? html`<p class="more"><button type="button" data-action="more" @click=${more}>
+                    ${t('worklist.more', { n: Math.min(WORKLIST_PAGE, total - items.length), shown: items.length, total })}
+                  </button></p>`
+                : nothing
+            }`
         }
       </section>`;
     },

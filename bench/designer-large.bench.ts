@@ -10,9 +10,9 @@
  * - captions drawn: from the same start until the who-does-what captions, drawn in slices after the
  *   diagram is shown, are all on the tasks (painted).
  * - check after an edit: a task renamed through bpmn-js' modeling service, then the engine's
- *   check and its diagnostics on screen (`validation.runNow()` + paint), without the 200 ms pause
- *   the live validation waits for typing to stop.
- * - edit → shown: the same, as a person sees it: the pause included.
+ *   check and its diagnostics on screen (`validation.runNow()` + paint).
+ * - edit → shown: the same, as a person sees it, through the live validation's own scheduling: a
+ *   lone edit is checked at once; edits within 200 ms of the last check (typing) wait that pause.
  *
  *   pnpm exec tsx --conditions=@tongban/source bench/designer-large.bench.ts
  *
@@ -97,6 +97,8 @@ try {
             await designer.validation.runNow();
             await painted();
             const t3 = performance.now();
+            // A person's next edit, after a pause longer than the live validation's (a lone edit).
+            await new Promise((done) => setTimeout(done, 300));
             rename(`受理 ${run}′`);
             const t4 = performance.now();
             await new Promise<void>((done) => {
@@ -144,7 +146,7 @@ try {
 }
 console.log('');
 console.log(
-  '| elements | designer open + validate | bare bpmn-js open | ratio (target ≤ 1.3) | captions drawn | check after an edit (target < 100 ms) | edit → shown (200 ms pause included) |',
+  '| elements | designer open + validate | bare bpmn-js open | ratio (target ≤ 1.3) | captions drawn | check after an edit (target < 100 ms) | edit → shown (a lone edit) |',
 );
 console.log('|---|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);

@@ -57,6 +57,8 @@ export class LiveValidation {
   readonly #context: TbContext;
   readonly #delay: number;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the last check started (`performance.now()`). */
+  #lastCheck = Number.NEGATIVE_INFINITY;
   #marked: string[] = [];
   #listeners = new Set<(result: ValidationResult) => void>();
   last: ValidationResult | null = null;
@@ -86,7 +88,10 @@ export class LiveValidation {
     clearTimeout(this.#timer);
     document.body.dataset.validation = 'pending';
     this.#view.status.textContent = this.#context.t('status.validating');
-    this.#timer = setTimeout(() => void this.runNow(), this.#delay);
+    // A lone edit is checked at once, so its feedback takes only the check's own time; edits that
+    // follow within the pause (typing in a field) wait for it, so a burst costs one more check.
+    const lone = performance.now() - this.#lastCheck >= this.#delay;
+    this.#timer = setTimeout(() => void this.runNow(), lone ? 0 : this.#delay);
   }
 
   /** Validates the current diagram now; resolves when its result is on screen. */
@@ -113,6 +118,7 @@ export class LiveValidation {
    */
   #check(warnings?: readonly unknown[]): ValidationResult {
     clearTimeout(this.#timer);
+    this.#lastCheck = performance.now();
     const definitions = this.#modeler.getDefinitions();
     let result: ValidationResult;
     try {

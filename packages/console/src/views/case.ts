@@ -65,6 +65,8 @@ export function caseView(ctx: ViewContext, caseId: string): View {
   let diagramError = false;
   let diagramHost: HTMLElement | null = null;
   let drawnFor = '';
+  /** A case runs on one deployed version for good: its drawing is fetched once, not per light change. */
+  let xmlOnce: Promise<string> | null = null;
 
   const draw = async (): Promise<void> => {
     if (!view || !diagramHost) return;
@@ -72,7 +74,11 @@ export function caseView(ctx: ViewContext, caseId: string): View {
     if (key === drawnFor) return;
     drawnFor = key;
     try {
-      const xml = await api.definitionXml(view.processId ?? '', view.definitionHash);
+      xmlOnce ??= api.definitionXml(view.processId ?? '', view.definitionHash);
+      const xml = await xmlOnce.catch((failure: unknown) => {
+        xmlOnce = null; // a failed fetch is tried again on the next redraw
+        throw failure;
+      });
       diagram?.destroy();
       diagramHost.replaceChildren();
       const { showDiagram } = await import('./diagram.js');

@@ -4,10 +4,12 @@
 // Loads BENCH_CASES open cases (default 10,000), three tasks each, with bulk SQL (as
 // supervision.bench.ts does), then opens the board BENCH_RUNS times (default 5) in a fresh page and
 // prints, as medians and worst:
-//   first render: navigation start → the first rows drawn (page's performance.now() in the frame
-//     after they are in the DOM, observed in the page), which
-//     includes the server's board query (its first page of 100 most urgent cases, with the total
-//     and the counts by light over all open cases) and drawing them;
+//   first render: navigation start → the first rows painted (page's performance.now() once the
+//     frame that draws them is painted, observed in the page), which includes the server's board
+//     query (its first page of 100 most urgent cases, with the total and the counts by light over
+//     all open cases) and drawing them;
+//   first page painted: the same, until all 100 rows of that page are painted (the board draws
+//     its first 30 rows in one frame and the rest once that frame is painted);
 //   show more: the next page asked for (the "show more" button) → its rows drawn;
 //   filter (page): a filter changed → the rows redrawn from the cases already loaded;
 //   filter (server): the same change → the server's filtered answer drawn.
@@ -95,14 +97,20 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu'],
 });
 const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-// The first rows' time taken in the page, in the frame they are drawn: timed from Node after a
-// locator wait, it would also count the wait's polling and a round trip.
+// The first rows' times taken in the page, once the frame that draws them is painted (a task queued
+// from that frame's animation callback runs after its layout and paint): timed from Node after a
+// locator wait, they would also count the wait's polling and a round trip. Two moments: the first
+// rows painted, and the whole first page (the board draws its first rows in one frame and the rest
+// of the page in the next).
 // (A string, as the other page scripts here: tsx would wrap a function's inner functions in a helper
 // the page does not have.)
 await context.addInitScript(`
+  const painted = (name) => requestAnimationFrame(() => setTimeout(() => { window[name] = performance.now(); }, 0));
   const seen = () => {
-    if (!document.querySelector('table.cases tbody tr')) return false;
-    requestAnimationFrame(() => { window.tongbanFirstRows = performance.now(); });
+    const rows = document.querySelectorAll('table.cases tbody tr').length;
+    if (rows > 0 && !window.tongbanFirstRowsSeen) { window.tongbanFirstRowsSeen = true; painted('tongbanFirstRows'); }
+    if (rows < ${Math.min(CASES, 100)}) return false;
+    painted('tongbanPageRows');
     return true;
   };
   document.addEventListener('DOMContentLoaded', () => {
@@ -150,6 +158,7 @@ for (let run = 0; run <= RUNS; run++) {
 }
 
 const firstRender: number[] = [];
+const pageRender: number[] = [];
 const pageFilter: number[] = [];
 const serverFilter: number[] = [];
 const more: number[] = [];
@@ -162,10 +171,11 @@ for (let run = 0; run <= RUNS; run++) {
   const page = await context.newPage();
   await page.goto(`${url}/#/board`);
   await page.locator('table.cases tbody tr').first().waitFor({ timeout: 60_000 });
-  await page.waitForFunction(() => 'tongbanFirstRows' in window);
-  const first = (await page.evaluate(
-    () => (window as unknown as { tongbanFirstRows: number }).tongbanFirstRows,
-  )) as number;
+  await page.waitForFunction(() => 'tongbanPageRows' in window);
+  const [first, whole] = (await page.evaluate(() => {
+    const times = window as unknown as { tongbanFirstRows: number; tongbanPageRows: number };
+    return [times.tongbanFirstRows, times.tongbanPageRows];
+  })) as [number, number];
   // Where the first render's time goes: the bundle loaded and run until the board is asked for,
   // then the board's answer in the page.
   const [asked, answered] = await page.evaluate(() => {
@@ -182,6 +192,7 @@ for (let run = 0; run <= RUNS; run++) {
   const [local, remote] = (await page.evaluate(FILTER_SCRIPT)) as [number, number];
   if (run > 0) {
     firstRender.push(first);
+    pageRender.push(whole);
     boardAsked.push(asked);
     boardInPage.push(answered - asked);
     pageFilter.push(local);
@@ -201,7 +212,10 @@ console.log(`rows drawn: ${rows} (${counted.trim()}); tiles: ${tiles.replace(/\s
 console.log('| measure | median | worst | target |');
 console.log('|---|---|---|---|');
 console.log(
-  `| first render (navigation → rows) | ${ms(median(firstRender))} | ${ms(Math.max(...firstRender))} | < 1 s |`,
+  `| first render (navigation → first rows painted) | ${ms(median(firstRender))} | ${ms(Math.max(...firstRender))} | < 1 s |`,
+);
+console.log(
+  `| first page painted (navigation → all ${Math.min(CASES, 100)} rows) | ${ms(median(pageRender))} | ${ms(Math.max(...pageRender))} | |`,
 );
 console.log(
   `| of which GET /api/v1/board?limit=100, from Node | ${ms(median(apiTimes))} | ${ms(Math.max(...apiTimes))} | |`,

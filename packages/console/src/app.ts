@@ -2,6 +2,7 @@ import { html, render, type TemplateResult } from 'lit-html';
 import type { ConsoleConfig } from './api/routes.js';
 import { session } from './auth/session.js';
 import { language, setLanguage, t } from './i18n/index.js';
+import { routeOf } from './route.js';
 import type { View, ViewContext } from './ui/view.js';
 import { boardView } from './views/board.js';
 import { caseView } from './views/case.js';
@@ -40,7 +41,9 @@ export class ConsoleApp {
   }
 
   start(): void {
-    this.#route();
+    // On a page's first load the focus stays at the top (the skip link comes first); focusing the
+    // screen would also force a layout before the first paint.
+    this.#route(false);
   }
 
   #schedule(): void {
@@ -53,38 +56,36 @@ export class ConsoleApp {
   }
 
   #open(): View {
-    const parts = location.hash.replace(/^#\/?/, '').split('?')[0]?.split('/').map(decodeURIComponent) ?? [];
-    const [screen = '', first = '', second = ''] = parts;
-    const claims = session.claims();
-    const query = new URLSearchParams(location.hash.split('?')[1] ?? '');
-    if (screen === 'query')
-      return publicView(this.#ctx, { caseId: query.get('case') ?? '', code: query.get('code') ?? '' });
-    if (!claims || screen === 'login') return loginView(this.#ctx, this.#config);
-    const staff = claims.kind === 'staff' || claims.kind === 'officer';
-    switch (screen) {
+    const route = routeOf(location.hash, session.claims());
+    switch (route.screen) {
+      case 'query':
+        return publicView(this.#ctx, {
+          caseId: route.query.get('case') ?? '',
+          code: route.query.get('code') ?? '',
+        });
+      case 'login':
+        return loginView(this.#ctx, this.#config);
       case 'board':
         return boardView(this.#ctx);
       case 'cases':
-        return caseView(this.#ctx, first);
+        return caseView(this.#ctx, route.first);
       case 'stats':
         return statsView(this.#ctx);
       case 'worklist':
         return worklistView(this.#ctx);
       case 'tasks':
-        return taskView(this.#ctx, first, second);
+        return taskView(this.#ctx, route.first, route.second);
       case 'hall':
         return hallView(this.#ctx);
-      default:
-        return staff ? worklistView(this.#ctx) : boardView(this.#ctx);
     }
   }
 
-  #route(): void {
+  /** Another screen: drawn, and focused so a screen reader announces it. */
+  #route(focus = true): void {
     this.#view?.dispose();
     this.#view = this.#open();
     this.#draw();
-    const main = this.#root.querySelector<HTMLElement>('#main');
-    main?.focus({ preventScroll: true });
+    if (focus) this.#root.querySelector<HTMLElement>('#main')?.focus({ preventScroll: true });
   }
 
   #nav(): TemplateResult {

@@ -1,13 +1,7 @@
 import './styles.css';
-import { consoleConfig } from './api/routes.js';
-import { ConsoleApp } from './app.js';
-import { finishOidcSignIn } from './auth/oidc.js';
-import { initialLanguage, setLanguage } from './i18n/index.js';
+import { askForFirstScreen } from './first-screen.js';
 
-setLanguage(initialLanguage());
-const root = document.getElementById('app');
-if (!root) throw new Error('index.html needs <div id="app">');
-const config = await consoleConfig();
-await finishOidcSignIn(config.oidc);
-const app = new ConsoleApp(root, config);
-app.start();
+// The first screen's rows are asked for first; the rest of the console (its screens, lit-html, the
+// messages) loads and starts meanwhile, so the server's answer and the page's start overlap.
+askForFirstScreen();
+await import('./start.js');

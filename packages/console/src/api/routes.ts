@@ -1,4 +1,4 @@
-import { ApiError, download, request } from './client.js';
+import { ApiError, askEarly, download, request } from './client.js';
 import * as read from './normalize.js';
 import type {
   BoardPage,
@@ -26,9 +26,17 @@ export interface BoardQuery {
 /** The server's largest board page. */
 export const BOARD_MAX_LIMIT = 500;
 
+const boardRequest = (query: BoardQuery) =>
+  ['/board', { query: { limit: BOARD_MAX_LIMIT, ...query } }] as const;
+
 /** A page of the board, with the total and the counts by light over every matching open case. */
 export async function board(query: BoardQuery = {}): Promise<BoardPage> {
-  return read.boardPage(await request('/board', { query: { limit: BOARD_MAX_LIMIT, ...query } }));
+  return read.boardPage(await request(...boardRequest(query)));
+}
+
+/** Asks for a board page now, for the {@link board} call that will want it (the first screen). */
+export function askBoardEarly(query: BoardQuery): void {
+  askEarly(...boardRequest(query));
 }
 
 export async function caseView(caseId: string): Promise<CaseView> {
@@ -52,16 +60,30 @@ export async function command(caseId: string, body: Readonly<Record<string, unkn
 /** The server's largest worklist page. */
 export const WORKLIST_MAX_LIMIT = 500;
 
-/** A page of the caller's worklist (most urgent first) and the number of its open tasks. */
-export async function worklist(
-  page: { readonly offset?: number; readonly limit?: number } = {},
-): Promise<{ items: WorklistItem[]; total: number }> {
-  const body = await request('/worklist', {
-    query: {
-      limit: Math.min(page.limit ?? WORKLIST_MAX_LIMIT, WORKLIST_MAX_LIMIT),
-      offset: page.offset ?? 0,
+export interface WorklistQuery {
+  readonly offset?: number;
+  readonly limit?: number;
+}
+
+const worklistRequest = (page: WorklistQuery) =>
+  [
+    '/worklist',
+    {
+      query: {
+        limit: Math.min(page.limit ?? WORKLIST_MAX_LIMIT, WORKLIST_MAX_LIMIT),
+        offset: page.offset ?? 0,
+      },
     },
-  });
+  ] as const;
+
+/** Asks for a worklist page now, for the {@link worklist} call that will want it (the first screen). */
+export function askWorklistEarly(page: WorklistQuery): void {
+  askEarly(...worklistRequest(page));
+}
+
+/** A page of the caller's worklist (most urgent first) and the number of its open tasks. */
+export async function worklist(page: WorklistQuery = {}): Promise<{ items: WorklistItem[]; total: number }> {
+  const body = await request(...worklistRequest(page));
   const items = read.list(body, 'items').map(read.worklistItem);
   const total =
     typeof (body as { total?: unknown })?.total === 'number'
@@ -134,8 +156,18 @@ export interface ConsoleConfig {
   readonly designer?: string | null;
 }
 
-/** How this server signs people in (served beside the console, no auth). */
-export async function consoleConfig(): Promise<ConsoleConfig> {
+let configAnswer: Promise<ConsoleConfig> | null = null;
+
+/**
+ * How this server signs people in (served beside the console, no auth). Asked for once per page:
+ * the first screen asks for it first, so that the server answers it before the first screen's rows.
+ */
+export function consoleConfig(): Promise<ConsoleConfig> {
+  configAnswer ??= readConsoleConfig();
+  return configAnswer;
+}
+
+async function readConsoleConfig(): Promise<ConsoleConfig> {
   try {
     const response = await fetch('./console-config.json');
     if (!response.ok) return { devLogin: false, people: [], departments: [], oidc: null };

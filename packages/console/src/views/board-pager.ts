@@ -1,9 +1,7 @@
 import { BOARD_MAX_LIMIT, type BoardQuery, board } from '../api/routes.js';
 import type { BoardCase, LightCounts } from '../api/types.js';
 import { type BoardFilters, mergeRows, NO_FILTERS } from './board-model.js';
-
-/** Rows the board asks for at first, and again each time a person asks for more. */
-export const BOARD_PAGE = 100;
+import { BOARD_PAGE } from './page-sizes.js';
 
 const NO_COUNTS: LightCounts = { red: 0, yellow: 0, green: 0, none: 0 };
 

@@ -6,10 +6,23 @@ import { t } from '../i18n/index.js';
 import { dash, errorBox, lightBadge, loading, statusText } from '../ui/parts.js';
 import type { View, ViewContext } from '../ui/view.js';
 import { type BoardFilters, choices, filterCases } from './board-model.js';
-import { BOARD_PAGE, BoardPager } from './board-pager.js';
+import { BoardPager } from './board-pager.js';
+import { BOARD_PAGE } from './page-sizes.js';
 
 /** Events that arrive together are answered with one reload. */
 const RELOAD_DELAY_MS = 250;
+
+/**
+ * Rows drawn in the board's first frame: more than a tall screen shows. The rest of the first page
+ * follows once that frame is painted, so the most urgent cases appear without waiting for the
+ * layout of rows below the fold.
+ */
+const FIRST_FRAME_ROWS = 30;
+
+/** Runs `then` after the next frame has been painted. */
+const afterPaint = (then: () => void): void => {
+  requestAnimationFrame(() => setTimeout(then, 0));
+};
 
 /**
  * 实时监察看板: every open case, most urgent first, a page at a time, live through the event stream.
@@ -28,7 +41,15 @@ export function boardView(ctx: ViewContext): View {
     for (const v of seen.matters) known.matters.add(v);
     for (const v of seen.departments) known.departments.add(v);
   };
+  let drawn = Number.POSITIVE_INFINITY;
   const pager = new BoardPager((rows) => {
+    if (pager.generation === 1 && rows.length > FIRST_FRAME_ROWS) {
+      drawn = FIRST_FRAME_ROWS;
+      afterPaint(() => {
+        drawn = Number.POSITIVE_INFINITY;
+        ctx.rerender();
+      });
+    }
     remember(rows);
     apply();
   });
@@ -104,7 +125,7 @@ export function boardView(ctx: ViewContext): View {
         <th scope="col">${t('board.col.light')}</th><th scope="col">${t('board.col.due')}</th>
         <th scope="col">${t('board.col.left')}</th><th scope="col">${t('board.col.status')}</th>
       </tr></thead>
-      <tbody>${repeat(shown, (c) => c.caseId, row)}</tbody>
+      <tbody>${repeat(shown.length > drawn ? shown.slice(0, drawn) : shown, (c) => c.caseId, row)}</tbody>
     </table></div>
     ${shown.length === 0 ? html`<p class="empty">${t('board.empty')}</p>` : ''}
     ${

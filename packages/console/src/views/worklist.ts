@@ -6,9 +6,7 @@ import { session } from '../auth/session.js';
 import { t } from '../i18n/index.js';
 import { dash, dateTime, errorBox, lightBadge, loading } from '../ui/parts.js';
 import type { View, ViewContext } from '../ui/view.js';
-
-/** Tasks the worklist shows at first, and again each time a person asks for more. */
-export const WORKLIST_PAGE = 100;
+import { WORKLIST_PAGE } from './page-sizes.js';
 
 /**
  * The first `wanted` tasks in the server's order, in as many requests as its page limit needs;

@@ -8,7 +8,9 @@
  *
  * RUNS (default 5) and TOP (default 30) change the number of runs and rows; STAGES=30 profiles the
  * 3,000-element diagram of designer-large.bench.ts instead of the 500-element one; CALLERS=fn,fn prints
- * who calls those functions (their outermost call).
+ * who calls those functions (their outermost call). EDIT=1 profiles the check after an edit instead
+ * of the open, as designer-large.bench.ts times it: a task renamed, then `validation.runNow()` and
+ * the next frame (the time printed; the profile also holds the rename and the pause before it).
  */
 
 import { benchDiagram, generate, openDesignerPage } from './designer-diagram.js';
@@ -27,6 +29,7 @@ interface Profile {
 const RUNS = Number(process.env.RUNS ?? 5);
 const TOP = Number(process.env.TOP ?? 30);
 const CALLERS = (process.env.CALLERS ?? '').split(',').filter(Boolean);
+const EDIT = process.env.EDIT === '1';
 
 /** The main parts of an open, by a function whose inclusive time is the part's. */
 const PARTS: readonly [string, RegExp][] = [
@@ -36,6 +39,8 @@ const PARTS: readonly [string, RegExp][] = [
   ['properties panel render', /^_render /],
   ['Tongban: engine check (checkParsedBpmn)', /^checkParsedBpmn /],
   ['Tongban: show diagnostics and notify', /^#check /],
+  ['Tongban: import bpmn-js model (importDefinitions)', /^importDefinitions /],
+  ['Tongban: structural and domain checks (checkModel)', /^checkModel /],
   ['garbage collection', /^\(garbage collector\) /],
   ['style, layout, paint (native)', /^\(program\) /],
 ];
@@ -99,17 +104,37 @@ try {
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  const edit = (run: number) =>
+    page.evaluate(async (run) => {
+      type Designer = {
+        modeler: { get(name: string): unknown };
+        validation: { runNow(): Promise<unknown> };
+      };
+      const designer = (window as unknown as { tongban: Designer }).tongban;
+      const registry = designer.modeler.get('elementRegistry') as { get(id: string): unknown };
+      const modeling = designer.modeler.get('modeling') as {
+        updateProperties(e: unknown, p: Record<string, unknown>): void;
+      };
+      // A person's edits come some time apart (the live validation checks a lone edit at once).
+      await new Promise((done) => setTimeout(done, 300));
+      modeling.updateProperties(registry.get('Accept'), { name: `受理 ${run}` });
+      const t0 = performance.now();
+      await designer.validation.runNow();
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+      return performance.now() - t0;
+    }, run);
   await open(small);
   await open(xml); // warm
   const wall: number[] = [];
   for (let run = 0; run < RUNS; run++) {
-    await open(small);
+    if (!EDIT) await open(small);
     await cdp.send('Profiler.start');
-    wall.push(await open(xml));
+    wall.push(EDIT ? await edit(run) : await open(xml));
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
     add(profile);
   }
-  console.log(`open + validate, drawn and shown: ${wall.map((w) => w.toFixed(0)).join(', ')} ms`);
+  const what = EDIT ? 'check after an edit, shown' : 'open + validate, drawn and shown';
+  console.log(`${what}: ${wall.map((w) => w.toFixed(0)).join(', ')} ms`);
   console.log(`profiled per run: ${(total / RUNS).toFixed(1)} ms (sampled; per run below)`);
   const parts = new Map<string, number>();
   for (const [label, pattern] of PARTS) {

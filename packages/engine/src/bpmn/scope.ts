@@ -191,7 +191,9 @@ function flowEnd(
 }
 
 function addEdge(state: ScopeState, from: string, to: string): void {
-  state.edges.set(from, [...(state.edges.get(from) ?? []), to]);
+  const targets = state.edges.get(from);
+  if (targets === undefined) state.edges.set(from, [to]);
+  else targets.push(to);
 }
 
 function readFlow(flow: ModdleElement, id: string, state: ScopeState): void {

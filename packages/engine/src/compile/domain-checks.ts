@@ -23,13 +23,15 @@ export function checkDomain(model: ProcessModel, plans: ReadonlyMap<string, Regi
 
 const label = (node: FlowNode): string => node.name ?? node.id;
 
-/** User tasks of a stage, its nested stages' included. */
-function stageTasks(scope: Scope, region: RegionPlan): UserTaskNode[] {
-  const direct = region.nodeIds
-    .map((id) => scope.nodes[id])
-    .filter((n): n is UserTaskNode => n?.kind === 'userTask');
-  const nested = region.blocks.flatMap((b) => b.branches.flatMap((br) => stageTasks(scope, br.region)));
-  return [...direct, ...nested];
+/** User tasks of a stage, its nested stages' included (direct ones first, then each nested stage's). */
+function stageTasks(scope: Scope, region: RegionPlan, into: UserTaskNode[] = []): UserTaskNode[] {
+  for (const id of region.nodeIds) {
+    const node = scope.nodes[id];
+    if (node?.kind === 'userTask') into.push(node);
+  }
+  for (const block of region.blocks)
+    for (const branch of block.branches) stageTasks(scope, branch.region, into);
+  return into;
 }
 
 /** Checks the outermost parallel stages of a region (a nested split is part of its stage's work). */
@@ -39,7 +41,8 @@ function checkStages(scope: Scope, region: RegionPlan, out: Diagnostic[]): void 
       for (const branch of block.branches) checkStages(scope, branch.region, out);
       continue;
     }
-    const tasks = block.branches.flatMap((b) => stageTasks(scope, b.region));
+    const tasks: UserTaskNode[] = [];
+    for (const branch of block.branches) stageTasks(scope, branch.region, tasks);
     const leads = tasks.filter((t) => t.role === 'lead');
     if (tasks.length > 0 && leads.length !== 1) {
       out.push({
@@ -75,20 +78,26 @@ function nodeDays(node: FlowNode): number {
   return 0;
 }
 
+/** A path as a chain: each node's longest path shares its successor's instead of copying it. */
+interface PathLink {
+  readonly id: string;
+  readonly rest: PathLink | null;
+}
+
 /**
  * The path from the start event with the most working days of step limits. Loops back (退回) are
  * left out: they repeat steps already counted; boundary paths are exceptions, not the plan.
  */
 function longestPath(scope: Scope): { days: number; path: string[] } {
-  const memo = new Map<string, { days: number; path: string[] }>();
+  const memo = new Map<string, { days: number; path: PathLink | null }>();
   const onStack = new Set<string>();
-  const walk = (id: string): { days: number; path: string[] } => {
+  const walk = (id: string): { days: number; path: PathLink | null } => {
     const known = memo.get(id);
     if (known) return known;
     const node = scope.nodes[id];
-    if (!node) return { days: 0, path: [] };
+    if (!node) return { days: 0, path: null };
     onStack.add(id);
-    let best = { days: 0, path: [] as string[] };
+    let best: { days: number; path: PathLink | null } = { days: 0, path: null };
     for (const flowId of node.outgoing) {
       const target = scope.flows[flowId]?.target;
       if (target === undefined || onStack.has(target)) continue;
@@ -97,17 +106,19 @@ function longestPath(scope: Scope): { days: number; path: string[] } {
     }
     onStack.delete(id);
     const days = nodeDays(node);
-    const result = { days: best.days + days, path: days > 0 ? [id, ...best.path] : best.path };
+    const result = { days: best.days + days, path: days > 0 ? { id, rest: best.path } : best.path };
     memo.set(id, result);
     return result;
   };
   const starts = Object.values(scope.nodes).filter((n) => n.kind === 'startEvent');
-  let best = { days: 0, path: [] as string[] };
+  let best: { days: number; path: PathLink | null } = { days: 0, path: null };
   for (const start of starts) {
     const found = walk(start.id);
     if (found.days > best.days) best = found;
   }
-  return best;
+  const path: string[] = [];
+  for (let link = best.path; link !== null; link = link.rest) path.push(link.id);
+  return { days: best.days, path };
 }
 
 function checkPromise(model: ProcessModel): Diagnostic[] {

@@ -53,24 +53,64 @@ const EXIT = '\u0000exit';
  * Successors of a node in the scope graph. A task's interrupting boundary events count as its
  * successors (their paths continue the flow); non-interrupting ones only when `withSidePaths`.
  */
-function successorEdges(
-  scope: Scope,
-  node: FlowNode,
-  withSidePaths = true,
-): { flowId: string | null; target: string }[] {
-  const edges: { flowId: string | null; target: string }[] = [];
+function successorIds(scope: Scope, node: FlowNode, withSidePaths: boolean): string[] {
+  const targets: string[] = [];
   for (const flowId of node.outgoing) {
     const flow = scope.flows[flowId];
-    if (flow && scope.nodes[flow.target]) edges.push({ flowId, target: flow.target });
+    if (flow && scope.nodes[flow.target]) targets.push(flow.target);
   }
   if ('boundaries' in node) {
     for (const b of node.boundaries) {
       const boundary = scope.nodes[b];
       if (!boundary) continue;
-      if (withSidePaths || isInterrupting(boundary)) edges.push({ flowId: null, target: b });
+      if (withSidePaths || isInterrupting(boundary)) targets.push(b);
     }
   }
-  return edges;
+  return targets;
+}
+
+const NONE: readonly string[] = [];
+
+/**
+ * Each node's successors (side paths included), computed once per scope: the planner asks for
+ * them several times per node, and at thousands of nodes the repeated lists were a good part of a
+ * check's time and garbage. The lists are shared: callers must not change them.
+ */
+class Successors {
+  readonly #scope: Scope;
+  readonly #all = new Map<string, readonly string[]>();
+
+  constructor(scope: Scope) {
+    this.#scope = scope;
+  }
+
+  of(id: string): readonly string[] {
+    let targets = this.#all.get(id);
+    if (targets === undefined) {
+      const node = this.#scope.nodes[id];
+      targets = node ? successorIds(this.#scope, node, true) : NONE;
+      this.#all.set(id, targets);
+    }
+    return targets;
+  }
+}
+
+/** `from -> to` edges that close a loop, in the order the search found them. */
+class BackEdges {
+  readonly #targets = new Map<string, Set<string>>();
+  readonly list: (readonly [from: string, to: string])[] = [];
+
+  add(from: string, to: string): void {
+    const targets = this.#targets.get(from) ?? new Set<string>();
+    if (targets.has(to)) return;
+    targets.add(to);
+    this.#targets.set(from, targets);
+    this.list.push([from, to]);
+  }
+
+  has(from: string, to: string): boolean {
+    return this.#targets.get(from)?.has(to) === true;
+  }
 }
 
 function isInterrupting(node: FlowNode): boolean {
@@ -87,7 +127,9 @@ interface ScopeGraph {
   readonly scope: Scope;
   readonly nodes: Scope['nodes'];
   /** `from->to` edges that close a loop (found by depth-first search from the start event). */
-  readonly backEdges: ReadonlySet<string>;
+  readonly backEdges: BackEdges;
+  /** Every node's successors, side paths included. */
+  readonly successors: Successors;
   /** Reached nodes in depth-first post-order. */
   readonly order: readonly string[];
   /** Every node reached from the start event. */
@@ -98,8 +140,8 @@ interface ScopeGraph {
   readonly dagSucc: ReadonlyMap<string, string[]>;
   /** Immediate post-dominator of each node: a split's join. */
   readonly ipdom: ReadonlyMap<string, string>;
-  /** Forward successors (no back edges, no escapes). */
-  forward(id: string): string[];
+  /** Forward successors (no back edges, no escapes); shared lists, not to be changed. */
+  forward(id: string): readonly string[];
 }
 
 /**
@@ -121,7 +163,7 @@ export function analyseScope(scope: Scope): StructureResult {
   }
   const graph = scopeGraph(scope, start.id);
   checkUnreachable(graph, diagnostics);
-  checkLoopsHaveWaits(scope, graph.backEdges, diagnostics);
+  checkLoopsHaveWaits(scope, graph, diagnostics);
   const planner = new RegionPlanner(graph, diagnostics);
   const plan = planner.buildRegion([start.id], null, scope.id);
   planner.placeLoopTails();
@@ -136,15 +178,20 @@ export function analyseScope(scope: Scope): StructureResult {
 /** Classifies the graph from the start event: back edges, loop tails, the acyclic rest, joins. */
 function scopeGraph(scope: Scope, startId: string): ScopeGraph {
   const nodes = scope.nodes;
-  const { backEdges, order, discovered } = depthFirst(scope, startId);
-  const forward = (id: string): string[] => {
+  const successors = new Successors(scope);
+  const { backEdges, order, discovered } = depthFirst(successors, startId);
+  const forwardOf = new Map<string, readonly string[]>();
+  const forward = (id: string): readonly string[] => {
+    const known = forwardOf.get(id);
+    if (known !== undefined) return known;
     const node = nodes[id];
-    if (!node) return [];
-    return successorEdges(scope, node, false)
-      .filter((e) => !backEdges.has(`${id}->${e.target}`) && !isEscapeTarget(nodes[e.target]))
-      .map((e) => e.target);
+    const targets = node
+      ? successorIds(scope, node, false).filter((t) => !backEdges.has(id, t) && !isEscapeTarget(nodes[t]))
+      : NONE;
+    forwardOf.set(id, targets);
+    return targets;
   };
-  const loopTail = loopTails(scope, order, backEdges, forward);
+  const loopTail = loopTails(scope, order, { backEdges, successors, forward });
   // In the order the search first met them: diagnostics about them come out in that order.
   const reached = new Set(discovered);
   // Forward acyclic successors, escapes and loop tails removed; sinks lead to a virtual exit.
@@ -154,25 +201,24 @@ function scopeGraph(scope: Scope, startId: string): ScopeGraph {
     dagSucc.set(id, succ.length > 0 ? succ : [EXIT]);
   }
   const ipdom = postDominators(order, dagSucc);
-  return { scope, nodes, backEdges, order, reached, loopTail, dagSucc, ipdom, forward };
+  return { scope, nodes, backEdges, successors, order, reached, loopTail, dagSucc, ipdom, forward };
 }
 
 /** Depth-first search from the start event: back edges, and the post-order of the forward graph. */
 function depthFirst(
-  scope: Scope,
+  successors: Successors,
   root: string,
-): { backEdges: Set<string>; order: string[]; discovered: string[] } {
-  const backEdges = new Set<string>();
+): { backEdges: BackEdges; order: string[]; discovered: string[] } {
+  const backEdges = new BackEdges();
   const state = new Map<string, 1 | 2>();
   const order: string[] = [];
   const discovered: string[] = [];
   // An explicit stack, not recursion: a chain of thousands of steps must not overflow the call stack.
-  const stack: { id: string; targets: string[]; next: number }[] = [];
+  const stack: { id: string; targets: readonly string[]; next: number }[] = [];
   const enter = (id: string): void => {
     state.set(id, 1);
     discovered.push(id);
-    const node = scope.nodes[id];
-    stack.push({ id, targets: node ? successorEdges(scope, node).map((e) => e.target) : [], next: 0 });
+    stack.push({ id, targets: successors.of(id), next: 0 });
   };
   enter(root);
   for (let top = stack.at(-1); top !== undefined; top = stack.at(-1)) {
@@ -185,7 +231,7 @@ function depthFirst(
     }
     top.next += 1;
     const s = state.get(target);
-    if (s === 1) backEdges.add(`${top.id}->${target}`);
+    if (s === 1) backEdges.add(top.id, target);
     else if (s === undefined) enter(target);
   }
   return { backEdges, order, discovered };
@@ -199,15 +245,15 @@ function depthFirst(
 function loopTails(
   scope: Scope,
   order: readonly string[],
-  backEdges: ReadonlySet<string>,
-  forward: (id: string) => string[],
+  graph: Pick<ScopeGraph, 'backEdges' | 'successors' | 'forward'>,
 ): Set<string> {
+  const { backEdges, successors, forward } = graph;
   const loopTail = new Set<string>();
   for (const id of order) {
     const node = scope.nodes[id];
     if (!node || node.kind === 'endEvent' || node.kind === 'boundaryEvent') continue;
     const fwd = forward(id);
-    const loopsBack = successorEdges(scope, node).some((e) => backEdges.has(`${id}->${e.target}`));
+    const loopsBack = successors.of(id).some((t) => backEdges.has(id, t));
     if ((fwd.length === 0 && loopsBack) || (fwd.length > 0 && fwd.every((t) => loopTail.has(t))))
       loopTail.add(id);
   }
@@ -310,24 +356,24 @@ class RegionPlanner {
    * forward graph is acyclic, so a node that found nothing finds nothing again.
    */
   #tailHome(from: string): RegionHome | undefined {
-    const { scope, nodes, backEdges } = this.graph;
+    const { nodes, backEdges, successors } = this.graph;
     const stack = [from];
     const tried = new Set<string>();
     for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
       const node = nodes[id];
       if (!node || tried.has(id)) continue;
       tried.add(id);
-      for (const e of successorEdges(scope, node)) {
-        if (backEdges.has(`${id}->${e.target}`)) return this.#home.get(e.target);
+      for (const t of successors.of(id)) {
+        if (backEdges.has(id, t)) return this.#home.get(t);
       }
-      stack.push(...this.graph.forward(id).reverse());
+      stack.push(...[...this.graph.forward(id)].reverse());
     }
     return undefined;
   }
 
   /** Puts the loop tails met while building regions into the regions their loops return to. */
   placeLoopTails(): void {
-    const { scope, nodes } = this.graph;
+    const { nodes } = this.graph;
     const queue = [...this.#tailsSeen];
     while (queue.length > 0) {
       const id = queue.shift()!;
@@ -348,10 +394,10 @@ class RegionPlanner {
       target.nodeIds.push(id);
       this.#home.set(id, target);
       for (const t of this.graph.forward(id)) queue.push(t);
-      for (const e of successorEdges(scope, node)) {
-        if (isEscapeTarget(nodes[e.target]) && !this.claimed.has(e.target)) {
-          this.claimed.set(e.target, target.owner);
-          target.nodeIds.push(e.target);
+      for (const t of this.graph.successors.of(id)) {
+        if (isEscapeTarget(nodes[t]) && !this.claimed.has(t)) {
+          this.claimed.set(t, target.owner);
+          target.nodeIds.push(t);
         }
       }
     }
@@ -359,7 +405,7 @@ class RegionPlanner {
 
   /** The region entered at `entries` and left at `exitNodeId`, its nodes claimed for `owner`. */
   buildRegion(entries: string[], exitNodeId: string | null, owner: string): RegionPlan {
-    const { scope, nodes } = this.graph;
+    const { nodes } = this.graph;
     const nodeIds: string[] = [];
     const blocks: BlockPlan[] = [];
     const sidePaths: Record<string, RegionPlan> = {};
@@ -384,7 +430,7 @@ class RegionPlanner {
       for (const s of this.graph.dagSucc.get(id) ?? []) queue.push(s);
       this.#sidePaths(node, owner, sidePaths);
       // Escapes (terminate/error ends) belong to the region that reaches them.
-      for (const e of successorEdges(scope, node)) if (isEscapeTarget(nodes[e.target])) queue.push(e.target);
+      for (const t of this.graph.successors.of(id)) if (isEscapeTarget(nodes[t])) queue.push(t);
     }
     return { nodeIds, blocks, exitNodeId, sidePaths };
   }
@@ -451,9 +497,12 @@ class RegionPlanner {
 }
 
 /** A loop made only of gateways would spin for ever: every cycle must pass a task or a catch event. */
-function checkLoopsHaveWaits(scope: Scope, backEdges: ReadonlySet<string>, diagnostics: Diagnostic[]): void {
-  for (const edge of backEdges) {
-    const [from, to] = edge.split('->') as [string, string];
+function checkLoopsHaveWaits(
+  scope: Scope,
+  graph: Pick<ScopeGraph, 'backEdges' | 'successors'>,
+  diagnostics: Diagnostic[],
+): void {
+  for (const [from, to] of graph.backEdges.list) {
     // Is there a path to -> from through non-wait nodes only (including the endpoints)?
     const seen = new Set<string>();
     const stack = [to];
@@ -468,7 +517,7 @@ function checkLoopsHaveWaits(scope: Scope, backEdges: ReadonlySet<string>, diagn
         spins = true;
         break;
       }
-      for (const e of successorEdges(scope, node)) stack.push(e.target);
+      for (const t of graph.successors.of(id)) stack.push(t);
     }
     if (spins) {
       diagnostics.push({

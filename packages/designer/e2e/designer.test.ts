@@ -48,6 +48,36 @@ async function entryError(page: Page, entryId: string): Promise<string | null> {
   return (await error.count()) === 0 ? null : error.textContent();
 }
 
+/** An edit through bpmn-js' modeling service: the start event renamed, `id` deleted or its id edited. */
+async function editInPage(
+  page: Page,
+  id: string,
+  edit: 'rename-start' | 'delete' | 'rename-id',
+): Promise<void> {
+  await page.evaluate(
+    ({ id, edit }) => {
+      type Shape = { id: string; businessObject: { $type: string } };
+      const modeler = (window as unknown as { tongban: { modeler: { get(n: string): unknown } } }).tongban
+        .modeler;
+      const registry = modeler.get('elementRegistry') as {
+        get(id: string): Shape;
+        filter(fn: (e: Shape) => boolean): Shape[];
+      };
+      const modeling = modeler.get('modeling') as {
+        updateProperties(e: Shape, p: Record<string, unknown>): void;
+        removeElements(e: Shape[]): void;
+      };
+      if (edit === 'delete') modeling.removeElements([registry.get(id)]);
+      else if (edit === 'rename-id') modeling.updateProperties(registry.get(id), { id: `${id}_2` });
+      else {
+        const [start] = registry.filter((e) => e.businessObject.$type === 'bpmn:StartEvent');
+        if (start) modeling.updateProperties(start, { name: '申请人提交' });
+      }
+    },
+    { id, edit },
+  );
+}
+
 describe.skipIf(!hasChromium)(title, () => {
   let server: StaticServer;
   let browser: Browser;
@@ -186,9 +216,44 @@ describe.skipIf(!hasChromium)(title, () => {
     await expect(validated(page)).resolves.toBe('problems');
     await expect(badge(page, target).count()).resolves.toBe(1);
     await screenshot(page, 'designer-diagnostic');
+
+    // An edit that leaves the problems as they were leaves the badge as it was, not drawn again;
+    // the element deleted takes its badge along, and undo brings both back.
+    const marked = page.locator(
+      `.djs-element[data-element-id="${target}"]:is(.tb-has-error, .tb-has-warning)`,
+    );
+    await badge(page, target).evaluate((node) => node.setAttribute('data-kept', 'yes'));
+    await editInPage(page, target, 'rename-start');
+    await expect(validated(page)).resolves.toBe('problems');
+    await expect(badge(page, target).getAttribute('data-kept')).resolves.toBe('yes');
+    await editInPage(page, target, 'delete');
+    await validated(page);
+    await expect(badge(page, target).count()).resolves.toBe(0);
+    await page.click('[data-action="undo"]');
+    await expect(validated(page)).resolves.toBe('problems');
+    await expect(badge(page, target).count()).resolves.toBe(1);
+    await expect(badge(page, target).getAttribute('data-kept')).resolves.toBeNull();
+    await expect(marked.count()).resolves.toBe(1);
+    // Its id edited, the element keeps one badge and one marker, under the new id.
+    await editInPage(page, target, 'rename-id');
+    await expect(validated(page)).resolves.toBe('problems');
+    await expect(badge(page, `${target}_2`).count()).resolves.toBe(1);
+    await expect(badge(page, target).count()).resolves.toBe(0);
+    await expect(page.locator('.djs-element:is(.tb-has-error, .tb-has-warning)').count()).resolves.toBe(
+      await page.locator('.tb-badge').count(),
+    );
+
+    await page.click('[data-action="undo"]');
+    await expect(validated(page)).resolves.toBe('problems');
+    await expect(badge(page, target).count()).resolves.toBe(1);
+    await expect(badge(page, `${target}_2`).count()).resolves.toBe(0);
+    // Undo the start event's new name, then the department's removal.
+    await page.click('[data-action="undo"]');
+    await validated(page);
     await page.click('[data-action="undo"]');
     await expect(validated(page)).resolves.toBe('ok');
     await expect(badge(page, target).count()).resolves.toBe(0);
+    await expect(marked.count()).resolves.toBe(0);
   });
 
   it('previews the deadlines across 春节 2026 on the official calendar', async () => {

@@ -4,22 +4,13 @@ import type { Element } from 'bpmn-js/lib/model/Types.js';
 import { engineLanguage } from '../i18n/messages.js';
 import type { TbContext } from '../tb-context.js';
 import { el, replaceChildren } from '../ui/dom.js';
+import { type Badge, DiagnosticBadges } from './badges.js';
 import { describeElement } from './describe.js';
 import { countBySeverity, groupByElement, sortDiagnostics } from './problems.js';
 import type { ValidationResult, Validator } from './types.js';
 
-interface Overlays {
-  add(
-    element: string,
-    type: string,
-    overlay: { position: Record<string, number>; html: HTMLElement },
-  ): string;
-  remove(filter: { type: string }): void;
-}
 interface Canvas {
   getRootElement(): Element;
-  addMarker(element: string, marker: string): void;
-  removeMarker(element: string, marker: string): void;
   scrollToElement(element: Element): void;
 }
 interface ElementRegistry {
@@ -47,9 +38,6 @@ export interface ValidationView {
   readonly status: HTMLElement;
 }
 
-const OVERLAY = 'tb-diagnostic';
-const MARKERS = ['tb-has-error', 'tb-has-warning'] as const;
-
 /**
  * Runs the engine's checks when a diagram is opened and on every change (debounced), and shows its
  * diagnostics: a badge on each element, a marker colouring it, and a problems list that selects
@@ -64,7 +52,7 @@ export class LiveValidation {
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** When the last check started (`performance.now()`). */
   #lastCheck = Number.NEGATIVE_INFINITY;
-  #marked: string[] = [];
+  readonly #badges: DiagnosticBadges;
   /** What the problems list shows (language and rows), so an unchanged list is not rebuilt. */
   #listed: string | null = null;
   #listeners = new Set<(result: ValidationResult) => void>();
@@ -82,6 +70,7 @@ export class LiveValidation {
     this.#view = view;
     this.#context = context;
     this.#delay = delay;
+    this.#badges = new DiagnosticBadges(modeler);
     // Opening a diagram validates through open(); edits are validated after a pause.
     modeler.get<EventBus>('eventBus').on('commandStack.changed', () => this.schedule());
   }
@@ -169,32 +158,17 @@ export class LiveValidation {
   }
 
   #render(diagnostics: readonly Diagnostic[]): void {
-    const overlays = this.#modeler.get<Overlays>('overlays');
-    const canvas = this.#modeler.get<Canvas>('canvas');
-    const registry = this.#modeler.get<ElementRegistry>('elementRegistry');
-    overlays.remove({ type: OVERLAY });
-    // A newly opened diagram has dropped the old elements (and their markers) already.
-    for (const id of this.#marked.filter((id) => registry.get(id))) {
-      for (const marker of MARKERS) canvas.removeMarker(id, marker);
-    }
-    this.#marked = [];
-
+    const badges: Badge[] = [];
     for (const group of groupByElement(diagnostics)) {
-      if (group.elementId === null || !registry.get(group.elementId)) continue;
-      const severity = group.errors > 0 ? 'error' : 'warning';
-      const badge = el(
-        'div',
-        {
-          class: `tb-badge tb-badge-${severity}`,
-          title: group.diagnostics.map((d) => this.message(d)).join('\n'),
-          'data-element-id': group.elementId,
-        },
-        String(group.errors + group.warnings),
-      );
-      overlays.add(group.elementId, OVERLAY, { position: { top: -10, right: 10 }, html: badge });
-      canvas.addMarker(group.elementId, `tb-has-${severity}`);
-      this.#marked.push(group.elementId);
+      if (group.elementId === null) continue;
+      badges.push({
+        elementId: group.elementId,
+        severity: group.errors > 0 ? 'error' : 'warning',
+        count: group.errors + group.warnings,
+        title: group.diagnostics.map((d) => this.message(d)).join('\n'),
+      });
     }
+    this.#badges.show(badges);
 
     const { errors, warnings } = countBySeverity(diagnostics);
     // Unchanged text and state are not written again: a write alone costs the frame a relayout.

@@ -1,18 +1,11 @@
 import type { Diagnostic } from '@tongban/engine';
 import { fieldName, problemField } from '@tongban/engine/messages';
+import type { Overlays } from '../diagram-services.js';
 import { engineLanguage } from '../i18n/messages.js';
 import type { TbContext } from '../tb-context.js';
 import { el, replaceChildren } from '../ui/dom.js';
 import { groupByElement, sortDiagnostics } from '../validation/problems.js';
 
-interface Overlays {
-  add(
-    element: string,
-    type: string,
-    overlay: { position: Record<string, number>; html: HTMLElement },
-  ): string;
-  remove(filter: { type: string }): void;
-}
 interface Canvas {
   addMarker(element: string, marker: string): void;
   removeMarker(element: string, marker: string): void;

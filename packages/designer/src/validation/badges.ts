@@ -1,16 +1,7 @@
 import type { Element } from 'bpmn-js/lib/model/Types.js';
+import type { Overlays } from '../diagram-services.js';
 import { el } from '../ui/dom.js';
 
-interface Overlays {
-  add(
-    element: string,
-    type: string,
-    overlay: { position: Record<string, number>; html: HTMLElement },
-  ): string;
-  /** An overlay by its id, or nothing once it is gone (its element deleted, a new diagram opened). */
-  get(id: string): unknown;
-  remove(filter: string | { type: string }): void;
-}
 interface Canvas {
   addMarker(element: Element, marker: string): void;
   removeMarker(element: Element, marker: string): void;
